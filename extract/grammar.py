@@ -1,0 +1,254 @@
+"""The citation grammar as data: kinds, codes, issuers, cue phrases.
+
+Everything a rule needs to know about Vietnamese document numbering lives in these
+tables; `extract.patterns` compiles them once into regular expressions. Adding a kind,
+an issuer code or a cue phrase is a one-line change here.
+"""
+
+from __future__ import annotations
+
+# --- kinds (ANNOTATION.md §5) -------------------------------------------------------
+# code -> the words that introduce a document of that kind, longest first where one
+# is a prefix of another ("Nghị quyết liên tịch" before "Nghị quyết").
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "NQLT": ("Nghị quyết liên tịch",),
+    "NQ": ("Nghị quyết",),
+    "CT": ("Chỉ thị",),
+    "QĐ": ("Quyết định",),
+    "QĐi": ("Quy định",),
+    "KL": ("Kết luận",),
+    "KH": ("Kế hoạch",),
+    "CTr": ("Chương trình hành động", "Chương trình phối hợp", "Chương trình"),
+    "TTLT": ("Thông tư liên tịch",),
+    "TT": ("Thông tư",),
+    "NĐ": ("Nghị định",),
+    "CĐ": ("Công điện",),
+    "QCPH": ("Quy chế phối hợp",),
+    "QC": ("Quy chế",),
+    "HD": ("Hướng dẫn",),
+    "TB": ("Thông báo",),
+    "BC": ("Báo cáo",),
+    "TTr": ("Tờ trình",),
+    "CV": ("Công văn", "Văn bản", "văn bản"),
+    "ĐA": ("Đề án",),
+    "L": ("Bộ luật", "Luật"),
+    "PL": ("Pháp lệnh",),
+}
+
+# Type codes as they stand inside a number, mapped to their kind. Codes missing from
+# this table (GP, CTHĐ written as a code of its own ...) fall back on the word before
+# the number, then on HĐ ("any other kind").
+CODE_KINDS: dict[str, str] = {
+    "NQ": "NQ", "NQLT": "NQLT", "CT": "CT", "QĐ": "QĐ", "QĐi": "QĐi", "KL": "KL",
+    "KH": "KH", "CTr": "CTr", "CTHĐ": "CTr", "CTPH": "CTr", "TT": "TT", "TTLT": "TTLT",
+    "NĐ": "NĐ", "CĐ": "CĐ", "QC": "QC", "QCPH": "QCPH", "HD": "HD", "HDLT": "HD",
+    "TB": "TB", "BC": "BC", "TTr": "TTr", "CV": "CV", "ĐA": "ĐA", "PL": "PL",
+    "L": "L", "NQ-HĐND": "NQ",
+}
+
+OTHER_KIND = "HĐ"
+
+# Kinds a central issuer can issue. A code that names a kind its issuer never issues
+# (`33/TT-TTg`: the Prime Minister issues no Thông tư) is a typo; the word before
+# the number ("Chỉ thị số 33/TT-TTg") decides instead.
+ISSUER_KINDS: dict[str, frozenset[str]] = {
+    "TTg": frozenset({"QĐ", "CT", "CĐ", "TB"}),
+    "CP": frozenset({"NĐ", "NQ", "CT", "QĐ"}),
+    "QH": frozenset({"L", "NQ"}),
+}
+
+# --- codes: canonical spelling ------------------------------------------------------
+# Every code we know, in the case its issuer writes it. A heading in capitals
+# (`CT-TTG`) or a code typed without diacritics (`ND-CP`) is restored from here.
+KNOWN_CODES: tuple[str, ...] = (
+    # type codes
+    "NQ", "NQLT", "CT", "QĐ", "QĐi", "KL", "KH", "CTr", "CTHĐ", "CTPH", "TT", "TTLT", "NĐ",
+    "CĐ", "QC", "QCPH", "HD", "HDLT", "TB", "BC", "TTr", "CV", "ĐA", "PL", "GP",
+    # central bodies
+    "TTg", "CP", "QH", "TW", "UBTVQH", "VPCP", "BCĐ", "BDVTW", "BTGTW", "BTCTW", "UBKTTW",
+    "BCSĐCP", "BCSĐ", "ĐUCA", "ĐUQSTW", "MTTQ", "UBMTTQ", "UBTWMTTQVN",
+    # ministries
+    "BTC", "BXD", "BKHĐT", "BLĐTBXH", "BNV", "BCA", "BQP", "BGDĐT", "BYT", "BTP", "BCT",
+    "BNNPTNT", "BTNMT", "BGTVT", "BTTTT", "BVHTTDL", "BKHCN", "NHNN", "TTCP", "UBDT",
+    # local bodies and departments
+    "TU", "HU", "TU-BDVTU", "ĐU", "ĐUK", "BDVTU", "BTGTU", "BTCTU", "UBKTTU", "BCSĐUBND",
+    "UBND", "HĐND", "VP", "TH", "KGVX", "VX", "ĐTXD", "NC", "KT", "TTĐT", "SKHCN",
+    "SNV", "STC", "SYT", "STTTT", "SVHTTDL", "SGDĐT", "SNN", "STNMT", "SXD", "SCT", "SLĐTBXH",
+    "CAT", "BCH", "BTV",
+)
+
+
+def _fold_code(code: str) -> str:
+    """Upper case without diacritics: the spelling-insensitive key of a code."""
+    return code.upper().replace("Đ", "D")
+
+
+# folded spelling -> canonical code. Where two codes fold alike (HD Hướng dẫn and a
+# hypothetical HĐ), the one listed first wins; a code written with its diacritic is
+# always kept as written, so only the undecorated spelling is ever restored.
+CANONICAL_CODES: dict[str, str] = {}
+for _code in KNOWN_CODES:
+    CANONICAL_CODES.setdefault(_fold_code(_code), _code)
+
+# --- issuers (ANNOTATION.md §6) ------------------------------------------------------
+# Body that an issuer code stands for, when the text names no issuer.
+# `{province}` is filled from the page's province; codes whose body depends on the
+# text (TW: Ban Chấp hành Trung ương, Bộ Chính trị or Ban Bí thư) are absent.
+CODE_ISSUERS: dict[str, str] = {
+    "TTg": "Thủ tướng Chính phủ",
+    "CP": "Chính phủ",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "VPCP": "Văn phòng Chính phủ",
+    "BTC": "Bộ Tài chính",
+    "BXD": "Bộ Xây dựng",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
+    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BNV": "Bộ Nội vụ",
+    "BCA": "Bộ Công an",
+    "BQP": "Bộ Quốc phòng",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo",
+    "BYT": "Bộ Y tế",
+    "BTP": "Bộ Tư pháp",
+    "BCT": "Bộ Công Thương",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BGTVT": "Bộ Giao thông vận tải",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "TU": "Tỉnh ủy {province}",
+    "HĐND": "Hội đồng nhân dân tỉnh {province}",
+    "UBND": "Ủy ban nhân dân tỉnh {province}",
+    "BDVTU": "Ban Dân vận Tỉnh ủy {province}",
+}
+
+# Abbreviations expanded in issuer names, applied word-wise in this order.
+ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("BCH TW", "Ban Chấp hành Trung ương"),
+    ("BCHTW", "Ban Chấp hành Trung ương"),
+    ("BTV", "Ban Thường vụ"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("TW", "Trung ương"),
+    ("QL", "Quản lý"),
+    ("CP", "Chính phủ"),
+    ("TTg", "Thủ tướng Chính phủ"),
+)
+
+# Issuer names that stand for the page's own locality and get its name appended:
+# "UBND tỉnh" on the Bắc Kạn portal is "Ủy ban nhân dân tỉnh Bắc Kạn".
+LOCAL_ISSUER_ENDINGS: tuple[str, ...] = (
+    "Tỉnh ủy", "Tỉnh uỷ", "tỉnh", "Tỉnh", "Đảng bộ tỉnh",
+)
+
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn",
+    "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
+    "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "TP Hồ Chí Minh",
+    "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
+
+# --- relation cues (ANNOTATION.md §7) -------------------------------------------------
+# Cue phrase -> relation type. The phrase stands before its target; longer phrases
+# are tried first so "triển khai thực hiện" wins over "thực hiện".
+CUES: dict[str, str] = {
+    "căn cứ vào": "BASED_ON",
+    "căn cứ": "BASED_ON",
+    "quán triệt và triển khai": "IMPLEMENTS",
+    "quán triệt, triển khai": "IMPLEMENTS",
+    "triển khai thực hiện": "IMPLEMENTS",
+    "tiếp tục thực hiện": "IMPLEMENTS",
+    "tổ chức thực hiện": "IMPLEMENTS",
+    "tổ chức triển khai": "IMPLEMENTS",
+    "triển khai thi hành": "IMPLEMENTS",
+    "gắn với thực hiện": "IMPLEMENTS",
+    "chương trình hành động thực hiện": "IMPLEMENTS",
+    "chương trình hành động": "IMPLEMENTS",
+    "kế hoạch thực hiện": "IMPLEMENTS",
+    "cụ thể hóa": "IMPLEMENTS",
+    "cụ thể hoá": "IMPLEMENTS",
+    "thực hiện": "IMPLEMENTS",
+    "triển khai": "IMPLEMENTS",
+    "quy định chi tiết và hướng dẫn thi hành": "GUIDES",
+    "quy định chi tiết thi hành": "GUIDES",
+    "quy định chi tiết": "GUIDES",
+    "hướng dẫn thi hành": "GUIDES",
+    "hướng dẫn thực hiện": "GUIDES",
+    "sửa đổi, bổ sung": "AMENDS",
+    "sửa đổi bổ sung": "AMENDS",
+    "sửa đổi": "AMENDS",
+    "bổ sung": "AMENDS",
+    "thay thế": "REPLACES",
+    "bãi bỏ": "REPEALS",
+}
+
+# Passive cues stand *after* their target and name the acting document after them:
+# "Hiến pháp ... đã được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10"
+# gives 51/2001/QH10 AMENDS Hiến pháp. A legal database's history table writes the
+# same thing as rows: "Bị thay thế 54/2006/NĐ-CP".
+PASSIVE_CUES: dict[str, str] = {
+    "được sửa đổi, bổ sung": "AMENDS",
+    "được sửa đổi bổ sung": "AMENDS",
+    "được sửa đổi": "AMENDS",
+    "được bổ sung": "AMENDS",
+    "bị sửa đổi": "AMENDS",
+    "bị thay thế một phần": "REPLACES",
+    "bị thay thế 1 phần": "REPLACES",
+    "bị thay thế": "REPLACES",
+    "được thay thế": "REPLACES",
+    "bị bãi bỏ": "REPEALS",
+    "bị hủy bỏ": "REPEALS",
+}
+
+# Words between a cue and its target that break the link: the verb that governs the
+# target is another one ("tuyên truyền ... về Quyết định", "hoàn thành các nhiệm vụ").
+BLOCKING_WORDS: tuple[str, ...] = (
+    "tuyên truyền", "phổ biến", "hoàn thành", "báo cáo", "giám sát", "phản biện",
+    "nghiên cứu", "học tập", "tạm ngưng", "tạm dừng", "ngưng", "không", "chưa",
+    "sơ kết", "tổng kết", "kiểm tra", "đánh giá", "căn cứ",
+)
+
+# Headings after which a portal lists other articles: their documents are references
+# of the page but take part in no relation, and never become its subject.
+SIDE_LIST_HEADINGS: tuple[str, ...] = (
+    "Tin liên quan", "Tin mới nhất", "Tin cùng chuyên mục", "Tin tức liên quan",
+    "Các tin khác", "Tin khác", "Bài viết liên quan", "Các bài viết khác", "Xem thêm",
+    "Tin đã đưa", "Tin bài liên quan", "Văn bản liên quan", "Tin nổi bật", "Đọc nhiều",
+    "Tin đọc nhiều", "Bài đọc nhiều", "Các tin đã đưa", "Tin tức khác",
+)
+
+# Verbs that make a news sentence report its subject: "UBND tỉnh ... ban hành Kế hoạch số".
+REPORTING_VERBS: tuple[str, ...] = (
+    "đã ban hành", "vừa ban hành", "ký ban hành", "ban hành", "vừa có", "đã có", "có",
+    "ký", "vừa ký", "đã ký", "gửi",
+)
+
+# Type lines of a full text's header (in capitals) -> kind.
+TYPE_LINES: dict[str, str] = {
+    "NGHỊ QUYẾT LIÊN TỊCH": "NQLT", "NGHỊ QUYẾT": "NQ", "CHỈ THỊ": "CT",
+    "QUYẾT ĐỊNH": "QĐ", "QUY ĐỊNH": "QĐi", "KẾT LUẬN": "KL", "KẾ HOẠCH": "KH",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "CTr", "CHƯƠNG TRÌNH": "CTr", "THÔNG TƯ LIÊN TỊCH": "TTLT",
+    "THÔNG TƯ": "TT", "NGHỊ ĐỊNH": "NĐ", "CÔNG ĐIỆN": "CĐ", "QUY CHẾ PHỐI HỢP": "QCPH",
+    "QUY CHẾ": "QC", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB", "BÁO CÁO": "BC",
+    "TỜ TRÌNH": "TTr", "ĐỀ ÁN": "ĐA", "LUẬT": "L", "PHÁP LỆNH": "PL", "CÔNG VĂN": "CV",
+}
+
+# First words of a signature block; the signer's name follows within a few lines.
+SIGNATURE_TITLES: tuple[str, ...] = (
+    "TM.", "T/M", "KT.", "K/T", "TL.", "Q.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ",
+    "PHÓ BÍ THƯ", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "TỔNG BÍ THƯ",
+)
