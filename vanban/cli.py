@@ -14,6 +14,9 @@ import click
 SUBCOMMANDS: dict[str, str] = {
     "extract": "vanban.cmd_extract:extract_command",
     "score": "vanban.cmd_extract:score_command",
+    # graph (issue 3): "load", "query", "export" -> vanban.cmd_graph
+    # crawl (issue 4): "crawl", "reextract" -> vanban.cmd_crawl
+    # sample (issue 5): "run", "report" -> vanban.cmd_run
 }
 
 
