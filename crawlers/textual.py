@@ -1,0 +1,311 @@
+"""Bytes of a page or attachment -> its main text, title and publication date.
+
+HTML: decoded with Vietnamese charset trouble in mind (Windows-1258, a wrong declared
+charset, decomposed Unicode), main text by trafilatura (menus, footers and side lists
+left out, or the profile's body selector when it matches), date by the profile's date
+selector or htmldate. PDF by pypdf (a scan without a text layer is reported as such),
+DOCX by python-docx. Every function returns a `PageText`, or raises `NotReadable` with
+a reason the crawl report prints.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+
+from extract.normalize import iso_date
+
+__all__ = ["PageText", "NotReadable", "decode_html", "html_text", "pdf_text", "docx_text",
+           "sniff_kind", "page_text"]
+
+
+class NotReadable(Exception):
+    """The bytes hold no text we can read; `reason` says why (shown in the crawl report)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class PageText:
+    """The readable content of one fetched page or attachment."""
+
+    text: str
+    source: str  # "html" | "pdf" | "docx"
+    title: str | None = None
+    published: str | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. charset repairs
+
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
+_CODEC_ALIASES = {"windows-1258": "cp1258", "x-cp1258": "cp1258", "utf8": "utf-8", "unicode": "utf-8"}
+# letters that only Vietnamese text has: a decoding that yields none of them is suspect
+_VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+_MOJIBAKE = ("Ã", "Â¸", "áº", "á»", "Ä‘", "Æ°")
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().lower()
+    name = _CODEC_ALIASES.get(name, name)
+    try:
+        "".encode(name)
+    except LookupError:
+        return None
+    return name
+
+
+def declared_charset(body: bytes, content_type: str | None) -> str | None:
+    """The charset the server header or the page's <meta> declares, if any."""
+    if content_type:
+        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]{1,40})", content_type, re.IGNORECASE)
+        if m:
+            return m.group(1)
+    m = _CHARSET_RE.search(body[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _viet_score(text: str) -> int:
+    """How Vietnamese-looking a decoding is (high is good; mojibake is penalised)."""
+    letters = sum(1 for ch in text if ch in _VIET_LETTERS)
+    bad = sum(text.count(m) for m in _MOJIBAKE) * 5 + text.count("\ufffd") * 5
+    return letters - bad
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
+    """Decode an HTML body; returns (NFC text, notes about charset repairs).
+
+    The declared charset is trusted when its decoding looks like Vietnamese; otherwise
+    UTF-8 and Windows-1258 are tried and the best-looking one wins (with a note).
+    """
+    notes: list[str] = []
+    declared = declared_charset(body, content_type)
+    codec = _codec(declared)
+    if declared and codec is None:
+        notes.append(f"unknown declared charset {declared!r}")
+    candidates: list[str] = []
+    if codec:
+        candidates.append(codec)
+    for extra in ("utf-8", "cp1258"):
+        if extra not in candidates:
+            candidates.append(extra)
+    best_text, best_codec, best_score = None, None, None
+    for i, name in enumerate(candidates):
+        try:
+            text = body.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _viet_score(text)
+        if i == 0 and codec and score >= 0 and not any(m in text for m in _MOJIBAKE[:3]):
+            best_text, best_codec = text, name
+            break
+        if best_score is None or score > best_score:
+            best_text, best_codec, best_score = text, name, score
+    if best_text is None:
+        best_text, best_codec = body.decode("utf-8", errors="replace"), "utf-8"
+        notes.append("undecodable bytes replaced")
+    if codec and best_codec != codec:
+        notes.append(f"declared charset {declared} was wrong; decoded as {best_codec}")
+    elif not codec and best_codec == "cp1258":
+        notes.append("no charset declared; decoded as cp1258")
+    text = unicodedata.normalize("NFC", best_text)
+    if text != best_text and best_codec != "cp1258":
+        notes.append("decomposed Unicode composed (NFC)")
+    return text, notes
+
+
+def _first_text(selector, css_list) -> str | None:
+    for css in css_list:
+        try:
+            parts = selector.css(css)
+        except Exception:  # a bad selector in a profile must not stop the crawl
+            continue
+        if parts:
+            text = " ".join(" ".join(parts[0].css("::text").getall()).split())
+            if text:
+                return text
+    return None
+
+
+def _first_html(selector, css_list) -> str | None:
+    for css in css_list:
+        try:
+            parts = selector.css(css)
+        except Exception:
+            continue
+        if parts:
+            return parts[0].get()
+    return None
+
+
+_DMY_RE = re.compile(r"(\d{1,2})\s{0,3}[/\-.]\s{0,3}(\d{1,2})\s{0,3}[/\-.]\s{0,3}(\d{4})")
+_VN_DATE_RE = re.compile(r"ngày\s{1,3}(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3}(\d{4})", re.IGNORECASE)
+
+
+def date_in_text(text: str) -> str | None:
+    """The first day/month/year date written in `text` (`22/12/2022`, `22 - 12 - 2022`,
+    `ngày 16 tháng 01 năm 2025`), as ISO, or None."""
+    for rx in (_DMY_RE, _VN_DATE_RE):
+        for m in rx.finditer(text):
+            iso = iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso:
+                return iso
+    return None
+
+
+def _clean_lines(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def html_text(html: str, *, url: str | None = None, title_css=(), date_css=(), body_css=()) -> PageText:
+    """Main text, title and date of an HTML page (already decoded).
+
+    The profile's body selector wins when it matches; trafilatura extracts the main
+    text otherwise (and from the selected element, to drop its share buttons and
+    side lists). Raises NotReadable when no main text is found.
+    """
+    import trafilatura
+    from htmldate import find_date
+    from parsel import Selector
+
+    sel = Selector(text=html)
+    title = _first_text(sel, title_css) or (sel.css("title::text").get() or "").strip() or None
+    body_html = _first_html(sel, body_css) if body_css else None
+    text = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if body_html:
+            text = trafilatura.extract(f"<html><body>{body_html}</body></html>", url=url,
+                                       include_comments=False, include_tables=True, favor_recall=True)
+            if not text:
+                text = _clean_lines("\n".join(Selector(text=body_html).css("::text").getall()))
+        if not text:
+            text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True)
+    if not text or not text.strip():
+        raise NotReadable("no main text found in the HTML")
+    published = None
+    if date_css:
+        raw = _first_text(sel, date_css)
+        published = date_in_text(raw) if raw else None
+    if published is None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                published = find_date(html, url=url, original_date=True, outputformat="%Y-%m-%d",
+                                      extensive_search=False)
+        except Exception:
+            published = None
+    if published is None:
+        head = (title or "") + "\n" + text[:600]
+        published = date_in_text(head)
+    return PageText(unicodedata.normalize("NFC", text), "html", title=title, published=published)
+
+
+def sniff_kind(body: bytes, content_type: str | None, url: str) -> str:
+    """What the bytes are: "pdf", "docx", "doc", "html" or "other" (magic bytes first)."""
+    head = body[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            return "other"
+        return "other"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    low = head[:512].lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low or b"<body" in low:
+        return "html"
+    ctype = (content_type or "").lower()
+    if "html" in ctype:
+        return "html"
+    return "other"
+
+
+def pdf_text(body: bytes) -> PageText:
+    """Text layer of a PDF. Raises NotReadable for a scan with no text layer or a broken file."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(body))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise NotReadable(f"broken PDF: {exc}") from exc
+    text = "\n".join(pages)
+    if len(text.strip()) < 20:
+        raise NotReadable(f"scanned PDF: no text layer ({len(pages)} pages)")
+    title = None
+    try:
+        title = (reader.metadata or {}).get("/Title") or None
+    except Exception:
+        title = None
+    text = unicodedata.normalize("NFC", _clean_lines(text))
+    return PageText(text, "pdf", title=title, published=date_in_text(text[:1500]))
+
+
+def docx_text(body: bytes) -> PageText:
+    """Paragraph and table text of a DOCX. Raises NotReadable for a broken file."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(body))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise NotReadable(f"broken DOCX: {exc}") from exc
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    text = unicodedata.normalize("NFC", _clean_lines("\n".join(parts)))
+    if not text.strip():
+        raise NotReadable("empty DOCX")
+    title = document.core_properties.title or None
+    return PageText(text, "docx", title=title, published=date_in_text(text[:1500]))
+
+
+_EXPECTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
+
+
+def page_text(body: bytes, *, url: str, content_type: str | None = None, profile=None,
+              expect: str | None = None) -> PageText:
+    """The text of any fetched body, by what its bytes are.
+
+    `expect` is what the link promised ("pdf", "docx", "html"): a body that is
+    something else (an HTML error page behind a .pdf link) raises NotReadable.
+    """
+    kind = sniff_kind(body, content_type, url)
+    if expect and expect != kind and not (expect == "html" and kind == "other"):
+        raise NotReadable(f"not a {expect.upper()}: the body is {kind.upper() if kind != 'other' else 'unknown data'}")
+    if kind == "pdf":
+        return pdf_text(body)
+    if kind == "docx":
+        return docx_text(body)
+    if kind == "doc":
+        raise NotReadable("legacy .doc (binary Word) is not read")
+    html, notes = decode_html(body, content_type)
+    result = html_text(html, url=url,
+                       title_css=profile.title_selectors if profile else ("h1",),
+                       date_css=profile.date if profile else (),
+                       body_css=profile.body if profile else ())
+    result.notes.extend(notes)
+    return result
+
+
+def expected_kind(url: str) -> str | None:
+    """What a link's extension promises ("pdf", "docx", "doc"), or None."""
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    for suffix, kind in _EXPECTED.items():
+        if path.endswith(suffix):
+            return kind
+    return None

@@ -1,0 +1,1000 @@
+"""The extraction engine: one page's text -> subject, references, laws, typed relations.
+
+The steps, each a small function over the normalised text:
+
+1. `find_mentions`   every document number, with its kind, date and issuer (§3-§6)
+2. `find_laws`       laws cited by name (§3)
+3. `find_side_lists` where the portal lists other articles (no relations there)
+4. `find_subject`    the document the page is or reports (§2)
+5. `find_relations`  typed relations from cue phrases (§7), with evidence
+
+Offsets are computed on the normalised text and mapped back to the input's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from extract import patterns as P
+from extract.grammar import (
+    CODE_ISSUERS, CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PROVINCES,
+)
+from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
+from extract.normalize import (
+    NormalizedText, expand_abbreviations, fold, iso_date, normalize_number, normalize_text,
+    number_key, split_number,
+)
+
+# Codes that name a body rather than a kind: a number whose first code is one of
+# these is an official letter (`010094/UBND-TH`).
+_ISSUER_CODES = frozenset(KNOWN_CODES) - frozenset(CODE_KINDS) - {"GP"}
+_PROVINCE_BY_FOLD = {fold(p): p for p in PROVINCES}
+
+
+# --- mentions ---------------------------------------------------------------------------
+
+@dataclass
+class Mention:
+    """One occurrence of a document number in the normalised text."""
+
+    number: str
+    key: str
+    start: int            # the number itself
+    end: int
+    lead_start: int       # where "Nghị quyết số" before it starts (== start if none)
+    tail_end: int         # end of the date / issuer that follow it
+    kind: str | None
+    word_kind: str | None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_from_text: bool = False
+    truncated: bool = False
+    in_side_list: bool = False
+    is_law: bool = False
+
+    @property
+    def detail(self) -> int:
+        return (self.date is not None) + (self.issuer is not None)
+
+
+def _kind_of(codes: list[str], word_kind: str | None, year: int | None) -> str | None:
+    """The kind (§5): the type code inside the number, else the word before it.
+
+    A code its issuer never issues (`33/TT-TTg`) is a typo: the word decides.
+    """
+    first = codes[0] if codes else None
+    if first is not None:
+        code_kind = CODE_KINDS.get(first)
+        if code_kind is None and first[:-2] in CODE_KINDS and first[-2:].isdigit():
+            code_kind = None  # QH14 and the like: a body with its term, not a kind
+        if code_kind is not None:
+            issuer_code = codes[1] if len(codes) > 1 else None
+            allowed = ISSUER_KINDS.get(issuer_code or "")
+            if (word_kind and word_kind != code_kind and allowed is not None
+                    and code_kind not in allowed and word_kind in allowed):
+                return word_kind
+            return code_kind
+    if word_kind:
+        return word_kind
+    if first is None:
+        return None
+    body = re.sub(r"\d+$", "", first)
+    if body == "QH" and year is not None:
+        return "L"
+    if first in _ISSUER_CODES or body in _ISSUER_CODES:
+        return "CV"
+    return OTHER_KIND
+
+
+def _word_kind_before(text: str, start: int) -> tuple[str | None, int]:
+    """The kind named right before a number ("Nghị quyết số 25-NQ/TW") and where
+    that phrase starts."""
+    window_start = max(0, start - 48)
+    m = P.KIND_BEFORE.search(text, window_start, start)
+    if not m:
+        m2 = re.search(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$", text[window_start:start])
+        return None, (window_start + m2.start()) if m2 else start
+    word = re.sub(r"\s+", " ", m.group("word")).lower()
+    return P.KIND_WORD_TO_CODE.get(word), m.start()
+
+
+# Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
+# nhân dân tỉnh", "Ban Chỉ đạo quốc gia phòng, chống dịch bệnh COVID-19").
+_ISSUER_WORDS = frozenset("""
+    bí thư thường vụ chấp hành trung ương nhân dân tỉnh huyện thành phố thị xã phường
+    ủy uỷ đảng bộ chính trị phủ cán sự và dân vận tuyên giáo tổ chức kiểm tra quốc gia
+    phòng chống dịch bệnh chỉ đạo mặt trận tổ lao động thương binh hội đầu tư kế hoạch
+    tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
+    nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
+    hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao
+""".split())
+_ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo")}
+_TOKEN = re.compile(r"[^\s,;:()“”\"]+|,|;|:|\(|\)|“|”|\"")
+
+
+def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """Read a body's name starting at `pos`; return it and where it ends."""
+    tokens: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text, pos, min(limit, pos + 200)):
+        tokens.append((m.group(), m.start(), m.end()))
+    name_end = pos
+    words = 0
+    i = 0
+    while i < len(tokens) and words < 16:
+        tok, s, e = tokens[i]
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if "\n" in text[name_end:s] and text[name_end:s].count("\n") > 1:
+            break
+        if tok == ",":
+            # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
+            if nxt and (nxt[0].isupper() and not P.KIND_WORD.match(text, tokens[i + 1][1])
+                        and nxt.lower() != "ngày") or nxt.lower() == "chống":
+                i += 1
+                continue
+            break
+        if not tok[0].isalnum():
+            break
+        low = tok.lower()
+        if tok[0].isupper() or tok[0].isdigit() and words and text[s - 1] == "-":
+            if P.KIND_WORD.match(text, s) or low in ("ngày", "về", "số"):
+                break
+        elif low in _ISSUER_WORDS:
+            if (low, nxt.lower()) in _ISSUER_STOP_PAIRS and not tok[0].isupper():
+                break
+            if low == "và" and not (nxt[:1].isupper() or nxt.lower() in _ISSUER_WORDS):
+                break
+        elif re.fullmatch(r"[A-ZĐ][\w\-]*", tok) or (tok.isupper() and len(tok) > 1):
+            pass
+        else:
+            break
+        name_end = e
+        words += 1
+        i += 1
+    name = re.sub(r"\s+", " ", text[pos:name_end]).strip(" ,-")
+    name = re.sub(r"\s+(và|của)$", "", name)
+    return (name or None), name_end
+
+
+def _complete_issuer(name: str | None, province: str | None, district: str | None) -> str | None:
+    """Expand abbreviations; add the page's province or district where the text says
+    only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
+    if not name:
+        return None
+    name = re.sub(r"\s*\((?:UBND|HĐND|MTTQ)\)", "", name)
+    name = re.sub(r"\s*\(?\b(?:khóa|khoá)\s+[IVXLC]+\b\)?$", "", name).strip()
+    name = expand_abbreviations(name)
+    name = re.sub(r"\bTỉnh uỷ\b", "Tỉnh ủy", name)
+    # restore a province's spelling ("Quảng trị" -> "Quảng Trị")
+    for prov_fold, prov in _PROVINCE_BY_FOLD.items():
+        m = re.search(r"(?i)\b" + re.escape(prov_fold) + r"$", fold(name))
+        if m and len(fold(name)) == len(name.lower()):
+            name = name[: m.start()] + prov
+            break
+    low = name.lower()
+    if province:
+        if re.search(r"(tỉnh ủy|tỉnh uỷ|\btỉnh|đảng bộ tỉnh)$", low):
+            return f"{name} {province}"
+        if low in ("ủy ban nhân dân", "hội đồng nhân dân"):
+            return f"{name} tỉnh {province}"
+    if district and re.search(r"(huyện ủy|huyện uỷ|\bhuyện)$", low):
+        return f"{name} {district}"
+    return name
+
+
+def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int | None, int, bool]:
+    """Read the date and issuer that follow a number, in either order.
+
+    Returns (date, issuer_start, issuer_end, tail_end, cut_off): the issuer's span is
+    kept raw so the caller can complete it; `cut_off` says the text ends where the
+    issuer should stand ("... ngày 26 tháng 12 năm 2017 củ").
+    """
+    date = None
+    iss_span: tuple[int, int] | None = None
+    end = pos
+    cut_off = False
+    for _ in range(4):
+        m = re.compile(r"[ \n]{0,3},?[ \n]{0,3}").match(text, end, limit)
+        cur = m.end() if m else end
+        if date is None:
+            dm = P.DATE_AFTER.match(text, cur, limit)
+            if dm:
+                date = _date_of(dm)
+                end = dm.end()
+                continue
+        if iss_span is None:
+            im = re.compile(r"(?:của|do)\s{1,3}").match(text, cur, limit)
+            if im:
+                name, name_end = _scan_issuer(text, im.end(), limit)
+                if name:
+                    iss_span = (im.end(), name_end)
+                    end = name_end
+                    km = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?",
+                                    re.IGNORECASE).match(text, end, limit)
+                    if km:
+                        end = km.end()
+                    cm = re.compile(r"\s{1,2}(?:cấp|ban hành)(?!\w)").match(text, end, limit)
+                    if cm and text[im.start():im.start() + 2] == "do":
+                        end = cm.end()
+                    continue
+            if re.compile(r"c(?:ủ|ủa)?\s*$").match(text, cur, limit) and limit - cur <= 4:
+                cut_off = True
+        # skip a term in parentheses: "(khóa XII)"
+        km = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)",
+                        re.IGNORECASE).match(text, cur, limit)
+        if km:
+            end = km.end()
+            continue
+        break
+    if iss_span is None:
+        return date, -1, None, end, cut_off
+    return date, iss_span[0], iss_span[1], end, cut_off
+
+
+def _date_of(m: re.Match) -> str | None:
+    month = m.group("m") or m.group("m2") or m.group("m3")
+    return iso_date(int(m.group("d")), int(month), int(m.group("y")))
+
+
+def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
+    """A number that is part of a file name or an address is no citation."""
+    left = start
+    while left > 0 and not text[left - 1].isspace() and start - left < 200:
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace() and right - end < 200:
+        right += 1
+    token = text[left:right]
+    return bool(P.URL_OR_FILE.search(token)) or "://" in token
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every document number in the text, with what the text says about it."""
+    out: list[Mention] = []
+    n = len(text)
+    for m in P.NUMBER.finditer(text):
+        start, end = m.span()
+        if _is_in_url_or_file(text, start, end):
+            continue
+        raw = m.group()
+        number = normalize_number(raw)
+        serial, year, codes = split_number(number)
+        word_kind, lead_start = _word_kind_before(text, start)
+        kind = _kind_of(codes, word_kind, year)
+        limit = min(n, end + 400)
+        date, iss_start, iss_end, tail_end, cut_off = _parse_tail(text, end, limit)
+        mention = Mention(
+            number=number, key=number_key(number), start=start, end=end,
+            lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
+            date=date, truncated=(end == n or cut_off),
+        )
+        if iss_end is not None:
+            mention.issuer = text[iss_start:iss_end]
+            mention.issuer_from_text = True
+        out.append(mention)
+    return out
+
+
+# --- laws ---------------------------------------------------------------------------------
+
+_LAW_STOP = frozenset("""ngày năm về trên của đã được theo quy hướng và tại số này trong để
+    với nhằm cho khi là có do từ đến hiện""".split())
+
+
+def find_laws(text: str) -> list[Mention]:
+    """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023")."""
+    out: list[Mention] = []
+    for m in P.LAW_START.finditer(text):
+        head = m.group("head")
+        pos = m.end()
+        tokens = list(re.finditer(r"[^\s,;:()“”\"]+|,", text[pos:pos + 300]))
+        if not tokens:
+            continue
+        first = tokens[0].group()
+        if not (first[0].isupper() or first.lower() in ("thực", "tổ", "ban", "sửa")):
+            continue
+        if first.lower() in ("số", "này", "pháp", "sư") or first[0].isdigit():
+            continue
+        name_end = pos + tokens[0].end()
+        depth_inner = head.lower().startswith("luật") and first.lower() == "sửa"
+        i = 1
+        while i < len(tokens) and i < 30:
+            tok = tokens[i].group()
+            low = tok.lower()
+            gap = text[name_end:pos + tokens[i].start()]
+            if "\n\n" in gap:
+                break
+            if tok == ",":
+                nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+                if nxt and nxt[0].islower() and nxt.lower() not in _LAW_STOP:
+                    i += 1
+                    continue
+                break
+            if low in ("của", "và") and depth_inner:
+                nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+                if nxt.lower() in ("luật", "bộ"):
+                    name_end = pos + tokens[i].end()
+                    i += 1
+                    continue
+            if low in _LAW_STOP and low not in ("hiện",):
+                if low == "năm" and i + 1 < len(tokens) and re.fullmatch(r"\d{4}", tokens[i + 1].group()) is None:
+                    pass
+                break
+            if P.KIND_WORD.match(text, pos + tokens[i].start()) and tok[0].isupper() and low != "luật":
+                break
+            if not (tok[0].isalpha() or tok[0] == "-"):
+                break
+            name_end = pos + tokens[i].end()
+            i += 1
+        name = re.sub(r"\s+", " ", text[m.start():name_end]).strip(" ,")
+        if len(name.split()) < 2:
+            continue
+        mention = Mention(number=name, key="law:" + fold(name), start=m.start(), end=name_end,
+                          lead_start=m.start(), tail_end=name_end, kind="L", word_kind="L",
+                          is_law=True)
+        ym = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)").match(text, name_end)
+        if ym:
+            mention.date = ym.group(1)
+            mention.tail_end = ym.end()
+        else:
+            dm = P.DATE_AFTER.match(text, name_end + 1 if text[name_end:name_end + 1].isspace() else name_end)
+            if dm and dm.start() - name_end <= 3:
+                mention.date = dm.group("y")
+                mention.tail_end = dm.end()
+        out.append(mention)
+    return out
+
+
+# --- side lists -------------------------------------------------------------------------
+
+def find_side_lists(text: str) -> list[tuple[int, int]]:
+    """Spans where the portal lists other articles: after a "Tin liên quan" heading,
+    and lines that end in an item timestamp "(09/06/2025, 14:56)"."""
+    spans = []
+    first_line_end = text.find("\n")
+    for m in P.SIDE_LIST_HEADING.finditer(text):
+        spans.append((m.start(), len(text)))
+        break
+    for m in P.TIMESTAMP_LINE.finditer(text):
+        if m.start() <= max(first_line_end, 0):
+            continue  # the page's own headline
+        spans.append(m.span())
+    spans.sort()
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+# --- the subject --------------------------------------------------------------------------
+
+_UPPER_RATIO_MIN = 0.85
+
+
+def _is_caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= _UPPER_RATIO_MIN
+
+
+_BODY_LINE = re.compile(r"^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN |BỘ |TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|CHỦ TỊCH|"
+                        r"THỦ TƯỚNG|BỘ TRƯỞNG|CHÍNH PHỦ|QUỐC HỘI)")
+
+
+def _sentence_case(text: str) -> str:
+    """A heading in capitals as a sentence: numbers, kind words and places restored."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not _is_caps_line(text):
+        return text[:1].upper() + text[1:]
+    # lower-case the words, but keep each number in its normal form
+    pieces = []
+    last = 0
+    for m in P.NUMBER.finditer(text):
+        pieces.append(text[last:m.start()].lower())
+        pieces.append(normalize_number(m.group()))
+        last = m.end()
+    pieces.append(text[last:].lower())
+    out = "".join(pieces)
+    out = _KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
+    for name in _PROPER_NAMES:
+        out = re.sub(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", name, out)
+    return out[:1].upper() + out[1:]
+
+
+_KIND_BEFORE_SO = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted((re.escape(w) for w in P.KIND_WORD_TO_CODE), key=len, reverse=True))
+    + r")(?=\s+số)")
+_PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
+                                    "Đảng", "Bộ Chính trị", "Ban Bí thư")
+
+
+def _header_issuer(text: str, number_pos: int) -> str | None:
+    """The issuing body from the lines above "Số: ..." in a full text's header."""
+    block = text[max(0, number_pos - 600):number_pos]
+    lines = block.split("\n")
+    picked: list[str] = []
+    for line in reversed(lines[:-1] if lines and not lines[-1].strip(" |") else lines):
+        clean = line.strip(" |\t")
+        if not clean or re.fullmatch(r"[-_=.*|\s]+", clean):
+            continue
+        if re.match(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)", clean):
+            continue
+        if re.match(r"(?i)số\b", clean):
+            continue
+        if not _is_caps_line(clean):
+            break
+        picked.append(clean)
+        if len(picked) >= 4:
+            break
+    if not picked:
+        return None
+    name = " ".join(reversed(picked))
+    name = re.split(r"\s*CỘNG H[OÒ]A", name)[0]
+    name = re.sub(r"\s+", " ", name).strip()
+    low = name.lower()
+    low = re.sub(r"^(ủy|uỷ) ban thường vụ quốc hội", "Uỷ ban Thường vụ Quốc hội", low)
+    out = low[:1].upper() + low[1:]
+    for prov in PROVINCES:
+        out = re.sub(r"(?<!\w)" + re.escape(prov.lower()) + r"(?!\w)", prov, out)
+    for body in ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương", "Quốc hội",
+                 "Chính phủ", "Thủ tướng"):
+        out = re.sub(r"^" + re.escape(body.lower()) + r"(?!\w)", body, out)
+    m = re.match(r"^Bộ (\w)", out)
+    if m:
+        out = "Bộ " + out[4].upper() + out[5:]
+    return out
+
+
+def _signer(text: str) -> str | None:
+    """The name under the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Thu Trang")."""
+    tail_start = max(0, len(text) - 3000)
+    last = None
+    for m in P.SIGNATURE.finditer(text, tail_start):
+        last = m
+    if last is None:
+        return None
+    lines = text[last.start():last.start() + 400].split("\n")
+    for line in lines[1:10]:
+        clean = line.strip(" |\t")
+        if not clean or clean.startswith(("(", "[")) or P.SIGNATURE.match(clean):
+            continue
+        words = clean.split()
+        if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in clean):
+            continue
+        if all(w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words):
+            return clean
+        if clean.isupper() and len(words) >= 2 and not _BODY_LINE.match(clean) \
+                and not re.match(r"^(DÂN|NHÂN DÂN|TỈNH|HUYỆN)", clean):
+            return " ".join(w[:1] + w[1:].lower() for w in words)
+    return None
+
+
+def _title_after(text: str, pos: int, limit: int) -> str | None:
+    """The trích yếu after "về việc" / "về" in the subject's sentence."""
+    m = re.compile(r"[^.;:\n]{0,120}?(?<!\w)về(?:\s{1,3}việc)?\s{1,3}").match(text, pos, limit)
+    if not m:
+        return None
+    # the "về" must belong to the subject, not to another number cited in between
+    if P.NUMBER.search(text, pos, m.start() + len(m.group()) - 3):
+        return None
+    end = m.end()
+    stop = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)\s|:\s")
+    sm = stop.search(text, end, min(limit, end + 600))
+    title_end = sm.start() if sm else min(limit, end + 600)
+    title = re.sub(r"\s+", " ", text[end:title_end]).strip(" ,")
+    if len(title) < 4:
+        return None
+    return title[:1].upper() + title[1:]
+
+
+def _headline(text: str) -> str | None:
+    """The article's headline: the longest of the first few lines."""
+    lines = [ln.strip() for ln in text[:1500].split("\n")[:6]]
+    lines = [ln for ln in lines if len(ln.split()) >= 4 and not P.DATE.fullmatch(ln)]
+    if not lines:
+        return None
+    best = max(lines, key=len)
+    best = re.sub(r"\s*\(\d{1,2}/\d{1,2}/\d{4}.*\)\s*$", "", best).strip().rstrip(".")
+    # "Huyện ủy Cam Lộ chỉ đạo đẩy mạnh ..." -> "Đẩy mạnh ..."
+    m = P.ISSUER_HEAD.match(best)
+    if m:
+        vm = re.search(r"\s(?:chỉ đạo|yêu cầu|ban hành)\s", best[:120])
+        if vm:
+            best = best[vm.end():]
+    return best[:1].upper() + best[1:] if best else None
+
+
+def _district(text: str) -> str | None:
+    """The district the page speaks for, when the text names exactly one."""
+    names = set(re.findall(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})",
+                           text))
+    return names.pop() if len(names) == 1 else None
+
+
+def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
+    """The body whose name runs right up to a verb ("UBND tỉnh Đắk Lắk ban hành")."""
+    for hm in P.ISSUER_HEAD.finditer(text, floor, verb_start):
+        name, end = _scan_issuer(text, hm.start(), verb_start + 1)
+        if name and text[end:verb_start].strip(" ,") == "":
+            return hm.start(), end
+    return None
+
+
+_REPORTING = re.compile(
+    r"(?<!\w)(?:đã\s{1,3}|vừa\s{1,3}|ký\s{1,3})?(?:ban\s{1,3}hành|có|ký|gửi)\s{1,3}$"
+)
+
+
+@dataclass
+class _SubjectFind:
+    subject: Subject
+    mention: Mention | None
+
+
+def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]],
+                 province: str | None, district: str | None) -> _SubjectFind | None:
+    """The document the page is (a full text's header) or reports (a news sentence)."""
+    body_mentions = [m for m in mentions if not m.in_side_list and not m.is_law]
+    by_start = {m.start: m for m in body_mentions}
+    # 1. a full text: "Số: 21/KH-UBND" near the top
+    for hm in P.HEADER_NUMBER.finditer(text, 0, min(len(text), 4000)):
+        m = by_start.get(hm.end())
+        if m is None:
+            nm = P.NUMBER.match(text, hm.end())
+            m = by_start.get(nm.start()) if nm else None
+        if m is None:
+            continue
+        return _SubjectFind(_full_text_subject(text, m, province), m)
+    # 2. a legal database's history page: "Lịch sử hiệu lực: Nghị định 28/CP"
+    for m in body_mentions:
+        if re.search(r"Lịch sử hiệu lực\s*:?\s*[^\n]{0,30}$", text[max(0, m.start - 60):m.start]):
+            row = re.search(r"(\d{1,2}/\d{1,2}/\d{4})\s+Văn bản được ban hành\s+" + re.escape(text[m.start:m.end]), text)
+            date = None
+            if row:
+                d, mo, y = row.group(1).split("/")
+                date = iso_date(int(d), int(mo), int(y))
+            return _SubjectFind(Subject(m.number, m.kind, date=date, start=m.start, end=m.end), m)
+    # 3. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."
+    for m in body_mentions:
+        lead = text[max(0, m.lead_start - 40):m.lead_start]
+        opening = re.search(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$", lead)
+        reporting = _REPORTING.search(lead)
+        if not (reporting or opening) or m.word_kind is None and m.kind is None:
+            continue
+        if not reporting and not opening:
+            continue
+        return _SubjectFind(_news_subject(text, m, reporting is not None, province, district), m)
+    return None
+
+
+def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
+    after = text[m.end:m.end + 1200]
+    date = None
+    dm = P.PLACE_DATE.search(after, 0, 300)
+    if dm:
+        date = _date_of(dm)
+    kind = m.kind
+    title = None
+    body_start = m.end + (dm.end() if dm else 0)
+    tm = P.TYPE_LINE.search(text, body_start, body_start + 300)
+    title_from = body_start
+    if tm:
+        type_kind = P.TYPE_LINE_CODES.get(re.sub(r"\s+", " ", tm.group("type")))
+        if type_kind and (kind in (None, OTHER_KIND, "CV") or not m.number[:1].isdigit()):
+            kind = type_kind
+        title_from = tm.end()
+    lines = text[title_from:title_from + 1500].split("\n")
+    title_lines: list[str] = []
+    for line in lines:
+        clean = line.strip(" |\t")
+        if not clean:
+            if title_lines and tm is not None and not _is_caps_line(" ".join(title_lines)):
+                break
+            continue
+        if re.fullmatch(r"[-_=.*|\s]+", clean):
+            if title_lines:
+                break
+            continue
+        if re.match(r"(?i)(căn cứ|thực hiện|theo đề nghị|xét đề nghị|chương\s|điều\s|i\.|phần)", clean) \
+                and not _is_caps_line(clean):
+            break
+        if _BODY_LINE.match(clean) and title_lines:
+            break
+        if tm is None and not _is_caps_line(clean):
+            break
+        if title_lines and _is_caps_line(" ".join(title_lines)) and not _is_caps_line(clean):
+            break
+        title_lines.append(clean)
+        if tm is not None and not _is_caps_line(clean):
+            break  # a title in sentence case is one paragraph
+    if title_lines:
+        title = _sentence_case(" ".join(title_lines))
+    issuer = _header_issuer(text, m.lead_start)
+    if issuer and province and re.search(r"(?i)(nhân dân|tỉnh ủy|tỉnh uỷ)$", issuer):
+        issuer = f"{issuer} tỉnh {province}" if issuer.lower().endswith("nhân dân") else f"{issuer} {province}"
+    return Subject(m.number, kind, date=date, issuer=issuer, signer=_signer(text), title=title,
+                   start=m.start, end=m.end)
+
+
+def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
+                  district: str | None) -> Subject:
+    # the sentence the number stands in
+    sent_start = max(text.rfind("\n", 0, m.lead_start), text.rfind(". ", 0, m.lead_start) + 1, 0)
+    date = m.date
+    issuer = m.issuer if m.issuer_from_text else None
+    if reporting:
+        verb = _REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
+        verb_start = max(0, m.lead_start - 40) + verb.start()
+        actor = _actor_before(text, verb_start, sent_start)
+        if actor:
+            issuer = text[actor[0]:actor[1]]
+        if date is None:
+            ld = P.LEADING_DATE.search(text, sent_start, verb_start)
+            if ld:
+                date = _date_of(ld)
+    if issuer is None:
+        # "Tại văn bản số 252-CV/HU ngày 13/6/2018, Huyện ủy chỉ đạo ..."
+        vm = re.compile(r"[ \n]{0,3},?[ \n]{0,3}").match(text, m.tail_end)
+        after = vm.end() if vm else m.tail_end
+        hm = P.ISSUER_HEAD.match(text, after)
+        if hm:
+            name, _ = _scan_issuer(text, hm.start(), after + 120)
+            issuer = name
+    if issuer is None:
+        am = re.search(r"(?:^|[,;]\s|\n)((?:" + P.ISSUER_HEAD.pattern + r")[^,;\n]{0,80}?)\s+(?:có ý kiến|ban hành|chỉ đạo)",
+                       text)
+        if am:
+            issuer = _scan_issuer(text, am.start(1), am.end(1) + 1)[0]
+    if issuer and issuer.lower() in ("huyện ủy", "huyện uỷ"):
+        hm2 = re.search(r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})", text)
+        if hm2:
+            issuer = hm2.group()
+    title = _title_after(text, m.tail_end, len(text))
+    if title is None:
+        title = _headline(text)
+    return Subject(m.number, m.kind, date=date,
+                   issuer=_complete_issuer(issuer, province, district),
+                   signer=None, title=title, start=m.start, end=m.end)
+
+
+# --- relations ------------------------------------------------------------------------------
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    after_semicolon: bool       # the boundary before it was a ";" (a list may go on)
+
+
+@dataclass
+class _Governance:
+    source: Mention | None      # None: the subject
+    type: str
+    cue_start: int
+    cue_end: int
+    cue: str
+
+
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[_Clause]:
+    out = []
+    pos = 0
+    semi = False
+    for m in P.CLAUSE_BREAK.finditer(text):
+        out.append(_Clause(pos, m.start(), semi))
+        semi = m.group("semi") is not None
+        pos = m.end()
+    out.append(_Clause(pos, len(text), semi))
+    return out
+
+
+_LIST_LEAD = re.compile(
+    r"^[\s\-+•*]{0,6}(?:và\s{1,3}|cùng\s{1,3})?(?:các\s{1,3})?(?:(?:" +
+    "|".join(sorted((re.escape(w) for w in P.KIND_WORD_TO_CODE), key=len, reverse=True)) +
+    r")(?!\w)[^;]{0,60}?|số\s{0,2}:?\s{0,2})?$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"(?:,|;|\s(?:và|cùng))\s{0,3}$")
+
+
+def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
+                   side: list[tuple[int, int]]) -> list[tuple[Mention | None, Mention, str, int, int, int, int, str]]:
+    """Typed relations (§7): (source or None for the subject, target, type,
+    evidence start, evidence end, cue start, cue end, cue)."""
+    active = [m for m in mentions if not m.in_side_list]
+    active.sort(key=lambda m: m.start)
+    if not active:
+        return []
+    clauses = _clauses(text, side)
+    clause_starts = [c.start for c in clauses]
+    masked = [(m.lead_start if m.is_law else m.start, m.end) for m in active]
+    mask_starts = [s for s, _ in masked]
+
+    def masked_at(pos: int) -> bool:
+        i = bisect.bisect_right(mask_starts, pos) - 1
+        return i >= 0 and masked[i][0] <= pos < masked[i][1]
+
+    cues = [c for c in P.CUE.finditer(text) if not masked_at(c.start())
+            and not _in_spans(c.start(), side)]
+    passive_spans = [(c.start(), c.end()) for c in P.PASSIVE_CUE.finditer(text)
+                     if not masked_at(c.start())]
+    cue_starts = [c.start() for c in cues]
+
+    def clause_of(pos: int) -> int:
+        return bisect.bisect_right(clause_starts, pos) - 1
+
+    out = []
+    gov_of: dict[int, _Governance | None] = {}
+    head_gov: dict[int, _Governance | None] = {}
+    prev_in_clause: dict[int, Mention] = {}
+
+    for t in active:
+        ci = clause_of(t.lead_start)
+        clause = clauses[ci]
+        prev = prev_in_clause.get(ci)
+        window_start = prev.tail_end if prev else clause.start
+        lo = bisect.bisect_left(cue_starts, window_start)
+        hi = bisect.bisect_left(cue_starts, t.lead_start)
+        window_cues = [c for c in cues[lo:hi] if c.end() <= t.lead_start]
+        gov: _Governance | None = None
+        in_passive = any(ps <= c.start() < pe for c in window_cues for ps, pe in passive_spans)
+        if window_cues and not in_passive:
+            c = window_cues[-1]
+            gap = text[c.end():t.lead_start]
+            if _gap_allows(gap):
+                cue_text = re.sub(r"\s+", " ", c.group("cue")).lower()
+                source = _source_for_cue(text, c.start(), prev, gov_of)
+                if source is None:
+                    source = _parenthetical_source(text, t, active)
+                gov = _Governance(source, P.CUE_TYPES[cue_text], c.start(), c.end(), c.group("cue"))
+        elif not window_cues:
+            if prev is not None:
+                between = text[prev.tail_end:t.lead_start]
+                if _LIST_SEPARATOR.search(text[prev.tail_end:t.lead_start] or ",") and \
+                        _LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
+                        and len(between) < 400:
+                    gov = gov_of.get(id(prev))
+            elif clause.after_semicolon and ci > 0:
+                lead = text[clause.start:t.lead_start]
+                if _LIST_LEAD.match(lead):
+                    gov = head_gov.get(ci - 1)
+        gov_of[id(t)] = gov
+        if prev is None:
+            head_gov[ci] = gov
+        prev_in_clause[ci] = t
+        if gov is None:
+            continue
+        if t.key == (subject.key if subject else None) and gov.source is None:
+            continue
+        if gov.source is t:
+            continue
+        ev_start = clauses[clause_of(gov.cue_start)].start
+        ev_end = max(clause.end, t.tail_end)
+        out.append((gov.source, t, gov.type, ev_start, ev_end, gov.cue_start, gov.cue_end, gov.cue))
+
+    out.extend(_passive_relations(text, active, clauses, clause_of, side))
+    return out
+
+
+def _last_separator(text: str, start: int, end: int) -> int:
+    seg = text[start:end]
+    idx = max(seg.rfind(","), seg.rfind(";"), seg.rfind(" và "))
+    return start + idx + 1 if idx >= 0 else start
+
+
+_GAP_MAX = 110
+_GAP_MAX_LINKED = 200
+
+
+def _gap_allows(gap: str) -> bool:
+    """Whether a cue reaches a target across the words between them."""
+    flat = re.sub(r"\s+", " ", gap)
+    linked = re.search(r"(?<!\w)(?:theo|tại|của)(?!\w)", flat) is not None
+    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
+        return False
+    if P.BLOCKING.search(flat):
+        return False
+    return True
+
+
+_DESCRIPTION_COORDINATOR = re.compile(r"(?:,|\s(?:và|đồng thời))\s{0,3}(?:đẩy mạnh\s{1,3})?$")
+
+
+def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
+                    gov_of: dict[int, _Governance | None]) -> Mention | None:
+    """The document being described where the cue stands: a previous document whose
+    own description carries the cue ("43-KL/TW ... về tiếp tục thực hiện ..."), or
+    the subject (None)."""
+    if prev is None or prev.is_law:
+        return None
+    between = text[prev.tail_end:cue_start]
+    if len(between) > 160:
+        return None
+    if _DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]) or \
+            re.search(r"(?<!\w)và\s{1,3}$", between):
+        g = gov_of.get(id(prev))
+        return g.source if g else None
+    return prev
+
+
+def _parenthetical_source(text: str, t: Mention, active: list[Mention]) -> Mention | None:
+    """"... về triển khai thực hiện Thông báo số 263 ... (tại Văn bản số 3859 ...)": the
+    direction that carries the cue is the document named in the parenthesis."""
+    m = re.compile(r"[ \n]{0,3}\((?:tại|theo)\s{1,3}").match(text, t.tail_end)
+    if not m:
+        return None
+    for other in active:
+        if m.end() <= other.start <= m.end() + 40 and not other.is_law:
+            return other
+    return None
+
+
+def _passive_relations(text, active, clauses, clause_of, side):
+    out = []
+    for c in P.PASSIVE_CUE.finditer(text):
+        if _in_spans(c.start(), side):
+            continue
+        cue_text = re.sub(r"\s+", " ", c.group("cue")).lower()
+        rel_type = P.PASSIVE_TYPES.get(cue_text)
+        if rel_type is None:
+            continue
+        ci = clause_of(c.start())
+        # the acting document follows the cue
+        actor = next((m for m in active if c.end() <= m.lead_start <= c.end() + 40 and not m.is_law),
+                     None)
+        if actor is None:
+            continue
+        target = None
+        for m in active:
+            if m.end <= c.start() and clause_of(m.start) == ci and m is not actor:
+                target = m
+        line_start = text.rfind("\n", 0, c.start()) + 1
+        if target is None or target.end < line_start and re.match(r"\s*\d{1,2}/\d{1,2}/\d{4}\s", text[line_start:c.start()]):
+            target = "SUBJECT"
+        cl = clauses[ci]
+        out.append((actor, target, rel_type, cl.start, max(cl.end, actor.tail_end), c.start(), c.end(),
+                    c.group("cue")))
+    return out
+
+
+# --- the whole page --------------------------------------------------------------------------
+
+def extract_page(text: str, *, province: str | None = None, url: str | None = None,
+                 published: str | None = None) -> PageExtraction:
+    """Extract one page (see `extract.extract_page`)."""
+    if not isinstance(text, str):
+        raise TypeError("extract_page expects str text; decode bytes first")
+    norm = normalize_text(text)
+    t = norm.text
+    side = find_side_lists(t)
+    mentions = find_mentions(t)
+    laws = find_laws(t)
+    for m in mentions:
+        m.in_side_list = _in_spans(m.start, side)
+    for law in laws:
+        law.in_side_list = _in_spans(law.start, side)
+    # a number inside a law's name is no separate mention (rare, but keep spans disjoint)
+    district = _district(t)
+    found = find_subject(t, mentions, side, province, district)
+    subject = found.subject if found else None
+    subject_key = number_key(subject.number) if subject else None
+    subject_mention = found.mention if found else None
+
+    # complete each mention's issuer now that the page's places are known
+    for m in mentions:
+        if m.issuer_from_text and m.issuer:
+            m.issuer = _complete_issuer(m.issuer, province, district)
+
+    references = _references(mentions, subject_key, province)
+    law_list = _laws(laws)
+
+    all_mentions = sorted(mentions + laws, key=lambda m: m.start)
+    rels = find_relations(t, all_mentions, subject_mention, side)
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    canonical = {r.number: r.number for r in references}
+    key_to_number = {number_key(r.number): r.number for r in references}
+    law_names = {("law:" + fold(law.name)): law.name for law in law_list}
+    if subject:
+        key_to_number[subject_key] = subject.number
+    for source, target, rel_type, ev_s, ev_e, cue_s, cue_e, cue in rels:
+        src = subject.number if source is None or source == "SUBJECT" else \
+            key_to_number.get(source.key)
+        if target == "SUBJECT":
+            tgt = subject.number if subject else None
+        elif target.is_law:
+            tgt = law_names.get(target.key)
+        else:
+            tgt = key_to_number.get(target.key)
+        if not src or not tgt or src == tgt:
+            continue
+        if source is None and subject is None:
+            continue
+        k = (src, tgt, rel_type)
+        if k in seen:
+            continue
+        seen.add(k)
+        o_s, o_e = norm.to_original(ev_s, ev_e)
+        sentence = text[o_s:o_e].strip()
+        lead_ws = len(text[o_s:o_e]) - len(text[o_s:o_e].lstrip())
+        c_s, _ = norm.to_original(cue_s, cue_e)
+        relations.append(Relation(src, tgt, rel_type, Evidence(
+            sentence=sentence, start=o_s + lead_ws, end=o_s + lead_ws + len(sentence),
+            cue=re.sub(r"\s+", " ", cue))))
+    del canonical
+
+    # offsets back into the caller's text
+    for r in references:
+        r.start, r.end = norm.to_original(r.start, r.end)
+        r.mentions = [norm.to_original(s, e) for s, e in r.mentions]
+    for law in law_list:
+        law.start, law.end = norm.to_original(law.start, law.end)
+    if subject and subject.start is not None:
+        subject.start, subject.end = norm.to_original(subject.start, subject.end)
+    return PageExtraction(subject=subject, references=references, laws=law_list,
+                          relations=relations)
+
+
+def _references(mentions: list[Mention], subject_key: str | None,
+                province: str | None) -> list[Reference]:
+    """One reference per number, from its most detailed mention (§3)."""
+    groups: dict[str, list[Mention]] = {}
+    order: list[str] = []
+    for m in mentions:
+        if m.key == subject_key:
+            continue
+        if m.truncated and m.end > 0:
+            # a number cut off by the end of the excerpt: a mention of a known number
+            prefix = next((k for k in order if k.startswith(m.key)), None)
+            if prefix:
+                groups[prefix].append(m)
+                continue
+        if m.key not in groups:
+            groups[m.key] = []
+            order.append(m.key)
+        groups[m.key].append(m)
+    refs = []
+    for key in order:
+        group = groups[key]
+        best = max(group, key=lambda m: (m.detail, -m.start))
+        issuer = best.issuer
+        if issuer is None and best.date is not None and not best.truncated:
+            issuer = _issuer_from_code(best.number, province)
+        kind = best.kind
+        if best.word_kind is None:
+            worded = next((m for m in group if m.word_kind), None)
+            if worded is not None:
+                kind = worded.kind
+        refs.append(Reference(
+            number=best.number, kind=kind, date=best.date, issuer=issuer,
+            start=group[0].start, end=group[0].end,
+            mentions=[(m.start, m.end) for m in group],
+            in_side_list=all(m.in_side_list for m in group),
+        ))
+    return refs
+
+
+def _issuer_from_code(number: str, province: str | None) -> str | None:
+    """The body an issuer code stands for (§6), when the text names none."""
+    _, _, codes = split_number(number)
+    for code in reversed(codes):
+        body = CODE_ISSUERS.get(code) or CODE_ISSUERS.get(re.sub(r"\d+$", "", code))
+        if body:
+            if "{province}" in body:
+                if not province:
+                    return None
+                body = body.format(province=province)
+            return body
+    return None
+
+
+def _laws(laws: list[Mention]) -> list[Law]:
+    out: dict[str, Law] = {}
+    for m in laws:
+        year = int(m.date) if m.date else None
+        if m.key in out:
+            if out[m.key].year is None and year is not None:
+                out[m.key].year = year
+            continue
+        out[m.key] = Law(name=m.number, year=year, start=m.start, end=m.end)
+    return list(out.values())

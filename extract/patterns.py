@@ -1,0 +1,141 @@
+"""The grammar of `extract.grammar`, compiled once into regular expressions.
+
+Every quantifier here is bounded, so a match attempt at any position costs a
+constant amount of work and a scan is linear in the text's length, whatever the
+text (100,000 slashes and digits included).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.grammar import (
+    BLOCKING_WORDS, CUES, KIND_WORDS, PASSIVE_CUES, SIDE_LIST_HEADINGS, SIGNATURE_TITLES,
+    TYPE_LINES,
+)
+
+
+def _alternation(phrases) -> str:
+    """Longest first, so a longer phrase wins over its prefix; spaces match any run
+    of up to three spaces or line breaks (full texts wrap lines mid-phrase)."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in ordered)
+
+
+# --- document numbers ---------------------------------------------------------------
+
+# Up to three spaces/line breaks around a separator: "05- CT/TW", "3863 /UBND",
+# "59/2023/NĐ-\nCP".
+_SEP = r"[ \n]{0,3}"
+# A code: an upper-case letter, then letters, then an optional term number (QH14).
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}\d{0,2}"
+
+NUMBER = re.compile(
+    r"(?<![\w/.\-])"
+    r"(?:"
+    # Party style: 25-NQ/TW, 1573-KH/BDVTW-BCSĐCP, 11-QĐi/TW
+    rf"(?P<p>\d{{1,5}}{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}})"
+    r"|"
+    # State style: 33/CT-TTg, 59/2023/NĐ-CP, 88/2019/QH14, 01/QCPH/UBND-UBMTTQ, 28/CP
+    rf"(?P<s>\d{{1,6}}{_SEP}/{_SEP}(?:(?:19|20)\d\d{_SEP}/{_SEP})?{_CODE}"
+    rf"(?:{_SEP}[-/]{_SEP}{_CODE}){{0,4}})"
+    r")"
+    r"(?![\w])"
+)
+
+# A token that contains a number but is a file name or an address, not a citation.
+URL_OR_FILE = re.compile(
+    r"(?:https?://|www\.)\S{0,2000}|\S{0,200}\.(?:pdf|docx?|xlsx?|zip|rar|html?|aspx|jpe?g|png)\b",
+    re.IGNORECASE,
+)
+
+# --- dates --------------------------------------------------------------------------
+
+_DATE_BODY = (
+    r"(?P<d>\d{1,2})\s{0,2}"
+    r"(?:[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}"
+    r"|\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})\s{1,3}năm\s{1,3}"
+    r"|[/\-](?P<m3>\d{1,2})\s{1,3}năm\s{1,3})"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+DATE = re.compile(_DATE_BODY, re.IGNORECASE)
+# "ngày 26/11/2021", "ngày 16\ntháng 01 năm 2025", "ban hành ngày ...", "cấp ngày ..."
+DATE_AFTER = re.compile(r"(?:(?:ban hành|cấp|ký)\s{1,3})?ngày\s{1,3}" + _DATE_BODY,
+                        re.IGNORECASE)
+# A sentence that opens with its date: "Ngày 29/05/2025, UBND tỉnh ..."
+LEADING_DATE = re.compile(r"(?:^|(?<=[\n.]\s)|(?<=\n))\s{0,3}Ngày\s{1,3}" + _DATE_BODY,
+                          re.IGNORECASE)
+# "Bắc Kạn, ngày 16 tháng 01 năm 2025" in a full text's header
+PLACE_DATE = re.compile(r"ngày\s{1,4}" + _DATE_BODY, re.IGNORECASE)
+
+# --- words before a number -----------------------------------------------------------
+
+KIND_WORD_TO_CODE: dict[str, str] = {}
+for _code, _words in KIND_WORDS.items():
+    for _w in _words:
+        KIND_WORD_TO_CODE[_w.lower()] = _code
+
+# "Nghị quyết số ", "Chỉ thị số: ", "Công văn ", "NGHỊ QUYẾT SỐ\n" right before a number
+KIND_BEFORE = re.compile(
+    r"(?P<word>" + _alternation(KIND_WORD_TO_CODE) + r")"
+    r"(?:\s{1,3}(?:hành\s{1,3}động\s{1,3})?)?(?:\s{0,3}(?:số|SỐ|Số)\s{0,2}:?)?\s{0,3}$",
+    re.IGNORECASE,
+)
+KIND_WORD = re.compile(r"(?<!\w)(?:" + _alternation(KIND_WORD_TO_CODE) + r")(?!\w)",
+                       re.IGNORECASE)
+
+# --- relation cues --------------------------------------------------------------------
+
+CUE = re.compile(r"(?<!\w)(?P<cue>" + _alternation(CUES) + r")(?!\w)", re.IGNORECASE)
+CUE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v for k, v in CUES.items()}
+
+PASSIVE_CUE = re.compile(
+    r"(?<!\w)(?:đã\s{1,3})?(?P<cue>" + _alternation(PASSIVE_CUES) + r")(?!\w)"
+    r"(?:\s{1,3}(?:theo|bởi|tại|bằng)(?!\w))?",
+    re.IGNORECASE,
+)
+PASSIVE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v
+                                 for k, v in PASSIVE_CUES.items()}
+
+BLOCKING = re.compile(r"(?<!\w)(?:" + _alternation(BLOCKING_WORDS) + r")(?!\w)",
+                      re.IGNORECASE)
+
+# Clause boundaries: a semicolon (a list may go on), a sentence end, a blank line,
+# a new bullet or numbered item, a colon that ends a line.
+CLAUSE_BREAK = re.compile(
+    r"(?P<semi>;)"
+    r"|(?P<stop>\.(?=\s{1,3}[A-ZĐÀ-Ỹ\d\-+•“\"(])|\.(?=\n)|\.$|\n\s*\n"
+    r"|\n(?=\s{0,3}(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.\s|[IVX]{1,5}\.\s|Căn cứ|Thực hiện|"
+    r"Theo đề nghị|Xét đề nghị))"
+    r"|:(?=\s{0,3}\n)|:(?=\s{1,3}[A-ZĐ]))"
+)
+
+# --- page structure -------------------------------------------------------------------
+
+SIDE_LIST_HEADING = re.compile(
+    r"(?im)^[ \t]{0,8}(?:" + _alternation(SIDE_LIST_HEADINGS) + r")[ \t]{0,8}:?[ \t]{0,8}$"
+)
+# "- Triển khai ... (09/06/2025, 14:56)", "... cơ sở(21/08/2023 4:36 CH)"
+TIMESTAMP_LINE = re.compile(
+    r"(?m)^.{0,400}\(\s{0,2}\d{1,2}/\d{1,2}/\d{4},?\s{1,2}\d{1,2}:\d{2}"
+    r"(?:\s{0,2}(?:SA|CH|AM|PM))?\s{0,2}\)\s{0,4}$"
+)
+
+HEADER_NUMBER = re.compile(r"(?im)^[ \t|]{0,8}(?:Số|SỐ)[ \t]{0,3}:?[ \t]{0,3}\n?[ \t]{0,3}(?=\d)")
+TYPE_LINE = re.compile(
+    r"(?m)^[ \t|]{0,8}(?P<type>" + _alternation(TYPE_LINES) + r")[ \t|]{0,8}$"
+)
+TYPE_LINE_CODES = {re.sub(r"\s+", " ", k): v for k, v in TYPE_LINES.items()}
+
+SIGNATURE = re.compile(
+    r"(?m)^[ \t|]{0,8}(?:" + "|".join(re.escape(t) for t in SIGNATURE_TITLES) + r")"
+)
+
+# A body's name starts with one of these words; used to find who issued a subject.
+ISSUER_HEAD = re.compile(
+    r"(?<!\w)(?:UBND|HĐND|Ủy ban|Uỷ ban|UỶ BAN|ỦY BAN|Hội đồng|Ban|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|"
+    r"Huyện uỷ|Thành ủy|Thành uỷ|Thị ủy|Đảng ủy|Đảng uỷ|Bộ|Sở|Thủ tướng|Chính phủ|"
+    r"Văn phòng|Quốc hội|Cục|Tổng cục|Mặt trận|MTTQ|Công an|Bộ Chính trị|Ban Bí thư)(?!\w)"
+)
+
+LAW_START = re.compile(r"(?<![\w])(?P<head>Hiến pháp|Bộ luật|Luật|BỘ LUẬT|LUẬT)(?=\s)")

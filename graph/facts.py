@@ -1,0 +1,236 @@
+"""One extraction record (`vanban extract` output) as the facts a store loads.
+
+A page asserts: it exists (url, province, hashes), it mentions numbers (its subject and
+its references), and it states relations between them (with evidence). Everything a
+store keeps about a page is derived here, so the SQLite and Neo4j stores load the same
+facts and replacing a page means deleting exactly what it asserted before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.normalize import normalize_number, number_key, split_number
+
+from graph.identity import Mention, law_key, mention_id
+
+RELATION_TYPES = ("IMPLEMENTS", "BASED_ON", "GUIDES", "AMENDS", "REPLACES", "REPEALS", "CITES")
+
+
+class RecordError(ValueError):
+    """An extraction record that cannot be loaded (says which field is wrong)."""
+
+
+@dataclass
+class MentionFacts:
+    """A mention plus what the page says about the document beyond identity."""
+
+    mention: Mention
+    role: str
+    title: str | None = None
+    signer: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Assertion:
+    """One relation as one page states it: one piece of evidence."""
+
+    aid: str
+    type: str
+    src_mid: str
+    dst_mid: str | None          # a document mention, or
+    dst_law: str | None          # a law's key
+    sentence: str | None
+    start: int | None
+    end: int | None
+    cue: str | None
+
+
+@dataclass
+class PageFacts:
+    key: str
+    url: str | None
+    path: str | None
+    province: str | None
+    portal: str | None = None
+    published: str | None = None
+    crawled: str | None = None
+    content_hash: str | None = None
+    page_title: str | None = None
+    source: str | None = None
+    mentions: list[MentionFacts] = field(default_factory=list)
+    laws: dict[str, dict[str, Any]] = field(default_factory=dict)   # key -> {name, year}
+    assertions: list[Assertion] = field(default_factory=list)
+
+    @property
+    def number_keys(self) -> set[str]:
+        return {m.mention.number_key for m in self.mentions}
+
+
+def page_key(record: dict[str, Any]) -> str:
+    """A page's identity: its url, or `path:<path>` for a file with no url."""
+    url = record.get("url")
+    if url:
+        return str(url)
+    path = record.get("path")
+    if path:
+        return "path:" + str(path)
+    raise RecordError("record has neither 'url' nor 'path'")
+
+
+def _str(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _iso(value: Any) -> str | None:
+    text = _str(value)
+    if text is None:
+        return None
+    if len(text) < 10 or text[4] != "-" or text[7] != "-":
+        return None
+    return text[:10]
+
+
+def _number(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RecordError(f"{where}: 'number' must be a non-empty string, got {value!r}")
+    number = normalize_number(value)
+    if not number_key(number):
+        raise RecordError(f"{where}: unusable number {value!r}")
+    return number
+
+
+def _aid(key: str, *parts: Any) -> str:
+    return hashlib.sha1("\x1f".join([key, *map(str, parts)]).encode()).hexdigest()[:20]
+
+
+def page_facts(record: dict[str, Any]) -> PageFacts:
+    """The facts of one extraction record; raises RecordError on malformed input."""
+    if not isinstance(record, dict):
+        raise RecordError(f"a record must be a JSON object, got {type(record).__name__}")
+    key = page_key(record)
+    province = _str(record.get("province"))
+    published = _iso(record.get("published"))
+    facts = PageFacts(
+        key=key, url=_str(record.get("url")), path=_str(record.get("path")), province=province,
+        portal=_str(record.get("portal")), published=published,
+        crawled=_str(record.get("crawled")), content_hash=_str(record.get("content_hash")),
+        page_title=_str(record.get("page_title")), source=_str(record.get("source")))
+
+    subject = record.get("subject")
+    by_number: dict[str, MentionFacts] = {}
+    subject_mid = None
+    subject_key = None
+    context = published
+    if subject:
+        if not isinstance(subject, dict):
+            raise RecordError("'subject' must be an object or null")
+        number = _number(subject.get("number"), "subject")
+        s_date = _iso(subject.get("date"))
+        mention = Mention(mid=mention_id(key, "subject", number), number=number,
+                          kind=_str(subject.get("kind")), date=s_date,
+                          issuer=_str(subject.get("issuer")), page_province=province,
+                          context_date=published, role="subject")
+        mf = MentionFacts(mention, "subject", title=_str(subject.get("title")),
+                          signer=_str(subject.get("signer")))
+        facts.mentions.append(mf)
+        by_number[number_key(number)] = mf
+        subject_mid = mention.mid
+        from graph.identity import decided_key
+        decided = decided_key(mention)
+        subject_key = decided[0] if decided else None
+        context = s_date or published
+
+    refs = record.get("references") or []
+    if not isinstance(refs, list):
+        raise RecordError("'references' must be a list")
+    for i, ref in enumerate(refs):
+        if not isinstance(ref, dict):
+            raise RecordError(f"references[{i}] must be an object")
+        number = _number(ref.get("number"), f"references[{i}]")
+        nk = number_key(number)
+        if nk in by_number:
+            continue
+        mention = Mention(mid=mention_id(key, "reference", number), number=number,
+                          kind=_str(ref.get("kind")), date=_iso(ref.get("date")),
+                          issuer=_str(ref.get("issuer")), page_province=province,
+                          context_date=context, citing=subject_key, role="reference")
+        mf = MentionFacts(mention, "reference", start=ref.get("start"), end=ref.get("end"))
+        facts.mentions.append(mf)
+        by_number[nk] = mf
+
+    laws_by_name: dict[str, str] = {}
+    for i, law in enumerate(record.get("laws") or []):
+        if not isinstance(law, dict) or not _str(law.get("name")):
+            raise RecordError(f"laws[{i}] must be an object with a 'name'")
+        lk = law_key(law["name"])
+        year = law.get("year")
+        facts.laws.setdefault(lk, {"name": law["name"].strip(),
+                                   "year": year if isinstance(year, int) else None})
+        laws_by_name[law["name"].strip()] = lk
+
+    def mention_for(number: str, where: str) -> MentionFacts:
+        nk = number_key(number)
+        if nk not in by_number:
+            # a relation naming a number the record does not list: keep it, bare
+            norm = normalize_number(number)
+            mention = Mention(mid=mention_id(key, "reference", norm), number=norm,
+                              page_province=province, context_date=context,
+                              citing=subject_key)
+            by_number[nk] = MentionFacts(mention, "reference")
+            facts.mentions.append(by_number[nk])
+        return by_number[nk]
+
+    targets: set[str] = set()
+    for i, rel in enumerate(record.get("relations") or []):
+        where = f"relations[{i}]"
+        if not isinstance(rel, dict):
+            raise RecordError(f"{where} must be an object")
+        rtype = _str(rel.get("type"))
+        if rtype not in RELATION_TYPES:
+            raise RecordError(f"{where}: unknown type {rtype!r}")
+        src_raw, dst_raw = _str(rel.get("source")), _str(rel.get("target"))
+        if not src_raw or not dst_raw:
+            raise RecordError(f"{where}: 'source' and 'target' are required")
+        src = mention_for(_number(src_raw, where), where)
+        ev = rel.get("evidence") or {}
+        if not isinstance(ev, dict):
+            raise RecordError(f"{where}: 'evidence' must be an object")
+        dst_mid = dst_law = None
+        if dst_raw.strip() in laws_by_name:
+            dst_law = laws_by_name[dst_raw.strip()]
+        elif _looks_like_number(dst_raw):
+            dst = mention_for(_number(dst_raw, where), where)
+            dst_mid = dst.mention.mid
+            targets.add(dst_mid)
+        else:
+            # a law named only in the relation
+            dst_law = law_key(dst_raw)
+            facts.laws.setdefault(dst_law, {"name": dst_raw.strip(), "year": None})
+        facts.assertions.append(Assertion(
+            aid=_aid(key, i, rtype, src.mention.mid, dst_mid or dst_law),
+            type=rtype, src_mid=src.mention.mid, dst_mid=dst_mid, dst_law=dst_law,
+            sentence=_str(ev.get("sentence")), start=ev.get("start"), end=ev.get("end"),
+            cue=_str(ev.get("cue"))))
+
+    # Every reference that is no relation's target is a citation by the subject.
+    if subject_mid:
+        for mf in facts.mentions:
+            mid = mf.mention.mid
+            if mf.role == "reference" and mid not in targets:
+                facts.assertions.append(Assertion(
+                    aid=_aid(key, "CITES", mid), type="CITES", src_mid=subject_mid,
+                    dst_mid=mid, dst_law=None, sentence=None, start=mf.start, end=mf.end,
+                    cue=None))
+    return facts
+
+
+def _looks_like_number(text: str) -> bool:
+    _, _, codes = split_number(normalize_number(text))
+    return any(ch.isdigit() for ch in text[:6]) and bool(codes)

@@ -1,0 +1,197 @@
+"""The store interface both back ends implement, and `open_store`.
+
+Writing: `upsert_page(record)` / `load_records(records)` take extraction records (see
+graph/facts.py). Reading: the small set of look-ups `graph.queries` builds every
+question from (`find_documents`, `documents`, `edges`, ...), so each query is written
+once and runs on SQLite or Neo4j alike.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.facts import PageFacts, RecordError, page_facts
+
+NODE_LABELS = ("Document", "Law", "UnresolvedReference")
+
+
+@dataclass
+class LoadReport:
+    """What a load did: pages loaded, records rejected (with the reason), rows written."""
+
+    pages: int = 0
+    mentions: int = 0
+    relations: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)   # (record index, message)
+    seconds: float = 0.0
+
+    @property
+    def rows(self) -> int:
+        return self.pages + self.mentions + self.relations
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pages": self.pages, "mentions": self.mentions, "relations": self.relations,
+                "rows": self.rows, "errors": [{"record": i, "error": e} for i, e in self.errors],
+                "seconds": round(self.seconds, 3)}
+
+
+class Store(ABC):
+    """A lineage graph store. Use as a context manager, or call `close()`."""
+
+    batch_size = 500
+
+    # --- writing -------------------------------------------------------------------
+
+    def upsert_page(self, record: dict[str, Any]) -> None:
+        """Load one extraction record in one transaction, replacing what the same page
+        (same url, or same path when url is null) asserted before."""
+        self._upsert_facts([page_facts(record)])
+
+    def load_records(self, records: Iterable[dict[str, Any]],
+                     progress: Callable[[LoadReport], None] | None = None) -> LoadReport:
+        """Load many records in batches (one transaction per batch). A malformed record
+        is reported in `errors` and skipped; the others load."""
+        import time
+        report = LoadReport()
+        started = time.perf_counter()
+        batch: dict[str, PageFacts] = {}
+        for index, record in enumerate(records):
+            try:
+                facts = page_facts(record)
+            except RecordError as exc:
+                report.errors.append((index, str(exc)))
+                continue
+            batch[facts.key] = facts   # the last version of a page in a batch wins
+            if len(batch) >= self.batch_size:
+                self._flush(batch, report, progress)
+        if batch:
+            self._flush(batch, report, progress)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _flush(self, batch: dict[str, PageFacts], report: LoadReport,
+               progress: Callable[[LoadReport], None] | None) -> None:
+        pages = list(batch.values())
+        batch.clear()
+        self._upsert_facts(pages)
+        report.pages += len(pages)
+        report.mentions += sum(len(p.mentions) for p in pages)
+        report.relations += sum(len(p.assertions) for p in pages)
+        if progress:
+            progress(report)
+
+    @abstractmethod
+    def _upsert_facts(self, pages: list[PageFacts]) -> None:
+        """Replace the given pages' facts and re-resolve the numbers they touch, atomically."""
+
+    @abstractmethod
+    def delete_page(self, url_or_key: str) -> bool:
+        """Forget a page and everything it asserted; True when it existed."""
+
+    @abstractmethod
+    def page_hash(self, url: str) -> str | None:
+        """The stored content hash of a page (by url, or `path:<path>`), or None."""
+
+    # --- reading -------------------------------------------------------------------
+
+    @abstractmethod
+    def find_documents(self, *, number_key: str | None = None, serial: str | None = None,
+                       kind: str | None = None, keys: Iterable[str] | None = None
+                       ) -> list[dict[str, Any]]:
+        """Documents (label Document) by number key, by serial (+kind), or by node key."""
+
+    @abstractmethod
+    def documents(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Node key -> node properties (documents, laws, unresolved references)."""
+
+    @abstractmethod
+    def edges(self, keys: Iterable[str], direction: str, types: Iterable[str]
+              ) -> list[dict[str, Any]]:
+        """Relations into (`direction="in"`) or out of (`"out"`) the given nodes, one per
+        (source, target, type), each with `evidence`: every page's statement of it."""
+
+    @abstractmethod
+    def unresolved_naming(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """Unresolved references that list any of the given documents as a candidate."""
+
+    @abstractmethod
+    def search(self, *, number_key: str | None = None, serial: str | None = None,
+               kind: str | None = None, issuer: str | None = None, year: int | None = None,
+               province: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Documents matching every given filter, most cited first."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, Any]:
+        """Node and relation counts, documents per kind and per province."""
+
+    @abstractmethod
+    def most_implemented(self, limit: int = 10) -> list[tuple[str, int]]:
+        """(document key, number of direct implementers), most first."""
+
+    @abstractmethod
+    def iter_nodes(self) -> Iterator[dict[str, Any]]:
+        """Every node with its label and properties."""
+
+    @abstractmethod
+    def iter_edges(self) -> Iterator[dict[str, Any]]:
+        """Every relation between nodes (one per source, target, type), with evidence."""
+
+    @abstractmethod
+    def iter_mentions(self) -> Iterator[dict[str, Any]]:
+        """Every Page -MENTIONS-> node link (page key, node key, role, offsets)."""
+
+    @abstractmethod
+    def iter_pages(self) -> Iterator[dict[str, Any]]:
+        """Every page with its metadata."""
+
+    def to_networkx(self):
+        """The whole graph as a `networkx.MultiDiGraph`: nodes keyed by document key
+        (with their properties), one edge per relation keyed by its type, carrying its
+        evidence list."""
+        import networkx as nx
+        g = nx.MultiDiGraph()
+        for node in self.iter_nodes():
+            g.add_node(node["key"], **{k: v for k, v in node.items() if k != "key"})
+        for e in self.iter_edges():
+            g.add_edge(e["source"], e["target"], key=e["type"], type=e["type"],
+                       evidence=e.get("evidence", []))
+        return g
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def default_db_path() -> Path:
+    """The default SQLite file: `<user data dir>/vanban-graph/vanban.sqlite`."""
+    import platformdirs
+    return Path(platformdirs.user_data_dir("vanban-graph")) / "vanban.sqlite"
+
+
+def open_store(db: str | Path | None = None, neo4j_uri: str | None = None,
+               neo4j_user: str | None = None, neo4j_password: str | None = None,
+               **options: Any) -> Store:
+    """Open the Neo4j store when a URI is given, else the SQLite store at `db`
+    (default: `default_db_path()`)."""
+    if neo4j_uri:
+        from graph.neo4j_store import Neo4jStore
+        return Neo4jStore(neo4j_uri, neo4j_user, neo4j_password, **options)
+    from graph.sqlite_store import SQLiteStore
+    return SQLiteStore(Path(db) if db else default_db_path())
+
+
+def neo4j_settings_from_env() -> tuple[str | None, str | None, str | None]:
+    """(uri, user, password) from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD."""
+    return (os.environ.get("NEO4J_URI") or None, os.environ.get("NEO4J_USER") or None,
+            os.environ.get("NEO4J_PASSWORD") or None)

@@ -1,0 +1,457 @@
+"""The HTML lineage report: a static site that shows who implements what, and why we think so.
+
+    >>> from vanban.report import LineageView, write_report
+    >>> view = LineageView.from_networkx(store.to_networkx())
+    >>> write_report(view, "report/")          # returns report/index.html
+
+The site has an index of documents (grouped by province, then kind), one page per document
+(its ancestors, descendants, every relation with the evidence sentence and a link to the
+page that states it, the pages that mention it) and drawings of the lineage (SVG, drawn with
+matplotlib: the whole graph on the index, each document's own lineage on its page, and a
+timeline). Everything is relative links, so the directory can be zipped, mailed or served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+
+__all__ = ["Doc", "Link", "Evidence", "LineageView", "write_report", "LINEAGE_TYPES"]
+
+# Relation types that make a document a descendant of another (source carries out target).
+LINEAGE_TYPES = ("IMPLEMENTS", "BASED_ON", "GUIDES")
+
+TYPE_LABELS = {
+    "IMPLEMENTS": "thực hiện (implements)",
+    "BASED_ON": "căn cứ (based on)",
+    "GUIDES": "hướng dẫn (guides)",
+    "AMENDS": "sửa đổi (amends)",
+    "REPLACES": "thay thế (replaces)",
+    "REPEALS": "bãi bỏ (repeals)",
+    "CITES": "trích dẫn (cites)",
+}
+TYPE_COLOURS = {
+    "IMPLEMENTS": "#1f77b4", "BASED_ON": "#2ca02c", "GUIDES": "#9467bd",
+    "AMENDS": "#ff7f0e", "REPLACES": "#d62728", "REPEALS": "#8c564b", "CITES": "#bbbbbb",
+}
+CENTRAL = "Trung ương"
+
+
+@dataclass
+class Evidence:
+    """Where a relation is stated: the sentence, the page it stands on, the cue words."""
+
+    sentence: str | None
+    url: str | None
+    cue: str | None = None
+
+
+@dataclass
+class Doc:
+    """One document (or law) as the report shows it."""
+
+    id: str
+    number: str
+    kind: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    province: str | None = None
+    title: str | None = None
+    urls: list[str] = field(default_factory=list)
+    is_law: bool = False
+
+    @property
+    def label(self) -> str:
+        """Number plus the locality when the number alone is ambiguous in practice."""
+        return self.number if not self.province else f"{self.number} ({self.province})"
+
+
+@dataclass
+class Link:
+    """A typed relation source -> target with all the evidence for it."""
+
+    source: str
+    target: str
+    type: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _first(data: dict[str, Any], *names: str) -> Any:
+    for name in names:
+        value = data.get(name)
+        if value not in (None, "", [], ()):
+            return value
+    return None
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        return list(value)
+    return [value]
+
+
+def _evidence_items(data: dict[str, Any]) -> list[Evidence]:
+    raw = _first(data, "evidence", "evidences")
+    items: list[Evidence] = []
+    for ev in _as_list(raw):
+        if isinstance(ev, dict):
+            items.append(Evidence(_first(ev, "sentence", "text"), _first(ev, "url", "page", "page_url"),
+                                  _first(ev, "cue")))
+        elif isinstance(ev, str):
+            items.append(Evidence(ev, _first(data, "url", "page"), _first(data, "cue")))
+    if not items and _first(data, "sentence"):
+        items.append(Evidence(data["sentence"], _first(data, "url", "page"), _first(data, "cue")))
+    return items
+
+
+class LineageView:
+    """Documents and typed links, with the ancestor/descendant walks the report needs."""
+
+    def __init__(self, docs: Iterable[Doc], links: Iterable[Link]):
+        self.docs: dict[str, Doc] = {d.id: d for d in docs}
+        merged: dict[tuple[str, str, str], Link] = {}
+        for link in links:
+            if link.source not in self.docs or link.target not in self.docs:
+                continue
+            key = (link.source, link.target, link.type)
+            if key in merged:
+                merged[key].evidence.extend(link.evidence)
+            else:
+                merged[key] = Link(link.source, link.target, link.type, list(link.evidence))
+        self.links: list[Link] = list(merged.values())
+        self._lineage = nx.DiGraph()
+        self._lineage.add_nodes_from(self.docs)
+        for link in self.links:
+            if link.type in LINEAGE_TYPES and link.source != link.target:
+                self._lineage.add_edge(link.source, link.target)
+
+    @classmethod
+    def from_networkx(cls, graph: nx.Graph) -> "LineageView":
+        """A view of a store's networkx export: nodes are documents/laws, edges typed relations.
+
+        Node attributes read: number (or name), kind, date, issuer, province, title, urls/pages;
+        edge attributes: type, evidence (a dict, a list of dicts, or a sentence with url).
+        """
+        docs = []
+        for node, data in graph.nodes(data=True):
+            label = str(_first(data, "label", "node_type") or "")
+            is_law = label.lower() == "law" or (_first(data, "number") is None and
+                                                 _first(data, "name") is not None)
+            number = _first(data, "number", "name") or str(node)
+            urls = [u for u in _as_list(_first(data, "urls", "pages", "sources", "url")) if u]
+            docs.append(Doc(id=str(node), number=str(number), kind=_first(data, "kind"),
+                            date=_first(data, "date"), issuer=_first(data, "issuer"),
+                            province=_first(data, "province", "locality"),
+                            title=_first(data, "title"), urls=[str(u) for u in urls], is_law=is_law))
+        links = []
+        multi = graph.is_multigraph()
+        edges = graph.edges(keys=True, data=True) if multi else graph.edges(data=True)
+        for edge in edges:
+            source, target, data = edge[0], edge[1], edge[-1]
+            rtype = _first(data, "type", "rel", "relation")
+            if rtype is None and multi and isinstance(edge[2], str):
+                rtype = edge[2]
+            links.append(Link(str(source), str(target), str(rtype or "CITES").upper(),
+                              _evidence_items(data)))
+        return cls(docs, links)
+
+    # --- walks -------------------------------------------------------------------------
+    def ancestors(self, doc_id: str) -> dict[str, int]:
+        """Documents `doc_id` carries out, directly or not: id -> shortest depth (1 = direct)."""
+        return {n: d for n, d in nx.single_source_shortest_path_length(self._lineage, doc_id).items()
+                if n != doc_id}
+
+    def descendants(self, doc_id: str) -> dict[str, int]:
+        """Documents that carry out `doc_id`, directly or not: id -> shortest depth."""
+        reverse = self._lineage.reverse(copy=False)
+        return {n: d for n, d in nx.single_source_shortest_path_length(reverse, doc_id).items()
+                if n != doc_id}
+
+    def links_from(self, doc_id: str) -> list[Link]:
+        """Relations this document states about others."""
+        return [ln for ln in self.links if ln.source == doc_id]
+
+    def links_to(self, doc_id: str) -> list[Link]:
+        """Relations others state about this document."""
+        return [ln for ln in self.links if ln.target == doc_id]
+
+    def influence(self) -> dict[str, int]:
+        """Number of descendants per document (how far its lineage reaches)."""
+        return {d: len(nx.ancestors(self._lineage, d)) for d in self.docs}
+
+    def lineage_subgraph(self, doc_id: str) -> nx.DiGraph:
+        """The lineage edges among a document, its ancestors and its descendants."""
+        keep = {doc_id, *self.ancestors(doc_id), *self.descendants(doc_id)}
+        return self._lineage.subgraph(keep).copy()
+
+    def lineage_graph(self) -> nx.DiGraph:
+        """All lineage edges (documents with no lineage relation left out)."""
+        keep = [n for n in self._lineage if self._lineage.degree(n)]
+        return self._lineage.subgraph(keep).copy()
+
+    def link_type(self, source: str, target: str) -> str:
+        for ln in self.links:
+            if ln.source == source and ln.target == target and ln.type in LINEAGE_TYPES:
+                return ln.type
+        return "CITES"
+
+
+# --- files ---------------------------------------------------------------------------------
+_UNSAFE = re.compile(r"[^0-9A-Za-z]+")
+
+
+def page_name(doc: Doc) -> str:
+    """A stable, filesystem-safe file name for a document's page."""
+    from extract.normalize import strip_diacritics
+
+    stem = _UNSAFE.sub("-", strip_diacritics(doc.label)).strip("-").lower()[:60] or "doc"
+    digest = hashlib.sha1(doc.id.encode("utf-8")).hexdigest()[:8]
+    return f"{stem}-{digest}.html"
+
+
+def _esc(text: Any) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#222}
+header{background:#8b0000;color:#fff;padding:.8em 1.5em}header a{color:#fff}
+main{padding:1em 1.5em;max-width:70em}
+table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top;text-align:left}
+th{background:#f4f4f4}.ev{font-size:.92em;color:#333;background:#fafafa;border-left:3px solid #1f77b4;padding:.3em .6em;margin:.2em 0}
+.muted{color:#777}.tag{display:inline-block;font-size:.8em;padding:0 .4em;border-radius:3px;background:#eee}
+img.graph{max-width:100%;border:1px solid #eee}
+"""
+
+
+def _html_page(title: str, body: str, up: str = "") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            f'<header><a href="{up}index.html">Văn bản lineage report</a> · {_esc(title)}</header>\n'
+            f"<main>\n{body}\n</main>\n</body>\n</html>\n")
+
+
+def _doc_link(view: LineageView, doc_id: str, up: str = "") -> str:
+    doc = view.docs[doc_id]
+    return f'<a href="{up}docs/{page_name(doc)}">{_esc(doc.label)}</a>'
+
+
+def _doc_summary(doc: Doc) -> str:
+    parts = [p for p in (doc.kind and f'<span class="tag">{_esc(doc.kind)}</span>',
+                         _esc(doc.date) if doc.date else None,
+                         _esc(doc.issuer) if doc.issuer else None) if p]
+    return " · ".join(parts)
+
+
+def _evidence_html(link: Link) -> str:
+    if not link.evidence:
+        return '<span class="muted">no sentence recorded</span>'
+    out = []
+    seen = set()
+    for ev in link.evidence:
+        key = (ev.sentence, ev.url)
+        if key in seen:
+            continue
+        seen.add(key)
+        src = f' — <a href="{_esc(ev.url)}">source page</a>' if ev.url else ""
+        cue = f' <span class="tag">cue: {_esc(ev.cue)}</span>' if ev.cue else ""
+        out.append(f'<div class="ev">{_esc(ev.sentence) or "<i>(citation)</i>"}{cue}{src}</div>')
+    return "".join(out)
+
+
+def _walk_table(view: LineageView, depths: dict[str, int], up: str) -> str:
+    if not depths:
+        return '<p class="muted">none in the store</p>'
+    rows = sorted(depths.items(), key=lambda kv: (kv[1], view.docs[kv[0]].date or "", view.docs[kv[0]].number))
+    body = "".join(f"<tr><td>{d}</td><td>{_doc_link(view, n, up)}</td><td>{_doc_summary(view.docs[n])}</td>"
+                   f"<td>{_esc(view.docs[n].title)}</td></tr>" for n, d in rows)
+    return ("<table><tr><th>depth</th><th>document</th><th>kind · date · issuer</th><th>title</th></tr>"
+            f"{body}</table>")
+
+
+def _links_table(view: LineageView, links: list[Link], other_end: str, up: str) -> str:
+    if not links:
+        return '<p class="muted">none</p>'
+    order = {t: i for i, t in enumerate(TYPE_LABELS)}
+    links = sorted(links, key=lambda ln: (order.get(ln.type, 99), view.docs[getattr(ln, other_end)].number))
+    rows = "".join(f"<tr><td>{_esc(TYPE_LABELS.get(ln.type, ln.type))}</td>"
+                   f"<td>{_doc_link(view, getattr(ln, other_end), up)}</td><td>{_evidence_html(ln)}</td></tr>"
+                   for ln in links)
+    return f"<table><tr><th>relation</th><th>document</th><th>evidence</th></tr>{rows}</table>"
+
+
+# --- drawings -------------------------------------------------------------------------------
+def _layers(graph: nx.DiGraph) -> dict[str, int]:
+    """Layer per node: sources of the lineage (implemented by nobody they implement) at the top.
+
+    Edges point from the implementing document to the implemented one, so the layer of a
+    node is the length of the longest implementation chain above it.
+    """
+    cond = nx.condensation(graph)
+    depth: dict[int, int] = {}
+    for c in reversed(list(nx.topological_sort(cond))):
+        depth[c] = max((depth[s] + 1 for s in cond.successors(c)), default=0)
+    return {n: depth[cond.graph["mapping"][n]] for n in graph}
+
+
+def _draw(view: LineageView, graph: nx.DiGraph, path: Path, focus: str | None = None,
+          title: str | None = None) -> None:
+    """Draw a lineage graph as SVG: central documents on top, implementers below."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    if graph.number_of_nodes() == 0:
+        graph = nx.DiGraph()
+        if focus:
+            graph.add_node(focus)
+    layers = _layers(graph) if graph.number_of_nodes() else {}
+    by_layer: dict[int, list[str]] = defaultdict(list)
+    for n, layer in layers.items():
+        by_layer[layer].append(n)
+    pos = {}
+    widest = max((len(v) for v in by_layer.values()), default=1)
+    for layer, nodes in by_layer.items():
+        nodes.sort(key=lambda n: (view.docs[n].province or "", view.docs[n].date or "", view.docs[n].number))
+        for i, n in enumerate(nodes):
+            pos[n] = ((i - (len(nodes) - 1) / 2) * 2.6, layer * 1.6)
+    width = max(6.0, min(26.0, widest * 2.3))
+    height = max(2.5, min(16.0, (len(by_layer) or 1) * 1.5 + 1))
+    fig, ax = plt.subplots(figsize=(width, height))
+    for (u, v) in graph.edges():
+        colour = TYPE_COLOURS.get(view.link_type(u, v), "#999")
+        ax.annotate("", xy=pos[v], xytext=pos[u],
+                    arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.3,
+                                "shrinkA": 14, "shrinkB": 14})
+    for n, (x, y) in pos.items():
+        doc = view.docs[n]
+        face = "#ffe9a8" if n == focus else ("#e8f0fe" if doc.province else "#fde2e2")
+        text = doc.number + (f"\n{doc.province}" if doc.province else "")
+        ax.text(x, y, text, ha="center", va="center", fontsize=8,
+                bbox={"boxstyle": "round,pad=0.35", "fc": face, "ec": "#555", "lw": 0.8})
+    xs = [p[0] for p in pos.values()] or [0]
+    ys = [p[1] for p in pos.values()] or [0]
+    ax.set_xlim(min(xs) - 1.6, max(xs) + 1.6)
+    ax.set_ylim(min(ys) - 0.9, max(ys) + 0.9)
+    ax.axis("off")
+    if title:
+        ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, format="svg", metadata={"Date": None})
+    plt.close(fig)
+
+
+def _draw_timeline(view: LineageView, graph: nx.DiGraph, path: Path) -> None:
+    """The lineage on a time axis: each document at its date, one row per province."""
+    import datetime
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    dated = {n: datetime.date.fromisoformat(view.docs[n].date[:10])
+             for n in graph if view.docs[n].date and len(view.docs[n].date) >= 10}
+    rows = sorted({view.docs[n].province or CENTRAL for n in dated}, key=lambda p: (p != CENTRAL, p))
+    row_of = {p: i for i, p in enumerate(rows)}
+    fig, ax = plt.subplots(figsize=(12, max(2.5, 0.8 * len(rows) + 1.2)))
+    for u, v in graph.edges():
+        if u in dated and v in dated:
+            pu = (mdates.date2num(dated[u]), row_of[view.docs[u].province or CENTRAL])
+            pv = (mdates.date2num(dated[v]), row_of[view.docs[v].province or CENTRAL])
+            ax.annotate("", xy=pv, xytext=pu, arrowprops={
+                "arrowstyle": "-|>", "lw": 0.9, "color": TYPE_COLOURS.get(view.link_type(u, v), "#999")})
+    for n, d in dated.items():
+        y = row_of[view.docs[n].province or CENTRAL]
+        ax.plot([mdates.date2num(d)], [y], "o", color="#8b0000", ms=5)
+        ax.annotate(view.docs[n].number, (mdates.date2num(d), y), textcoords="offset points",
+                    xytext=(0, 7), ha="center", fontsize=7)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.xaxis_date()
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, format="svg", metadata={"Date": None})
+    plt.close(fig)
+
+
+# --- the site --------------------------------------------------------------------------------
+def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineage of documents",
+                 questions: list[tuple[str, str]] | None = None) -> Path:
+    """Write the report under `out_dir`; returns the path of its index.html.
+
+    `questions` are (question, answer-HTML) pairs shown at the top of the index (the
+    `vanban run` answers). Documents with no relation and no source page are listed but
+    get a page too, so every link resolves.
+    """
+    out = Path(out_dir)
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    (out / "img").mkdir(parents=True, exist_ok=True)
+
+    lineage = view.lineage_graph()
+    _draw(view, lineage, out / "img" / "lineage.svg", title="IMPLEMENTS / BASED_ON / GUIDES")
+    _draw_timeline(view, lineage, out / "img" / "timeline.svg")
+
+    influence = view.influence()
+    for doc_id, doc in view.docs.items():
+        _write_doc_page(view, doc, out, influence)
+
+    groups: dict[str, dict[str, list[Doc]]] = defaultdict(lambda: defaultdict(list))
+    for doc in view.docs.values():
+        groups["Luật (laws)" if doc.is_law else (doc.province or CENTRAL)][doc.kind or "—"].append(doc)
+    order = sorted(groups, key=lambda p: (p != CENTRAL, p.startswith("Luật"), p))
+    sections = []
+    for province in order:
+        rows = []
+        for kind in sorted(groups[province]):
+            for doc in sorted(groups[province][kind], key=lambda d: (d.date or "", d.number)):
+                rows.append(f"<tr><td>{_esc(kind)}</td><td>{_doc_link(view, doc.id)}</td><td>{_esc(doc.date)}</td>"
+                            f"<td>{_esc(doc.issuer)}</td><td>{_esc(doc.title)}</td>"
+                            f"<td>{influence.get(doc.id, 0)}</td></tr>")
+        sections.append(f"<h3>{_esc(province)}</h3><table><tr><th>kind</th><th>number</th><th>date</th>"
+                        f"<th>issuer</th><th>title</th><th>implemented by (all depths)</th></tr>"
+                        f"{''.join(rows)}</table>")
+    qa = ""
+    if questions:
+        qa = "<h2>Answers</h2>" + "".join(f"<h3>{_esc(q)}</h3>{a}" for q, a in questions)
+    counts = (f"<p>{len(view.docs)} documents, {sum(1 for ln in view.links if ln.type != 'CITES')} typed "
+              f"relations, {sum(1 for ln in view.links if ln.type == 'CITES')} citations.</p>")
+    body = (f"{counts}{qa}<h2>The lineage</h2><p>Arrows point from the document that carries out to the one "
+            "it carries out (blue: implements, green: based on, purple: guides). Central documents are "
+            'red, local ones blue.</p><img class="graph" src="img/lineage.svg" alt="lineage graph">'
+            '<h2>Timeline</h2><img class="graph" src="img/timeline.svg" alt="lineage timeline">'
+            f"<h2>Documents</h2>{''.join(sections)}")
+    index = out / "index.html"
+    index.write_text(_html_page(title, body), encoding="utf-8")
+    return index
+
+
+def _write_doc_page(view: LineageView, doc: Doc, out: Path, influence: dict[str, int]) -> None:
+    name = page_name(doc)
+    img = f"{name[:-5]}.svg"
+    sub = view.lineage_subgraph(doc.id)
+    _draw(view, sub, out / "img" / img, focus=doc.id)
+    facts = "".join(f"<tr><th>{k}</th><td>{_esc(v)}</td></tr>" for k, v in (
+        ("number", doc.number), ("kind", doc.kind), ("date", doc.date), ("issuer", doc.issuer),
+        ("province", doc.province or (None if doc.is_law else CENTRAL)), ("title", doc.title),
+        ("implemented by (all depths)", influence.get(doc.id, 0))))
+    sources = "".join(f'<li><a href="{_esc(u)}">{_esc(u)}</a></li>' for u in sorted(set(doc.urls)))
+    body = (f"<table>{facts}</table>"
+            f"<h2>Lineage</h2><img class=\"graph\" src=\"../img/{img}\" alt=\"lineage of {_esc(doc.number)}\">"
+            f"<h2>Ancestors: what it carries out</h2>{_walk_table(view, view.ancestors(doc.id), '../')}"
+            f"<h2>Descendants: what carries it out</h2>{_walk_table(view, view.descendants(doc.id), '../')}"
+            f"<h2>Relations it states</h2>{_links_table(view, view.links_from(doc.id), 'target', '../')}"
+            f"<h2>Relations stated about it</h2>{_links_table(view, view.links_to(doc.id), 'source', '../')}"
+            f"<h2>Source pages</h2>{'<ul>' + sources + '</ul>' if sources else '<p class=muted>none</p>'}")
+    (out / "docs" / name).write_text(_html_page(doc.label, body, "../"), encoding="utf-8")
