@@ -249,6 +249,22 @@ def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
     return bool(P.URL_OR_FILE.search(token)) or "://" in token
 
 
+def _issuer_before(text: str, lead_start: int) -> str | None:
+    """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
+    issuer named before the document, tied to it by "tại"."""
+    window_start = max(0, lead_start - 120)
+    m = None
+    for m in re.finditer(r"(?<!\w)của\s{1,3}", text[window_start:lead_start]):
+        pass
+    if m is None:
+        return None
+    pos = window_start + m.end()
+    name, end = _scan_issuer(text, pos, lead_start)
+    if name and re.fullmatch(r"\s{1,3}tại\s{1,3}", text[end:lead_start]):
+        return name
+    return None
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every document number in the text, with what the text says about it."""
     out: list[Mention] = []
@@ -272,27 +288,37 @@ def find_mentions(text: str) -> list[Mention]:
         if iss_end is not None:
             mention.issuer = text[iss_start:iss_end]
             mention.issuer_from_text = True
+        else:
+            before = _issuer_before(text, lead_start)
+            if before:
+                mention.issuer = before
+                mention.issuer_from_text = True
         out.append(mention)
     return out
 
 
 # --- laws ---------------------------------------------------------------------------------
 
-_LAW_STOP = frozenset("""ngày năm về trên của đã được theo quy hướng và tại số này trong để
-    với nhằm cho khi là có do từ đến hiện""".split())
+_LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại này trong để
+    với nhằm cho khi là có do từ đến""".split())
+_LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn"), ("số", None)}
 
 
 def find_laws(text: str) -> list[Mention]:
     """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023")."""
     out: list[Mention] = []
+    covered = 0
     for m in P.LAW_START.finditer(text):
+        if m.start() < covered:
+            continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
         head = m.group("head")
         pos = m.end()
         tokens = list(re.finditer(r"[^\s,;:()“”\"]+|,", text[pos:pos + 300]))
         if not tokens:
             continue
         first = tokens[0].group()
-        if not (first[0].isupper() or first.lower() in ("thực", "tổ", "ban", "sửa")):
+        if not (first[0].isupper() or first.lower() in ("thực", "tổ", "ban", "sửa")
+                or head == "Hiến pháp"):
             continue
         if first.lower() in ("số", "này", "pháp", "sư") or first[0].isdigit():
             continue
@@ -317,9 +343,10 @@ def find_laws(text: str) -> list[Mention]:
                     name_end = pos + tokens[i].end()
                     i += 1
                     continue
-            if low in _LAW_STOP and low not in ("hiện",):
-                if low == "năm" and i + 1 < len(tokens) and re.fullmatch(r"\d{4}", tokens[i + 1].group()) is None:
-                    pass
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            if low in _LAW_STOP:
+                break
+            if (low, nxt) in _LAW_STOP_PAIRS or (low == "số" and (not nxt or nxt[0].isdigit())):
                 break
             if P.KIND_WORD.match(text, pos + tokens[i].start()) and tok[0].isupper() and low != "luật":
                 break
@@ -333,6 +360,7 @@ def find_laws(text: str) -> list[Mention]:
         mention = Mention(number=name, key="law:" + fold(name), start=m.start(), end=name_end,
                           lead_start=m.start(), tail_end=name_end, kind="L", word_kind="L",
                           is_law=True)
+        covered = name_end
         ym = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)").match(text, name_end)
         if ym:
             mention.date = ym.group(1)
@@ -442,9 +470,8 @@ def _header_issuer(text: str, number_pos: int) -> str | None:
     for body in ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương", "Quốc hội",
                  "Chính phủ", "Thủ tướng"):
         out = re.sub(r"^" + re.escape(body.lower()) + r"(?!\w)", body, out)
-    m = re.match(r"^Bộ (\w)", out)
-    if m:
-        out = "Bộ " + out[4].upper() + out[5:]
+    if out.startswith("Bộ ") and len(out) > 3:
+        out = "Bộ " + out[3].upper() + out[4:]
     return out
 
 
@@ -481,7 +508,7 @@ def _title_after(text: str, pos: int, limit: int) -> str | None:
     if P.NUMBER.search(text, pos, m.start() + len(m.group()) - 3):
         return None
     end = m.end()
-    stop = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)\s|:\s")
+    stop = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)(?!\w)|:\s")
     sm = stop.search(text, end, min(limit, end + 600))
     title_end = sm.start() if sm else min(limit, end + 600)
     title = re.sub(r"\s+", " ", text[end:title_end]).strip(" ,")
@@ -492,8 +519,9 @@ def _title_after(text: str, pos: int, limit: int) -> str | None:
 
 def _headline(text: str) -> str | None:
     """The article's headline: the longest of the first few lines."""
-    lines = [ln.strip() for ln in text[:1500].split("\n")[:6]]
-    lines = [ln for ln in lines if len(ln.split()) >= 4 and not P.DATE.fullmatch(ln)]
+    lines = [ln.strip() for ln in text[:3000].split("\n")[:8]]
+    lines = [ln for ln in lines if 4 <= len(ln.split()) and len(ln) <= 300
+             and not P.NUMBER.search(ln) and not ln.endswith(":")]
     if not lines:
         return None
     best = max(lines, key=len)
@@ -632,7 +660,7 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
         if actor:
             issuer = text[actor[0]:actor[1]]
         if date is None:
-            ld = P.LEADING_DATE.search(text, sent_start, verb_start)
+            ld = P.LEADING_DATE.search(text, max(0, sent_start - 40), verb_start)
             if ld:
                 date = _date_of(ld)
     if issuer is None:
@@ -707,7 +735,9 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         return []
     clauses = _clauses(text, side)
     clause_starts = [c.start for c in clauses]
-    masked = [(m.lead_start if m.is_law else m.start, m.end) for m in active]
+    # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
+    # law's name ("Luật Thực hiện dân chủ ở cơ sở") are no cues
+    masked = [(m.lead_start, m.end) for m in active]
     mask_starts = [s for s, _ in masked]
 
     def masked_at(pos: int) -> bool:
@@ -718,6 +748,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
             and not _in_spans(c.start(), side)]
     passive_spans = [(c.start(), c.end()) for c in P.PASSIVE_CUE.finditer(text)
                      if not masked_at(c.start())]
+    cues = _merge_adjacent_cues(text, cues)
     cue_starts = [c.start() for c in cues]
 
     def clause_of(pos: int) -> int:
@@ -728,8 +759,26 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
     head_gov: dict[int, _Governance | None] = {}
     prev_in_clause: dict[int, Mention] = {}
 
+    mention_clauses = {clause_of(m.lead_start) for m in active}
+    carried_to = 0
+
+    def carry_through(ci: int) -> None:
+        """A clause with no number inside a list ("...; Chương trình mục tiêu quốc gia
+        ...; Chỉ thị số 06-CT/TU") passes the list's governance on."""
+        nonlocal carried_to
+        for cj in range(max(carried_to, 1), ci):
+            if cj in mention_clauses or cj in head_gov:
+                continue
+            cl = clauses[cj]
+            body = text[cl.start:cl.end]
+            if cl.after_semicolon and len(body) < 250 and not any(
+                    cl.start <= cs < cl.end for cs in cue_starts):
+                head_gov[cj] = head_gov.get(cj - 1)
+        carried_to = max(carried_to, ci)
+
     for t in active:
         ci = clause_of(t.lead_start)
+        carry_through(ci)
         clause = clauses[ci]
         prev = prev_in_clause.get(ci)
         window_start = prev.tail_end if prev else clause.start
@@ -742,11 +791,10 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
             c = window_cues[-1]
             gap = text[c.end():t.lead_start]
             if _gap_allows(gap):
-                cue_text = re.sub(r"\s+", " ", c.group("cue")).lower()
-                source = _source_for_cue(text, c.start(), prev, gov_of)
+                source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active)
-                gov = _Governance(source, P.CUE_TYPES[cue_text], c.start(), c.end(), c.group("cue"))
+                gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
         elif not window_cues:
             if prev is not None:
                 between = text[prev.tail_end:t.lead_start]
@@ -776,6 +824,39 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
     return out
 
 
+@dataclass
+class _Cue:
+    """A cue phrase, possibly several in a row ("tổ chức triển khai thực hiện")."""
+
+    begin: int
+    finish: int
+    phrase: str
+    type: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _name: str = "cue") -> str:
+        return self.phrase
+
+
+def _merge_adjacent_cues(text: str, matches) -> list[_Cue]:
+    """Cues separated only by spaces read as one; the first names the type."""
+    out: list[_Cue] = []
+    for c in matches:
+        phrase = re.sub(r"\s+", " ", c.group("cue"))
+        if out and not text[out[-1].finish:c.start()].strip():
+            prev = out[-1]
+            prev.finish = c.end()
+            prev.phrase = re.sub(r"\s+", " ", text[prev.begin:c.end()])
+            continue
+        out.append(_Cue(c.start(), c.end(), phrase, P.CUE_TYPES[phrase.lower()]))
+    return out
+
+
 def _last_separator(text: str, start: int, end: int) -> int:
     seg = text[start:end]
     idx = max(seg.rfind(","), seg.rfind(";"), seg.rfind(" và "))
@@ -797,23 +878,25 @@ def _gap_allows(gap: str) -> bool:
     return True
 
 
-_DESCRIPTION_COORDINATOR = re.compile(r"(?:,|\s(?:và|đồng thời))\s{0,3}(?:đẩy mạnh\s{1,3})?$")
+_DESCRIPTION_COORDINATOR = re.compile(r"(?:,|\s(?:và|đồng thời))\s{0,3}(?:đẩy mạnh\s{1,3})?$",
+                                      re.IGNORECASE)
 
 
 def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
-                    gov_of: dict[int, _Governance | None]) -> Mention | None:
+                    gov_of: dict[int, _Governance | None],
+                    clause_gov: _Governance | None) -> Mention | None:
     """The document being described where the cue stands: a previous document whose
     own description carries the cue ("43-KL/TW ... về tiếp tục thực hiện ..."), or
     the subject (None)."""
     if prev is None or prev.is_law:
         return None
     between = text[prev.tail_end:cue_start]
+    if _DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]):
+        # "... và triển khai X": a second verb of the clause's own actor, not of the
+        # previous document's description
+        return clause_gov.source if clause_gov else None
     if len(between) > 160:
         return None
-    if _DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]) or \
-            re.search(r"(?<!\w)và\s{1,3}$", between):
-        g = gov_of.get(id(prev))
-        return g.source if g else None
     return prev
 
 

@@ -63,8 +63,7 @@ DATE = re.compile(_DATE_BODY, re.IGNORECASE)
 DATE_AFTER = re.compile(r"(?:(?:ban hành|cấp|ký)\s{1,3})?ngày\s{1,3}" + _DATE_BODY,
                         re.IGNORECASE)
 # A sentence that opens with its date: "Ngày 29/05/2025, UBND tỉnh ..."
-LEADING_DATE = re.compile(r"(?:^|(?<=[\n.]\s)|(?<=\n))\s{0,3}Ngày\s{1,3}" + _DATE_BODY,
-                          re.IGNORECASE)
+LEADING_DATE = re.compile(r"(?<!\w)Ngày\s{1,3}" + _DATE_BODY)
 # "Bắc Kạn, ngày 16 tháng 01 năm 2025" in a full text's header
 PLACE_DATE = re.compile(r"ngày\s{1,4}" + _DATE_BODY, re.IGNORECASE)
 

@@ -116,6 +116,15 @@ class Store(ABC):
         (source, target, type), each with `evidence`: every page's statement of it."""
 
     @abstractmethod
+    def cited_counts(self, keys: Iterable[str], types: Iterable[str] | None = None
+                     ) -> dict[str, int]:
+        """Node key -> number of distinct nodes with a relation into it (of `types`)."""
+
+    @abstractmethod
+    def sources(self, key: str, limit: int = 20) -> list[str]:
+        """Urls (or page keys) of pages that mention a node, sorted, at most `limit`."""
+
+    @abstractmethod
     def unresolved_naming(self, keys: Iterable[str]) -> list[dict[str, Any]]:
         """Unresolved references that list any of the given documents as a candidate."""
 

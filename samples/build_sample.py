@@ -188,11 +188,13 @@ def _write_pdf(spec: dict, path: Path) -> None:
     normal = ParagraphStyle("n", fontName="DejaVu", fontSize=11, leading=15, spaceAfter=6)
     center = ParagraphStyle("c", parent=normal, alignment=1)
     heading = ParagraphStyle("h", parent=center, fontName="DejaVu-Bold", fontSize=12)
+    small = ParagraphStyle("s", parent=center, fontSize=10, leading=13)
+    # wide enough that no header line wraps (a wrapped "VIỆT / NAM" would run into the issuer)
     header = Table([
-        [Paragraph("<br/>".join(spec["issuer_lines"]) + "<br/>-------", center),
-         Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br/>Độc lập - Tự do - Hạnh phúc", center)],
-        [Paragraph("Số: " + spec["number"], center), Paragraph(spec["place_date"], center)],
-    ])
+        [Paragraph("<br/>".join(spec["issuer_lines"]) + "<br/>-------", small),
+         Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br/>Độc lập - Tự do - Hạnh phúc", small)],
+        [Paragraph("Số: " + spec["number"], small), Paragraph(spec["place_date"], small)],
+    ], colWidths=[180, 300])
     story = [header, Spacer(1, 12), Paragraph(spec["type_line"], heading),
              Paragraph(spec["subject_line"], heading), Spacer(1, 8)]
     story += [Paragraph(html.escape(p), normal) for p in spec["body"]]
@@ -212,7 +214,8 @@ def _write_docx(spec: dict, path: Path) -> None:
 
     doc = Document()
     table = doc.add_table(rows=2, cols=2)
-    table.cell(0, 0).text = "\n".join(spec["issuer_lines"]) + "\n-------"
+    # Word documents draw the rule under the issuer as a shape, not as text
+    table.cell(0, 0).text = "\n".join(spec["issuer_lines"])
     table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     table.cell(1, 0).text = "Số: " + spec["number"]
     table.cell(1, 1).text = spec["place_date"]

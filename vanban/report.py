@@ -324,7 +324,7 @@ def _draw(view: LineageView, graph: nx.DiGraph, path: Path, focus: str | None = 
     for layer, nodes in by_layer.items():
         nodes.sort(key=lambda n: (view.docs[n].province or "", view.docs[n].date or "", view.docs[n].number))
         for i, n in enumerate(nodes):
-            pos[n] = ((i - (len(nodes) - 1) / 2) * 2.6, layer * 1.6)
+            pos[n] = ((i - (len(nodes) - 1) / 2) * 2.6, -layer * 1.6)
     width = max(6.0, min(26.0, widest * 2.3))
     height = max(2.5, min(16.0, (len(by_layer) or 1) * 1.5 + 1))
     fig, ax = plt.subplots(figsize=(width, height))
@@ -365,18 +365,23 @@ def _draw_timeline(view: LineageView, graph: nx.DiGraph, path: Path) -> None:
              for n in graph if view.docs[n].date and len(view.docs[n].date) >= 10}
     rows = sorted({view.docs[n].province or CENTRAL for n in dated}, key=lambda p: (p != CENTRAL, p))
     row_of = {p: i for i, p in enumerate(rows)}
-    fig, ax = plt.subplots(figsize=(12, max(2.5, 0.8 * len(rows) + 1.2)))
+    fig, ax = plt.subplots(figsize=(12, max(2.5, 1.1 * len(rows) + 1.2)))
     for u, v in graph.edges():
         if u in dated and v in dated:
             pu = (mdates.date2num(dated[u]), row_of[view.docs[u].province or CENTRAL])
             pv = (mdates.date2num(dated[v]), row_of[view.docs[v].province or CENTRAL])
             ax.annotate("", xy=pv, xytext=pu, arrowprops={
                 "arrowstyle": "-|>", "lw": 0.9, "color": TYPE_COLOURS.get(view.link_type(u, v), "#999")})
-    for n, d in dated.items():
+    # labels of neighbouring points alternate above/below so that close dates stay readable
+    placed: dict[int, int] = defaultdict(int)
+    for n, d in sorted(dated.items(), key=lambda kv: kv[1]):
         y = row_of[view.docs[n].province or CENTRAL]
         ax.plot([mdates.date2num(d)], [y], "o", color="#8b0000", ms=5)
+        k = placed[y]
+        placed[y] += 1
+        offset = (7 + 9 * (k % 3)) * (1 if k % 2 == 0 else -1)
         ax.annotate(view.docs[n].number, (mdates.date2num(d), y), textcoords="offset points",
-                    xytext=(0, 7), ha="center", fontsize=7)
+                    xytext=(0, offset), ha="center", va="bottom" if offset > 0 else "top", fontsize=7)
     ax.set_yticks(range(len(rows)), rows)
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.xaxis_date()

@@ -23,7 +23,7 @@ __all__ = ["PortalSpider", "NEXT_WORDS"]
 NEXT_WORDS = {"sau", "trang sau", "tiếp", "trang tiếp", "tiếp theo", "»", "›", ">", ">>", "next", "xem tiếp"}
 # containers whose links are side lists, menus or footers, not the listing's items
 _ASIDE = ("lien-quan", "lienquan", "related", "sidebar", "side-bar", "tin-khac", "tinkhac", "other-news",
-          "menu", "footer", "header", "breadcrumb", "tin-moi", "most-view", "xem-nhieu")
+          "menu", "footer", "header", "banner", "logo", "breadcrumb", "paging", "pagination", "tin-moi", "most-view", "xem-nhieu")
 _ASIDE_XPATH = " or ".join(["self::nav", "self::header", "self::footer", "self::aside"]
                            + [f"contains(@class,'{w}')" for w in _ASIDE] + [f"contains(@id,'{w}')" for w in _ASIDE])
 _MAIN_ANCHORS = f"//a[@href][not(ancestor::*[{_ASIDE_XPATH}])]"
