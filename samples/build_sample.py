@@ -45,6 +45,8 @@ def _plain(text: str) -> str:
 def _page(site: dict, title: str, main: str, depth: int) -> str:
     """A whole portal page: banner, menu, main column, footer. `depth` = folders below the root."""
     up = "../" * depth
+    documents = (f'\n  <li><a href="{up}van-ban/index.html">Văn bản chỉ đạo điều hành</a></li>'
+                 if site.get("documents") else "")
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -56,7 +58,7 @@ def _page(site: dict, title: str, main: str, depth: int) -> str:
 <div id="banner"><a href="{up}index.html">{html.escape(site['name'])}</a></div>
 <ul id="menu">
   <li><a href="{up}index.html">Trang chủ</a></li>
-  <li><a href="{up}tin-tuc/index.html">Tin tức - Sự kiện</a></li>
+  <li><a href="{up}tin-tuc/index.html">Tin tức - Sự kiện</a></li>{documents}
   <li><a href="{up}gioi-thieu.html">Giới thiệu</a></li>
 </ul>
 <div id="main">
@@ -148,6 +150,16 @@ def _listing(site: dict, items: list[dict], page: int, pages: int) -> str:
     pager = f'<div class="{css["pager"]}">' + " ".join(links) + "</div>"
     main = (f'<h2>Tin tức - Sự kiện</h2>\n<div class="{css["list"]}">\n{lis}\n</div>\n{pager}')
     return _page(site, "Tin tức - Sự kiện" + (f" - Trang {page}" if page > 1 else ""), main, 1)
+
+
+def _documents(site: dict, items: list[dict]) -> str:
+    """The "Văn bản chỉ đạo điều hành" category: one page listing the full texts."""
+    css = site["css"]
+    lis = "\n".join(
+        f'  <div class="{css["item"]}"><a href="{it["slug"]}.html">{html.escape(it["title"])}</a> '
+        f'<span class="{css["meta"]}">{_date_only(it["posted"])}</span></div>' for it in items)
+    main = f'<h2>Văn bản chỉ đạo điều hành</h2>\n<div class="{css["list"]}">\n{lis}\n</div>'
+    return _page(site, "Văn bản chỉ đạo điều hành", main, 1)
 
 
 def _home(site: dict, items: list[dict]) -> str:
@@ -249,6 +261,7 @@ def build(out: Path = SITES_DIR) -> list[Path]:
         written.append(path)
 
     for key, site in content.SITES.items():
+        site = {**site, "documents": bool(content.FULLTEXTS.get(key))}
         root = out / key
         # listings show the newest first, as the portals do
         news = sorted(content.NEWS[key], key=_posted_key, reverse=True)
@@ -262,7 +275,10 @@ def build(out: Path = SITES_DIR) -> list[Path]:
                 _listing(site, news, n, pages))
         for it in news:
             put(root / "tin-tuc" / f"{it['slug']}.html", _article(site, it, by_slug))
-        for it in content.FULLTEXTS.get(key, []):
+        fulltexts = content.FULLTEXTS.get(key, [])
+        if fulltexts:
+            put(root / "van-ban" / "index.html", _documents(site, fulltexts))
+        for it in fulltexts:
             put(root / "van-ban" / f"{it['slug']}.html", _fulltext(site, it))
         for spec, fmt in content.ATTACHMENTS.get(key, []):
             path = root / "files" / spec["file"]
