@@ -14,7 +14,10 @@ import click
 SUBCOMMANDS: dict[str, str] = {
     "extract": "vanban.cmd_extract:extract_command",
     "score": "vanban.cmd_extract:score_command",
-    # graph (issue 3): "load", "query", "export" -> vanban.cmd_graph
+    # graph (issue 3)
+    "load": "vanban.cmd_graph:load_command",
+    "query": "vanban.cmd_graph:query_group",
+    "export": "vanban.cmd_graph:export_command",
     # crawl (issue 4): "crawl", "reextract" -> vanban.cmd_crawl
     # sample (issue 5): "run", "report" -> vanban.cmd_run
 }

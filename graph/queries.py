@@ -1,0 +1,284 @@
+"""The questions users ask, written once over the `Store` interface.
+
+Every function takes a store and what the user typed for a document (`CT 33`,
+`33/CT-TTg 2021`, `Nghị quyết số 25`, or a node key such as `33/CT-TTG#2021`) and
+returns plain JSON-ready dicts: the CLI prints them, the HTML report and notebooks
+read them.
+
+Shape shared by all: `{"query": ..., "resolved": [document, ...], ...}` where
+`resolved` lists every candidate the query names, best first.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from graph.aliases import Alias, parse_alias
+from graph.identity import canonical_province
+from graph.store import Store
+
+LINEAGE_TYPES = ("IMPLEMENTS", "BASED_ON")
+ALL_TYPES = ("IMPLEMENTS", "BASED_ON", "GUIDES", "AMENDS", "REPLACES", "REPEALS", "CITES")
+_SOURCES = 10
+
+
+def _brief(doc: dict[str, Any], store: Store | None = None) -> dict[str, Any]:
+    out = {k: v for k, v in doc.items() if v is not None and v != []}
+    out.setdefault("provisional", False)
+    if store is not None and doc.get("label") != "Law":
+        out["sources"] = store.sources(doc["key"], _SOURCES)
+    return out
+
+
+def resolve(store: Store, query: str, *, province: str | None = None,
+            year: int | None = None) -> tuple[Alias, list[dict[str, Any]]]:
+    """The documents a query names, ranked: (parsed alias, candidates).
+
+    A node key is taken as is. Otherwise the number (or the serial and kind) selects
+    the candidates; a year, a date or a province in the query or in the arguments
+    narrows them. Ranking: most cited first, then most recent, then key.
+    """
+    direct = store.documents([query.strip()])
+    alias = parse_alias(query)
+    if direct:
+        return alias, list(direct.values())
+    if year is not None:
+        alias.year = int(year)
+    if alias.number_key:
+        docs = store.find_documents(number_key=alias.number_key)
+    elif alias.serial:
+        docs = store.find_documents(serial=alias.serial, kind=alias.kind)
+    else:
+        docs = []
+    if alias.date:
+        exact = [d for d in docs if d.get("date") == alias.date]
+        docs = exact or [d for d in docs if d.get("date") is None
+                         and d.get("year") in (None, alias.year)]
+    elif alias.year:
+        docs = [d for d in docs if d.get("year") == alias.year
+                or (d.get("date") or "")[:4] == str(alias.year)]
+    if province:
+        p = canonical_province(province)
+        docs = [d for d in docs if not d.get("province") or d.get("province") == p]
+    cited = store.cited_counts([d["key"] for d in docs])
+    docs.sort(key=lambda d: (-cited.get(d["key"], 0), -(d.get("year") or 0), d["key"]))
+    return alias, docs
+
+
+def _in_province(doc: dict[str, Any], province: str | None) -> bool:
+    return province is None or doc.get("province") == canonical_province(province)
+
+
+def implementers(store: Store, query: str, *, province: str | None = None,
+                 year: int | None = None, max_depth: int = 10,
+                 types: tuple[str, ...] = ("IMPLEMENTS",)) -> dict[str, Any]:
+    """Every document that implements what `query` names, directly or through a chain.
+
+    Returns `{"query", "resolved", "results", "unresolved"}`; each result is
+    `{"document", "implements" (the candidate's key), "depth", "path" (keys from the
+    document up to the candidate), "evidence" (one step per edge of the path, each with
+    every page's statement of it)}`. Results are ordered by candidate, depth, key.
+    When the candidates are central documents, `province` keeps the results of that
+    province; otherwise it narrows the candidates.
+    """
+    alias, candidates = resolve(store, query, province=province, year=year)
+    local_candidates = any(c.get("province") for c in candidates)
+    results: list[dict[str, Any]] = []
+    for cand in candidates:
+        parent: dict[str, dict[str, Any] | None] = {cand["key"]: None}
+        depth_of = {cand["key"]: 0}
+        frontier = [cand["key"]]
+        found: list[str] = []
+        for depth in range(1, max_depth + 1):
+            if not frontier:
+                break
+            nxt = []
+            for e in store.edges(frontier, "in", types):
+                src = e["source"]
+                if src in parent:
+                    continue
+                parent[src] = e
+                depth_of[src] = depth
+                nxt.append(src)
+                found.append(src)
+            frontier = sorted(nxt)
+        docs = store.documents(found)
+        for key in sorted(found, key=lambda k: (depth_of[k], k)):
+            doc = docs.get(key)
+            if doc is None or doc.get("label") == "UnresolvedReference":
+                continue
+            if province and not local_candidates and not _in_province(doc, province):
+                continue
+            path, steps = [key], []
+            step = parent[key]
+            while step is not None:
+                steps.append(step)
+                path.append(step["target"])
+                step = parent[step["target"]]
+            results.append({"document": _brief(doc, store), "implements": cand["key"],
+                            "depth": depth_of[key], "path": path, "evidence": steps})
+    unresolved = []
+    for ref in store.unresolved_naming([c["key"] for c in candidates]):
+        for e in store.edges([ref["key"]], "in", types):
+            unresolved.append({"document": e["source"], "reference": ref["number"],
+                               "candidates": ref.get("candidates", []), "type": e["type"],
+                               "evidence": e["evidence"], "reason": ref.get("reason")})
+    return {"query": query, "parsed": alias.to_dict(),
+            "resolved": [_brief(c, store) for c in candidates], "results": results,
+            "unresolved": unresolved}
+
+
+def _tree(store: Store, root: str, direction: str, types: tuple[str, ...], max_depth: int,
+          max_nodes: int) -> list[dict[str, Any]]:
+    """Breadth-first tree of relations from `root` (each node once, nearest first)."""
+    children: dict[str, list[dict[str, Any]]] = {}
+    seen = {root}
+    frontier = [root]
+    for _ in range(max_depth):
+        if not frontier or len(seen) >= max_nodes:
+            break
+        nxt = []
+        for e in store.edges(frontier, direction, types):
+            here, there = (e["source"], e["target"]) if direction == "out" else (
+                e["target"], e["source"])
+            if there in seen or len(seen) >= max_nodes:
+                continue
+            seen.add(there)
+            nxt.append(there)
+            children.setdefault(here, []).append({"key": there, "relation": e["type"],
+                                                  "evidence": e["evidence"]})
+        frontier = sorted(nxt)
+    docs = store.documents(seen)
+
+    def build(key: str) -> list[dict[str, Any]]:
+        out = []
+        for child in children.get(key, []):
+            doc = docs.get(child["key"], {"key": child["key"]})
+            out.append({"document": _brief(doc), "relation": child["relation"],
+                        "evidence": child["evidence"], "children": build(child["key"])})
+        return out
+
+    return build(root)
+
+
+def lineage(store: Store, query: str, *, province: str | None = None, year: int | None = None,
+            max_depth: int = 8, max_nodes: int = 2000,
+            types: tuple[str, ...] = LINEAGE_TYPES) -> dict[str, Any]:
+    """Where a document comes from and what came of it, as trees.
+
+    For each candidate: `ancestors` (what it implements or is based on, up to the central
+    resolutions) and `descendants` (what implements or is based on it), each node
+    `{"document", "relation", "evidence", "children"}`.
+    """
+    alias, candidates = resolve(store, query, province=province, year=year)
+    return {"query": query, "parsed": alias.to_dict(),
+            "resolved": [_brief(c, store) for c in candidates],
+            "lineages": [{"document": _brief(c),
+                          "ancestors": _tree(store, c["key"], "out", types, max_depth, max_nodes),
+                          "descendants": _tree(store, c["key"], "in", types, max_depth,
+                                               max_nodes)}
+                         for c in candidates]}
+
+
+def _neighbours(store: Store, query: str, direction: str, province, year,
+                types: tuple[str, ...]) -> dict[str, Any]:
+    alias, candidates = resolve(store, query, province=province, year=year)
+    results = []
+    for cand in candidates:
+        edges = store.edges([cand["key"]], direction, types)
+        other = [e["target"] if direction == "out" else e["source"] for e in edges]
+        docs = store.documents(other)
+        for e, key in zip(edges, other):
+            results.append({"document": _brief(docs.get(key, {"key": key})),
+                            "of": cand["key"], "type": e["type"], "evidence": e["evidence"]})
+    return {"query": query, "parsed": alias.to_dict(),
+            "resolved": [_brief(c, store) for c in candidates], "results": results}
+
+
+def cites(store: Store, query: str, *, province: str | None = None, year: int | None = None,
+          types: tuple[str, ...] = ALL_TYPES) -> dict[str, Any]:
+    """What the named document cites or relates to (every outgoing relation, typed)."""
+    return _neighbours(store, query, "out", province, year, types)
+
+
+def cited_by(store: Store, query: str, *, province: str | None = None,
+             year: int | None = None, types: tuple[str, ...] = ALL_TYPES) -> dict[str, Any]:
+    """What cites or relates to the named document (every incoming relation, typed)."""
+    return _neighbours(store, query, "in", province, year, types)
+
+
+def search(store: Store, text: str | None = None, *, kind: str | None = None,
+           issuer: str | None = None, year: int | None = None, province: str | None = None,
+           limit: int = 50) -> dict[str, Any]:
+    """Documents by alias (`CT 33`), kind, issuer, year and province; most cited first."""
+    alias = parse_alias(text) if text else None
+    rows = store.search(
+        number_key=alias.number_key if alias else None,
+        serial=alias.serial if alias and not alias.number_key else None,
+        kind=kind or (alias.kind if alias else None), issuer=issuer,
+        year=year or (alias.year if alias else None),
+        province=canonical_province(province) if province else None, limit=limit)
+    return {"query": text, "parsed": alias.to_dict() if alias else {},
+            "results": [_brief(d) for d in rows]}
+
+
+def stats(store: Store, *, top: int = 10, pagerank: bool = True) -> dict[str, Any]:
+    """Counts per label, relation type, kind and province; the most implemented
+    documents; and (with `pagerank`) an influence ranking: PageRank over the typed
+    relations (citations included), where a document ranks high when much-implemented
+    documents implement it."""
+    out = store.counts()
+    most = store.most_implemented(top)
+    docs = store.documents([k for k, _ in most])
+    out["most_implemented"] = [{"document": _brief(docs.get(k, {"key": k})), "implementers": n}
+                               for k, n in most]
+    if pagerank:
+        out["influence"] = influence(store, top=top)
+    return out
+
+
+def influence(store: Store, *, top: int = 10) -> list[dict[str, Any]]:
+    """Top documents by PageRank (networkx) over the document graph."""
+    import networkx as nx
+    g = nx.DiGraph()
+    for e in store.iter_edges():
+        w = 1.0 if e["type"] != "CITES" else 0.3
+        if g.has_edge(e["source"], e["target"]):
+            g[e["source"]][e["target"]]["weight"] += w
+        else:
+            g.add_edge(e["source"], e["target"], weight=w)
+    if g.number_of_nodes() == 0:
+        return []
+    ranks = nx.pagerank(g, weight="weight")
+    best = sorted(ranks.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    docs = store.documents([k for k, _ in best])
+    return [{"document": _brief(docs.get(k, {"key": k})), "pagerank": round(v, 6)}
+            for k, v in best]
+
+
+def traverse_networkx(g, root: str, *, direction: str = "in",
+                      types: tuple[str, ...] = ("IMPLEMENTS",), max_depth: int = 10
+                      ) -> dict[str, tuple[int, list[str]]]:
+    """Breadth-first traversal of a `to_networkx()` graph: node -> (depth, path to root).
+
+    The in-memory twin of `implementers` (direction "in") and of a lineage's ancestors
+    (direction "out"), for researchers and the benchmark.
+    """
+    out: dict[str, tuple[int, list[str]]] = {root: (0, [root])}
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        depth, path = out[node]
+        if depth >= max_depth:
+            continue
+        edges = g.in_edges(node, keys=True) if direction == "in" else g.out_edges(node, keys=True)
+        for u, v, k in sorted(edges):
+            if k not in types:
+                continue
+            nxt = u if direction == "in" else v
+            if nxt not in out:
+                out[nxt] = (depth + 1, [nxt, *path])
+                queue.append(nxt)
+    del out[root]
+    return out
