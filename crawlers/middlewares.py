@@ -19,8 +19,7 @@ class IncrementalMiddleware:
     """Ask only for what may be new: conditional headers for known pages, no fetch at all
     for known articles and attachments the server gave no validators for.
 
-    Listings are always fetched (they are where new items appear), conditionally only
-    once an earlier run finished (after a killed run they are walked in full). Setting
+    Listings are always fetched in full (they are where new items appear). Setting
     `VANBAN_RECHECK = True` fetches known pages again without validators (hash compare).
     """
 
@@ -40,7 +39,9 @@ class IncrementalMiddleware:
         if row is None:
             return None
         kind = request.meta.get("kind")
-        if kind == "listing" and not getattr(self.crawler.spider, "incremental_stop", False):
+        if kind == "listing":
+            # listings are where new items appear: always fetched in full (a 304 would hide
+            # the categories and pages behind them)
             return None
         if row.get("etag"):
             request.headers.setdefault(b"If-None-Match", row["etag"].encode("latin-1"))

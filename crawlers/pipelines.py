@@ -145,7 +145,10 @@ class StorePipeline:
 
     def open_spider(self, spider=None):
         if self.use_store:
-            from graph import open_store
+            try:
+                from graph import open_store
+            except ImportError:  # older graph package layout
+                from graph.store import open_store
 
             book = getattr(self.crawler, "crawlbook", None)
             self.store = open_store(db=self.db or (book.db if book else None))

@@ -975,14 +975,14 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     rels = find_relations(t, all_mentions, subject_mention, side)
     relations: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
-    canonical = {r.number: r.number for r in references}
     key_to_number = {number_key(r.number): r.number for r in references}
     law_names = {("law:" + fold(law.name)): law.name for law in law_list}
     if subject:
         key_to_number[subject_key] = subject.number
     for source, target, rel_type, ev_s, ev_e, cue_s, cue_e, cue in rels:
-        src = subject.number if source is None or source == "SUBJECT" else \
-            key_to_number.get(source.key)
+        if source is None and subject is None:
+            continue  # a cue of the page's own voice, but the page reports no document
+        src = subject.number if source is None else key_to_number.get(source.key)
         if target == "SUBJECT":
             tgt = subject.number if subject else None
         elif target.is_law:
@@ -990,8 +990,6 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
         else:
             tgt = key_to_number.get(target.key)
         if not src or not tgt or src == tgt:
-            continue
-        if source is None and subject is None:
             continue
         k = (src, tgt, rel_type)
         if k in seen:
@@ -1004,7 +1002,6 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
         relations.append(Relation(src, tgt, rel_type, Evidence(
             sentence=sentence, start=o_s + lead_ws, end=o_s + lead_ws + len(sentence),
             cue=re.sub(r"\s+", " ", cue))))
-    del canonical
 
     # offsets back into the caller's text
     for r in references:

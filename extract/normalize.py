@@ -154,6 +154,8 @@ def _canonical_segment(segment: str, *, all_caps: bool) -> str:
     canonical = CANONICAL_CODES.get(key)
     if canonical is None:
         return segment
+    if letters.upper() == canonical.upper():
+        return canonical + digits  # only the case differs: "Nđ" -> "NĐ", "Ttg" -> "TTg"
     written_plain = letters == strip_diacritics(letters)
     if all_caps or written_plain:
         # keep a diacritic the writer put in ("QĐ") even where the key folded it away

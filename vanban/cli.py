@@ -18,7 +18,8 @@ SUBCOMMANDS: dict[str, str] = {
     "load": "vanban.cmd_graph:load_command",
     "query": "vanban.cmd_graph:query_group",
     "export": "vanban.cmd_graph:export_command",
-    # crawl (issue 4): "crawl", "reextract" -> vanban.cmd_crawl
+    "crawl": "vanban.cmd_crawl:crawl_command",
+    "reextract": "vanban.cmd_crawl:reextract_command",
     # sample (issue 5): "run", "report" -> vanban.cmd_run
 }
 

@@ -9,6 +9,7 @@ field may be empty: the generic rules in `crawlers.spiders.portal` fill the gaps
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import urllib.parse
@@ -82,11 +83,9 @@ class Profile:
     def with_start_urls(self, urls: list[str] | tuple[str, ...], *, province: str | None = None) -> "Profile":
         """The same profile on other start URLs (a mirror, the offline sample), same host rules."""
         hosts = tuple(sorted({urllib.parse.urlsplit(u).hostname or "" for u in urls}))
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data.update(start_urls=tuple(urls), allowed_domains=hosts)
-        if province is not None:
-            data["province"] = province
-        return Profile(**data)
+        # the profile's category paths are unknown at another address: follow its navigation
+        changed = dataclasses.replace(self, start_urls=tuple(urls), allowed_domains=hosts, follow_nav=True)
+        return dataclasses.replace(changed, province=province) if province is not None else changed
 
     # compiled forms, generic rules after the profile's own
     @cached_property

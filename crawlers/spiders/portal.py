@@ -9,6 +9,7 @@ reason. Text, extraction, storage and bookkeeping are the item pipelines' job.
 
 from __future__ import annotations
 
+import dataclasses
 import urllib.parse
 
 import scrapy
@@ -27,7 +28,16 @@ _ASIDE = ("lien-quan", "lienquan", "related", "sidebar", "side-bar", "tin-khac",
 _ASIDE_XPATH = " or ".join(["self::nav", "self::header", "self::footer", "self::aside"]
                            + [f"contains(@class,'{w}')" for w in _ASIDE] + [f"contains(@id,'{w}')" for w in _ASIDE])
 _MAIN_ANCHORS = f"//a[@href][not(ancestor::*[{_ASIDE_XPATH}])]"
-_HEADLINE_WORDS = 5
+# navigation to follow on a generic crawl: menus too, but not footers and side lists
+_NAV_ANCHORS = "//a[@href][not(ancestor::*[self::footer or contains(@id,'footer') or contains(@class,'footer')])]"
+# Vietnamese words are syllables: a headline has many ("Xem tất cả tin tức" is navigation)
+_HEADLINE_WORDS = 6
+_NAV_STARTS = ("xem ", "chi tiết", "đọc tiếp", "trở về", "quay lại", "tải về", "tải xuống")
+
+
+def _headline(text: str) -> bool:
+    low = text.lower()
+    return len(text.split()) >= _HEADLINE_WORDS and not low.startswith(_NAV_STARTS)
 
 
 class PortalSpider(scrapy.Spider):
@@ -55,7 +65,7 @@ class PortalSpider(scrapy.Spider):
         elif start_url:
             profile = profile.with_start_urls([start_url], province=province)
         elif province:
-            profile = profile.with_start_urls(list(profile.start_urls), province=province)
+            profile = dataclasses.replace(profile, province=province)
         self.profile: Profile = profile
         self.portal = portal or profile.key
         self.allowed_domains = [d for d in profile.allowed_domains if d]
@@ -165,10 +175,10 @@ class PortalSpider(scrapy.Spider):
             yield from self.parse_attachment(response)
             return
         links = self._links(response)
-        headlines = [(u, t) for u, t in links if len(t.split()) >= _HEADLINE_WORDS and not expected_kind(u)]
-        article_links = [(u, t) for u, t in headlines if self.profile.is_article_url(u)] or headlines
-        is_article = self.profile.is_article_url(response.url) or (
-            meta.get("kind") == "article" and len(article_links) < 4)
+        article_links = [(u, t) for u, t in links if not expected_kind(u) and not self.profile.is_listing_url(u)
+                         and (self.profile.is_article_url(u) or _headline(t))]
+        is_article = (self.profile.is_article_url(response.url) and not self.profile.is_listing_url(response.url)) \
+            or (meta.get("kind") == "article" and len(article_links) < 4)
         if not is_article and len(article_links) < 4 and not self.profile.is_listing_url(response.url) \
                 and meta.get("kind") != "listing":
             is_article = True
@@ -180,6 +190,13 @@ class PortalSpider(scrapy.Spider):
                    "published_hint": None, "expect": "html", **validators}
             for url, text in self._attachments(response):
                 yield self._attachment(url, text or meta.get("title_hint"), response, None)
+            if not meta.get("from_article"):
+                # the body's own links (a news item's "full text" link): one step, no chains
+                for url, text in links:
+                    if not expected_kind(url) and not self.profile.is_listing_url(url):
+                        request = self._article(url, text)
+                        request.meta["from_article"] = True
+                        yield request
             return
         # a listing
         yield {"type": "listing", "url": response.url, "kind": "listing", "portal": self.portal, **validators}
@@ -194,8 +211,8 @@ class PortalSpider(scrapy.Spider):
             yield self._listing(next_url, page_no=page_no + 1, nav_depth=int(meta.get("nav_depth") or 0))
         if self.profile.follow_nav and int(meta.get("nav_depth") or 0) < self.max_nav_depth:
             chosen = {u for u, _ in article_links} | ({next_url} if next_url else set())
-            for url, text in links:
-                if url not in chosen and not expected_kind(url) and len(text.split()) < _HEADLINE_WORDS:
+            for url, text in self._links(response, _NAV_ANCHORS):
+                if url not in chosen and not expected_kind(url):
                     yield self._listing(url, page_no=1, nav_depth=int(meta.get("nav_depth") or 0) + 1)
 
     def parse_attachment(self, response: Response, **kwargs):

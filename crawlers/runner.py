@@ -1,0 +1,94 @@
+"""Run one crawl in this process and return its report (what `vanban crawl` calls).
+
+Scrapy's reactor cannot restart, so one process runs one crawl: call `run_crawl` once
+(tests and `vanban run` start a process per crawl).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from crawlers.report import CrawlReport, report_for_run
+from crawlers.state import CrawlLock, CrawlLocked, CrawlState, state_paths
+
+__all__ = ["run_crawl", "crawl_settings", "CrawlLocked"]
+
+
+def crawl_settings(*, db: str | Path, redis_url: str | None = None, progress: float = 0,
+                   recheck: bool = False, warc: bool = True, store: bool = True, jsonl: str | None = None,
+                   overrides: dict | None = None) -> dict:
+    """The per-run settings on top of crawlers.settings."""
+    paths = state_paths(db)
+    settings = {"VANBAN_DB": str(db), "VANBAN_PROGRESS": progress, "VANBAN_RECHECK": recheck,
+                "VANBAN_WARC_DIR": str(paths["warc"]) if warc else None, "VANBAN_STORE": store,
+                "VANBAN_JSONL": jsonl, "LOG_LEVEL": "WARNING"}
+    if redis_url:
+        from crawlers.distributed import redis_settings
+
+        settings.update(redis_settings(redis_url))
+    settings.update(overrides or {})
+    return settings
+
+
+def run_crawl(*, site: str | None = None, start_url: str | None = None, province: str | None = None,
+              db: str | Path | None = None, redis_url: str | None = None, progress: float = 0,
+              recheck: bool = False, warc: bool = True, store: bool = True, jsonl: str | None = None,
+              max_nav_depth: int = 2, overrides: dict | None = None) -> CrawlReport:
+    """Crawl a bundled portal (`site`) or any site (`start_url`) into the store at `db`.
+
+    `start_url` with `site` crawls that profile from another address (a mirror, the
+    offline sample). Raises CrawlLocked when another crawl holds this store's lock.
+    Returns the run's report (new / changed / unchanged / failed with reasons).
+    """
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+    import os
+
+    if not site and not start_url:
+        raise ValueError("give a site key or a start URL")
+    if db is None:
+        from graph.store import default_db_path
+
+        db = default_db_path()
+    db = Path(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    run_id = time.strftime("%Y%m%dT%H%M%S-") + os.urandom(3).hex()
+    if not redis_url:
+        # fail before Scrapy starts, with a clear message (the extension takes the lock for real)
+        CrawlLock(state_paths(db)["lock"]).acquire().release()
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
+    settings = get_project_settings()
+    settings.setdict(crawl_settings(db=db, redis_url=redis_url, progress=progress, recheck=recheck, warc=warc,
+                                    store=store, jsonl=jsonl, overrides=overrides), priority="cmdline")
+    settings.set("VANBAN_RUN_ID", run_id, priority="cmdline")
+    if redis_url:
+        settings.set("VANBAN_LOCK", False, priority="cmdline")
+    settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
+    process = CrawlerProcess(settings)
+    logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))
+    from crawlers.spiders.portal import PortalSpider
+    from crawlers.spiders.sites import SITE_SPIDERS
+
+    if site:
+        if site not in SITE_SPIDERS:
+            raise KeyError(f"no portal profile {site!r}; known: {', '.join(sorted(SITE_SPIDERS))}")
+        spider_cls = SITE_SPIDERS[site]
+    else:
+        spider_cls = PortalSpider
+    crawler = process.create_crawler(spider_cls)
+    started = time.monotonic()
+    process.crawl(crawler, start_url=start_url, province=province, max_nav_depth=max_nav_depth)
+    process.start()
+    elapsed = time.monotonic() - started
+    state = CrawlState(state_paths(db)["state"])
+    try:
+        report = report_for_run(state, run_id)
+    finally:
+        state.close()
+    report.elapsed = elapsed
+    report.fetched = crawler.stats.get_value("response_received_count", 0) if crawler.stats else None
+    if report.reason is None and crawler.stats is not None:
+        report.reason = crawler.stats.get_value("finish_reason")
+    return report

@@ -1,0 +1,109 @@
+"""Hostile input: extraction never raises, offsets point at what they claim, and time
+grows linearly with the text (checked against a generous bound, not a benchmark)."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract import extract_page
+from extract.normalize import normalize_number, number_key
+
+# Fragments real pages are made of, so random text often forms numbers and cues.
+FRAGMENTS = [
+    "Nghị quyết số ", "25-NQ/TW", "33/CT-TTg", "59/2023/NĐ-CP", "Căn cứ ", "Thực hiện ",
+    "triển khai thực hiện ", " ngày 26/11/2021", " của Thủ tướng Chính phủ", "; ", ". ", "\n",
+    "Số: ", "124/KH-UBND", "UBND tỉnh ", "ban hành Kế hoạch số ", "- ", "/", "-", "05- CT/TW",
+    "Luật Thực hiện dân chủ ở cơ sở năm 2023", "Tin liên quan\n", "(09/06/2025, 14:56)",
+    "Ð", "\u0301", "\u00a0", "–", "\x00", "https://x.gov.vn/35-CT/TU.pdf", "đã được sửa đổi, bổ sung theo ",
+]
+
+page_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)),
+                     max_size=60).map("".join)
+
+
+def _check_offsets(text: str) -> None:
+    result = extract_page(text, province="Bắc Kạn")
+    for ref in result.references:
+        assert 0 <= ref.start < ref.end <= len(text)
+        # the span is the number as written: it normalises to the reported number
+        assert number_key(text[ref.start:ref.end]) == number_key(ref.number)
+    for rel in result.relations:
+        ev = rel.evidence
+        assert 0 <= ev.start <= ev.end <= len(text)
+        assert text[ev.start:ev.end] == ev.sentence
+    result.to_dict()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_text)
+def test_extraction_never_raises_and_offsets_hold(text):
+    _check_offsets(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(page_text)
+def test_decomposed_text_gives_the_same_numbers(text):
+    nfc = unicodedata.normalize("NFC", text)
+    nfd = unicodedata.normalize("NFD", text)
+    a = [r.number for r in extract_page(nfc).references]
+    b = [r.number for r in extract_page(nfd).references]
+    assert a == b
+    _check_offsets(nfd)
+
+
+HOSTILE = {
+    "digits, dashes and slashes": "1/2-3/" * 20_000,
+    "numbers with codes, no spaces": "1-CT/TW-" * 15_000,
+    "slashes and letters": "12/KH-" * 20_000,
+    "NUL bytes": "\x00Nghị quyết số 25-NQ/TW\x00" * 5_000,
+    "mixed NFC/NFD": (unicodedata.normalize("NFD", "Căn cứ Nghị định số 59/2023/NĐ-CP; ")
+                      + "Thực hiện Chỉ thị số 33/CT-TTg. ") * 3_000,
+    "one long line of cues": "thực hiện " * 20_000,
+    "dates without end": "ngày 1/1/" * 20_000,
+    "issuers without end": "của Ban Ban Ban " * 10_000,
+}
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_is_linear(name):
+    """Doubling the input must not much more than double the time (super-linear
+    regexes show up as 4x and worse); and it must finish at all."""
+    text = HOSTILE[name]
+    half = text[: len(text) // 2]
+    t0 = time.perf_counter()
+    extract_page(half)
+    t1 = time.perf_counter()
+    extract_page(text)
+    t2 = time.perf_counter()
+    small, big = t1 - t0, t2 - t1
+    # generous: linear is ~2x; quadratic would be ~4x and far slower in absolute terms
+    assert big < max(0.5, small * 3.5), (name, small, big)
+
+
+@pytest.mark.timeout(300)
+def test_five_megabyte_page_finishes():
+    block = ("Căn cứ Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương; "
+             "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau.\n")
+    text = block * (5_000_000 // len(block))
+    result = extract_page(text, province="Bắc Kạn")
+    assert [r.number for r in result.references] == ["25-NQ/TW"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("59/2023/NÐ-CP", "59/2023/NĐ-CP"),                   # Icelandic eth for Đ
+    ("59/2023/N\u0110-CP", "59/2023/NĐ-CP"),
+    ("33/CT\u2013TTg", "33/CT-TTg"),                      # en dash
+    ("05\u00a0-\u00a0CT/TW", "05-CT/TW"),                  # non-breaking spaces
+    ("59/2023/Nd\u0335-CP", "59/2023/NĐ-CP"),              # d + combining stroke
+])
+def test_look_alikes_in_running_text(raw, expected):
+    text = f"Thực hiện văn bản số {raw} ngày 14/8/2023 của Chính phủ."
+    refs = extract_page(text).references
+    assert [r.number for r in refs] == [expected]
+    assert normalize_number(text[refs[0].start:refs[0].end]) == expected
