@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import threading
+import urllib.parse
 from io import BytesIO
 from pathlib import Path
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import NotConfigured
 
 from crawlers.failures import NotModified
 
-__all__ = ["IncrementalMiddleware", "WarcArchiveMiddleware"]
+__all__ = ["IncrementalMiddleware", "WarcArchiveMiddleware", "BackoffRetryMiddleware"]
 
 
 class IncrementalMiddleware:
@@ -123,3 +125,46 @@ def _latin1_safe(value: str) -> str:
     import urllib.parse
 
     return urllib.parse.quote(str(value), safe=" /:?&=#%.,;()-_'\"[]@!$*+")
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries, each one waited for: RETRY_BACKOFF_BASE * 2**(n-1) seconds, at
+    most RETRY_BACKOFF_MAX (a struggling portal gets time to recover). Replaces
+    scrapy.downloadermiddlewares.retry.RetryMiddleware at the same place."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 30.0)
+
+    def _retry(self, request, reason):
+        retry = super()._retry(request, reason)
+        if retry is not None and self.base > 0:
+            n = retry.meta.get("retry_times", 1)
+            retry.meta["backoff_delay"] = min(self.cap, self.base * 2 ** (n - 1))
+        return retry
+
+    async def process_request(self, request, spider=None):
+        delay = request.meta.pop("backoff_delay", 0)
+        if delay:
+            import asyncio
+
+            await asyncio.sleep(delay)
+        return None
+
+
+class RedirectLoopMiddleware:
+    """Report a redirect that returns to a URL of its own chain as a failure ("redirect
+    loop") instead of letting the dupefilter swallow it silently. Sits before Scrapy's
+    RedirectMiddleware in the response path."""
+
+    def process_response(self, request, response, spider=None):
+        if response.status in (301, 302, 303, 307, 308) and b"Location" in response.headers:
+            from scrapy.exceptions import IgnoreRequest
+
+            location = response.headers[b"Location"].decode("latin-1")
+            target = urllib.parse.urldefrag(urllib.parse.urljoin(request.url, location))[0]
+            chain = set(request.meta.get("redirect_urls", [])) | {request.url}
+            if target in chain:
+                raise IgnoreRequest(f"redirect loop: {target} redirects back")
+        return response

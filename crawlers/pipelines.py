@@ -197,6 +197,9 @@ class BookPipeline:
         if book is None:
             return item
         url = item["url"]
+        if kind == "links":
+            book.state.record_attachments(url, item["attachments"])
+            return item
         if kind == "listing":
             book.state.record_page(url, kind="listing", portal=item.get("portal"), etag=item.get("etag"),
                                    last_modified=item.get("last_modified"))

@@ -34,6 +34,9 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 DEPTH_LIMIT = 0
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.BackoffRetryMiddleware": 550,
+    "crawlers.middlewares.RedirectLoopMiddleware": 610,
     # after redirects and decompression (process_response runs from high to low)
     "crawlers.middlewares.WarcArchiveMiddleware": 585,
     "crawlers.middlewares.IncrementalMiddleware": 560,

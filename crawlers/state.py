@@ -6,6 +6,8 @@
 - `runs`: one row per crawl run (spider, start, end, close reason, counts);
 - `outcomes`: what happened to each URL in each run (new, changed, unchanged,
   failed + reason), the crawl report's source;
+- `attachments`: each article's attachment links, so an article answered 304 still
+  leads to attachments an interrupted run did not fetch;
 `<db>.crawl.lock` is the run lock (an OS file lock: a killed run releases it), and
 `<db>.warc/` the archive of raw responses.
 
@@ -52,6 +54,12 @@ CREATE TABLE IF NOT EXISTS outcomes (
     at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outcomes_run ON outcomes(run_id);
+CREATE TABLE IF NOT EXISTS attachments (  -- an article's attachment links, kept for 304 answers
+    parent TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT,
+    PRIMARY KEY (parent, url)
+);
 """
 
 
@@ -183,6 +191,16 @@ class CrawlState:
                  last_changed = CASE WHEN :changed THEN excluded.last_changed ELSE last_changed END""",
             {"url": url, "kind": kind, "portal": portal, "etag": etag, "lm": last_modified,
              "hash": content_hash, "now": now, "changed": 1 if changed else 0})
+
+    def record_attachments(self, parent: str, links: list[tuple[str, str | None]]) -> None:
+        """Remember an article's attachment links (a later 304 hides them)."""
+        self.conn.executemany("INSERT OR REPLACE INTO attachments(parent, url, title) VALUES (?, ?, ?)",
+                              [(parent, url, title) for url, title in links])
+
+    def attachments(self, parent: str) -> list[tuple[str, str | None]]:
+        """The attachment links recorded for article `parent`: [(url, title)]."""
+        return self.conn.execute("SELECT url, title FROM attachments WHERE parent = ? ORDER BY rowid",
+                                 (parent,)).fetchall()
 
     # outcomes ---------------------------------------------------------
     def record_outcome(self, url: str, outcome: str, reason: str | None = None) -> None:

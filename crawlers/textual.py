@@ -114,6 +114,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, list
         notes.append(f"declared charset {declared} was wrong; decoded as {best_codec}")
     elif not codec and best_codec == "cp1258":
         notes.append("no charset declared; decoded as cp1258")
+    elif best_codec == "cp1258":
+        notes.append("Windows-1258 page converted to Unicode (NFC)")
     text = unicodedata.normalize("NFC", best_text)
     if text != best_text and best_codec != "cp1258":
         notes.append("decomposed Unicode composed (NFC)")
@@ -151,12 +153,14 @@ _VN_DATE_RE = re.compile(r"ngày\s{1,3}(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{
 def date_in_text(text: str) -> str | None:
     """The first day/month/year date written in `text` (`22/12/2022`, `22 - 12 - 2022`,
     `ngày 16 tháng 01 năm 2025`), as ISO, or None."""
+    found: list[tuple[int, str]] = []
     for rx in (_DMY_RE, _VN_DATE_RE):
         for m in rx.finditer(text):
             iso = iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if iso:
-                return iso
-    return None
+                found.append((m.start(), iso))
+                break
+    return min(found)[1] if found else None
 
 
 def _clean_lines(text: str) -> str:

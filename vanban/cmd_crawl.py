@@ -22,9 +22,11 @@ import click
 @click.option("--progress", type=float, default=5.0, show_default=True,
               help="Seconds between progress lines on stderr (0: none).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting (e.g. -s DOWNLOAD_DELAY=1).")
 @click.option("-v", "--verbose", is_flag=True, help="Scrapy's INFO log on stderr.")
 def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, jsonl, max_nav_depth, progress,
-                  as_json, verbose):
+                  as_json, set_, verbose):
     """Crawl a portal into the store and print the crawl report.
 
     A second run fetches only what is new or changed. Exit status: 0 when the crawl
@@ -35,7 +37,12 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
 
     if not site and not start_url:
         raise click.UsageError("give --site or --start-url")
-    overrides = {"LOG_LEVEL": "INFO"} if verbose else None
+    overrides = {"LOG_LEVEL": "INFO"} if verbose else {}
+    for pair in set_:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise click.UsageError(f"-s wants NAME=VALUE, got {pair!r}")
+        overrides[name] = value
     try:
         report = run_crawl(site=site, start_url=start_url, province=province, db=db, redis_url=redis_url,
                            progress=progress, recheck=recheck, warc=not no_warc, jsonl=jsonl,

@@ -169,6 +169,9 @@ class PortalSpider(scrapy.Spider):
         if response.status == 304:
             yield {"type": "outcome", "url": response.url, "outcome": "unchanged", "reason": "304 Not Modified",
                    "kind": meta.get("kind")}
+            book = getattr(self.crawler, "crawlbook", None)
+            for url, title in (book.state.attachments(response.url) if book else []):
+                yield self._attachment(url, title, response, None)
             return
         if not isinstance(response, TextResponse) or expected_kind(response.url):
             # a link without a document extension that served a PDF/DOCX: an attachment
@@ -184,11 +187,15 @@ class PortalSpider(scrapy.Spider):
             is_article = True
         validators = {"etag": _header(response, "ETag"), "last_modified": _header(response, "Last-Modified")}
         if is_article:
+            attachments = self._attachments(response)
+            if attachments:
+                # recorded before the page itself, so a killed run never knows a page without them
+                yield {"type": "links", "url": response.url, "attachments": attachments}
             yield {"type": "page", "url": response.url, "kind": "article", "portal": self.portal,
                    "province": self.profile.province, "body": response.body,
                    "content_type": _header(response, "Content-Type"), "title_hint": meta.get("title_hint"),
                    "published_hint": None, "expect": "html", **validators}
-            for url, text in self._attachments(response):
+            for url, text in attachments:
                 yield self._attachment(url, text or meta.get("title_hint"), response, None)
             if not meta.get("from_article"):
                 # the body's own links (a news item's "full text" link): one step, no chains
@@ -236,7 +243,9 @@ class PortalSpider(scrapy.Spider):
             yield {"type": "outcome", "url": request.url, "outcome": "unchanged",
                    "reason": str(failure.value) or "known", "kind": request.meta.get("kind")}
             return
-        yield {"type": "outcome", "url": request.url, "outcome": "failed", "reason": describe_failure(failure),
+        # report the URL the crawl asked for, not the last hop of its redirects
+        asked = (request.meta.get("redirect_urls") or [request.url])[0]
+        yield {"type": "outcome", "url": asked, "outcome": "failed", "reason": describe_failure(failure),
                "kind": request.meta.get("kind")}
 
 
