@@ -20,7 +20,9 @@ SUBCOMMANDS: dict[str, str] = {
     "export": "vanban.cmd_graph:export_command",
     "crawl": "vanban.cmd_crawl:crawl_command",
     "reextract": "vanban.cmd_crawl:reextract_command",
-    # sample (issue 5): "run", "report" -> vanban.cmd_run
+    # sample (issue 5)
+    "run": "vanban.cmd_run:run_command",
+    "report": "vanban.cmd_run:report_command",
 }
 
 

@@ -112,13 +112,19 @@ def crawl_sites(profiles: list, db: Path, jsonl: Path | None,
                                         "VANBAN_RUN_ID": run_id}), priority="cmdline")
     started = time.monotonic()
     with CrawlLock(state_paths(db)["lock"]):
-        process = CrawlerProcess(settings, install_root_handler=False)
+        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+        process = CrawlerProcess(settings)
         logging.getLogger("scrapy").setLevel(logging.ERROR)
         crawlers = []
+
+        def scraped(item, **_):
+            on_page(item)
+
         for profile in profiles:
             crawler = process.create_crawler(PortalSpider)
             if on_page is not None:
-                crawler.signals.connect(lambda item, **_: on_page(item), signal=signals.item_scraped)
+                # weak=False: Scrapy's dispatcher would otherwise drop a local function
+                crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
             process.crawl(crawler, profile=profile, portal=profile.key)
             crawlers.append(crawler)
         process.start()

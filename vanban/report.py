@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
@@ -164,6 +164,16 @@ class LineageView:
                               _evidence_items(data)))
         return cls(docs, links)
 
+    @classmethod
+    def from_store(cls, store, max_sources: int = 20) -> "LineageView":
+        """A view of a whole store (`graph.store.Store`): its networkx export plus each
+        document's source pages (`store.sources`)."""
+        graph = store.to_networkx()
+        for node, data in graph.nodes(data=True):
+            if data.get("label") != "Law" and not data.get("urls"):
+                data["urls"] = store.sources(node, max_sources)
+        return cls.from_networkx(graph)
+
     # --- walks -------------------------------------------------------------------------
     def ancestors(self, doc_id: str) -> dict[str, int]:
         """Documents `doc_id` carries out, directly or not: id -> shortest depth (1 = direct)."""
@@ -252,7 +262,10 @@ def _doc_summary(doc: Doc) -> str:
     return " · ".join(parts)
 
 
-def _evidence_html(link: Link) -> str:
+Href = Callable[[str], str]
+
+
+def _evidence_html(link: Link, href: Href) -> str:
     if not link.evidence:
         return '<span class="muted">no sentence recorded</span>'
     out = []
@@ -262,7 +275,7 @@ def _evidence_html(link: Link) -> str:
         if key in seen:
             continue
         seen.add(key)
-        src = f' — <a href="{_esc(ev.url)}">source page</a>' if ev.url else ""
+        src = f' — <a href="{_esc(href(ev.url))}" title="{_esc(ev.url)}">source page</a>' if ev.url else ""
         cue = f' <span class="tag">cue: {_esc(ev.cue)}</span>' if ev.cue else ""
         out.append(f'<div class="ev">{_esc(ev.sentence) or "<i>(citation)</i>"}{cue}{src}</div>')
     return "".join(out)
@@ -278,13 +291,13 @@ def _walk_table(view: LineageView, depths: dict[str, int], up: str) -> str:
             f"{body}</table>")
 
 
-def _links_table(view: LineageView, links: list[Link], other_end: str, up: str) -> str:
+def _links_table(view: LineageView, links: list[Link], other_end: str, up: str, href: Href) -> str:
     if not links:
         return '<p class="muted">none</p>'
     order = {t: i for i, t in enumerate(TYPE_LABELS)}
     links = sorted(links, key=lambda ln: (order.get(ln.type, 99), view.docs[getattr(ln, other_end)].number))
     rows = "".join(f"<tr><td>{_esc(TYPE_LABELS.get(ln.type, ln.type))}</td>"
-                   f"<td>{_doc_link(view, getattr(ln, other_end), up)}</td><td>{_evidence_html(ln)}</td></tr>"
+                   f"<td>{_doc_link(view, getattr(ln, other_end), up)}</td><td>{_evidence_html(ln, href)}</td></tr>"
                    for ln in links)
     return f"<table><tr><th>relation</th><th>document</th><th>evidence</th></tr>{rows}</table>"
 
@@ -319,10 +332,17 @@ def _draw(view: LineageView, graph: nx.DiGraph, path: Path, focus: str | None = 
     by_layer: dict[int, list[str]] = defaultdict(list)
     for n, layer in layers.items():
         by_layer[layer].append(n)
-    pos = {}
+    pos: dict[str, tuple[float, float]] = {}
     widest = max((len(v) for v in by_layer.values()), default=1)
-    for layer, nodes in by_layer.items():
+    for layer in sorted(by_layer):
+        nodes = by_layer[layer]
         nodes.sort(key=lambda n: (view.docs[n].province or "", view.docs[n].date or "", view.docs[n].number))
+        if layer:
+            # barycentre heuristic: a node sits under what it carries out (fewer crossings)
+            def under(n: str) -> float:
+                xs = [pos[t][0] for t in graph.successors(n) if t in pos]
+                return sum(xs) / len(xs) if xs else 0.0
+            nodes.sort(key=under)
         for i, n in enumerate(nodes):
             pos[n] = ((i - (len(nodes) - 1) / 2) * 2.6, -layer * 1.6)
     width = max(6.0, min(26.0, widest * 2.3))
@@ -393,12 +413,16 @@ def _draw_timeline(view: LineageView, graph: nx.DiGraph, path: Path) -> None:
 
 # --- the site --------------------------------------------------------------------------------
 def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineage of documents",
-                 questions: list[tuple[str, str]] | None = None) -> Path:
+                 questions: list[tuple[str, str]] | None = None,
+                 source_href: Callable[[str], str | None] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> Path:
     """Write the report under `out_dir`; returns the path of its index.html.
 
     `questions` are (question, answer-HTML) pairs shown at the top of the index (the
-    `vanban run` answers). Documents with no relation and no source page are listed but
-    get a page too, so every link resolves.
+    `vanban run` answers; links in them are relative to the report root). `source_href`
+    maps a source page's URL to a path relative to the report root (e.g. a copy of the
+    crawled site) or returns None to link the URL itself. `progress(done, total)` is
+    called after each document page. Every document gets a page, so every link resolves.
     """
     out = Path(out_dir)
     (out / "docs").mkdir(parents=True, exist_ok=True)
@@ -408,9 +432,15 @@ def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineag
     _draw(view, lineage, out / "img" / "lineage.svg", title="IMPLEMENTS / BASED_ON / GUIDES")
     _draw_timeline(view, lineage, out / "img" / "timeline.svg")
 
+    def href_from_docs(url: str) -> str:
+        local = source_href(url) if source_href else None
+        return "../" + local if local else url
+
     influence = view.influence()
-    for doc_id, doc in view.docs.items():
-        _write_doc_page(view, doc, out, influence)
+    for done, doc in enumerate(view.docs.values(), 1):
+        _write_doc_page(view, doc, out, influence, href_from_docs)
+        if progress:
+            progress(done, len(view.docs))
 
     groups: dict[str, dict[str, list[Doc]]] = defaultdict(lambda: defaultdict(list))
     for doc in view.docs.values():
@@ -442,7 +472,7 @@ def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineag
     return index
 
 
-def _write_doc_page(view: LineageView, doc: Doc, out: Path, influence: dict[str, int]) -> None:
+def _write_doc_page(view: LineageView, doc: Doc, out: Path, influence: dict[str, int], href: Href) -> None:
     name = page_name(doc)
     img = f"{name[:-5]}.svg"
     sub = view.lineage_subgraph(doc.id)
@@ -451,12 +481,12 @@ def _write_doc_page(view: LineageView, doc: Doc, out: Path, influence: dict[str,
         ("number", doc.number), ("kind", doc.kind), ("date", doc.date), ("issuer", doc.issuer),
         ("province", doc.province or (None if doc.is_law else CENTRAL)), ("title", doc.title),
         ("implemented by (all depths)", influence.get(doc.id, 0))))
-    sources = "".join(f'<li><a href="{_esc(u)}">{_esc(u)}</a></li>' for u in sorted(set(doc.urls)))
+    sources = "".join(f'<li><a href="{_esc(href(u))}">{_esc(u)}</a></li>' for u in sorted(set(doc.urls)))
     body = (f"<table>{facts}</table>"
             f"<h2>Lineage</h2><img class=\"graph\" src=\"../img/{img}\" alt=\"lineage of {_esc(doc.number)}\">"
             f"<h2>Ancestors: what it carries out</h2>{_walk_table(view, view.ancestors(doc.id), '../')}"
             f"<h2>Descendants: what carries it out</h2>{_walk_table(view, view.descendants(doc.id), '../')}"
-            f"<h2>Relations it states</h2>{_links_table(view, view.links_from(doc.id), 'target', '../')}"
-            f"<h2>Relations stated about it</h2>{_links_table(view, view.links_to(doc.id), 'source', '../')}"
+            f"<h2>Relations it states</h2>{_links_table(view, view.links_from(doc.id), 'target', '../', href)}"
+            f"<h2>Relations stated about it</h2>{_links_table(view, view.links_to(doc.id), 'source', '../', href)}"
             f"<h2>Source pages</h2>{'<ul>' + sources + '</ul>' if sources else '<p class=muted>none</p>'}")
     (out / "docs" / name).write_text(_html_page(doc.label, body, "../"), encoding="utf-8")
