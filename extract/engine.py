@@ -14,6 +14,7 @@ Offsets are computed on the normalised text and mapped back to the input's.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -110,8 +111,9 @@ _ISSUER_WORDS = frozenset("""
     nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
     hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao
 """.split())
-_ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo")}
-_TOKEN = re.compile(r"[^\s,;:()“”\"]+|,|;|:|\(|\)|“|”|\"")
+_ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
+                       ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
+_TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
 
 
 def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
@@ -157,6 +159,12 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return (name or None), name_end
 
 
+_PROVINCE_AT_END = re.compile(
+    r"(?i)(?<!\w)(" + "|".join(sorted((re.escape(p) for p in _PROVINCE_BY_FOLD), key=len, reverse=True))
+    + r")$")
+
+
+@functools.lru_cache(maxsize=4096)
 def _complete_issuer(name: str | None, province: str | None, district: str | None) -> str | None:
     """Expand abbreviations; add the page's province or district where the text says
     only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
@@ -167,11 +175,10 @@ def _complete_issuer(name: str | None, province: str | None, district: str | Non
     name = expand_abbreviations(name)
     name = re.sub(r"\bTỉnh uỷ\b", "Tỉnh ủy", name)
     # restore a province's spelling ("Quảng trị" -> "Quảng Trị")
-    for prov_fold, prov in _PROVINCE_BY_FOLD.items():
-        m = re.search(r"(?i)\b" + re.escape(prov_fold) + r"$", fold(name))
-        if m and len(fold(name)) == len(name.lower()):
-            name = name[: m.start()] + prov
-            break
+    folded = fold(name)
+    m = _PROVINCE_AT_END.search(folded)
+    if m and len(folded) == len(name):
+        name = name[: m.start()] + _PROVINCE_BY_FOLD[m.group(1).lower()]
     low = name.lower()
     if province:
         if re.search(r"(tỉnh ủy|tỉnh uỷ|\btỉnh|đảng bộ tỉnh)$", low):
@@ -527,11 +534,12 @@ def _headline(text: str) -> str | None:
     best = max(lines, key=len)
     best = re.sub(r"\s*\(\d{1,2}/\d{1,2}/\d{4}.*\)\s*$", "", best).strip().rstrip(".")
     # "Huyện ủy Cam Lộ chỉ đạo đẩy mạnh ..." -> "Đẩy mạnh ..."
-    m = P.ISSUER_HEAD.match(best)
-    if m:
-        vm = re.search(r"\s(?:chỉ đạo|yêu cầu|ban hành)\s", best[:120])
-        if vm:
-            best = best[vm.end():]
+    # "Huyện ủy Cam Lộ triển khai ..." -> "Triển khai ..."
+    if P.ISSUER_HEAD.match(best):
+        _, end = _scan_issuer(best, 0, len(best))
+        rest = best[end:].lstrip()
+        if rest[:1].islower():
+            best = re.sub(r"^(?:chỉ đạo|yêu cầu|ban hành)\s+", "", rest)
     return best[:1].upper() + best[1:] if best else None
 
 
