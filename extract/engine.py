@@ -756,7 +756,8 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
             and not _in_spans(c.start(), side)]
     passive_spans = [(c.start(), c.end()) for c in P.PASSIVE_CUE.finditer(text)
                      if not masked_at(c.start())]
-    cues = _merge_adjacent_cues(text, cues)
+    cues = [c for c in _merge_adjacent_cues(text, cues)
+            if not _NEGATION.search(text, max(0, c.start() - 16), c.start())]
     cue_starts = [c.start() for c in cues]
 
     def clause_of(pos: int) -> int:
@@ -830,6 +831,11 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
 
     out.extend(_passive_relations(text, active, clauses, clause_of, side))
     return out
+
+
+# "tạm ngưng thực hiện", "không thực hiện": a negated verb implements nothing
+_NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$",
+                       re.IGNORECASE)
 
 
 @dataclass
