@@ -57,16 +57,22 @@ def sample_profiles(root: Path, base_url: str, only: list[str] | None = None) ->
     """The sample's portal profiles with their start URLs on `base_url` (the local server)."""
     from crawlers.profiles import Profile
 
-    keys = sample_keys(root)
-    unknown = [k for k in (only or []) if k not in keys]
-    if unknown:
-        raise SampleError(f"unknown site {', '.join(map(repr, unknown))}; the sample has: {', '.join(keys)}")
+    keys = check_sites(root, only)
     profiles = []
     for key in only or keys:
         data = json.loads((root / "profiles" / f"{key}.json").read_text(encoding="utf-8"))
         profile = Profile.from_dict(data)
         profiles.append(profile.with_start_urls([base_url.rstrip("/") + u for u in profile.start_urls]))
     return profiles
+
+
+def check_sites(root: Path, only: list[str] | None) -> list[str]:
+    """The sample's site keys; raises SampleError naming the known ones for an unknown key."""
+    keys = sample_keys(root)
+    unknown = [k for k in (only or []) if k not in keys]
+    if unknown:
+        raise SampleError(f"unknown site {', '.join(map(repr, unknown))}; the sample has: {', '.join(keys)}")
+    return keys
 
 
 def _expected_pages(root: Path, keys: list[str]) -> int:
@@ -298,6 +304,7 @@ def run_sample(out: str | Path = DEFAULT_OUT, *, db: str | Path | None = None,
 
     console = console or Console(stderr=True)
     root = sample_dir(sample)
+    check_sites(root, sites)          # before anything is written
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     db_path = Path(db) if db else out / "vanban.sqlite"

@@ -158,3 +158,18 @@ def test_run_refuses_to_overwrite_a_store_it_did_not_make(tmp_path):
 def test_run_says_where_the_sample_is_missing(tmp_path):
     result = CliRunner().invoke(run_command, ["--out", str(tmp_path), "--sample", str(tmp_path / "nowhere")])
     assert result.exit_code != 0 and "no sample at" in result.output
+
+
+def test_report_command_says_when_neo4j_is_unreachable(tmp_path):
+    # port 1 on the loopback: nothing listens there, the refusal is immediate
+    result = CliRunner().invoke(report_command, ["--neo4j", "bolt://127.0.0.1:1", "--neo4j-user", "neo4j",
+                                                 "--neo4j-password", "x", "--out", str(tmp_path / "r")])
+    assert result.exit_code != 0
+    assert "Neo4j" in result.output and "127.0.0.1:1" in result.output
+    assert not (tmp_path / "r").exists()
+
+
+def test_an_unknown_site_leaves_nothing_behind(tmp_path):
+    result = CliRunner().invoke(run_command, ["--out", str(tmp_path / "out"), "--site", "hanoi"])
+    assert result.exit_code != 0
+    assert not (tmp_path / "out").exists()
