@@ -25,7 +25,7 @@ from extract.grammar import (
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
 from extract.normalize import (
     NormalizedText, expand_abbreviations, fold, iso_date, normalize_number, normalize_text,
-    number_key, split_number,
+    number_key, split_number, strip_diacritics,
 )
 
 # Codes that name a body rather than a kind: a number whose first code is one of
@@ -111,6 +111,7 @@ _ISSUER_WORDS = frozenset("""
     nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
     hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao
 """.split())
+_PLACE_WORDS = frozenset(w.lower() for p in PROVINCES for w in p.split())
 _ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
                        ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
@@ -139,6 +140,9 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if not tok[0].isalnum():
             break
         low = tok.lower()
+        if len(tok) > 1 and tok.isupper() and low != strip_diacritics(low) \
+                and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
+            break  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
         if tok[0].isupper() or tok[0].isdigit() and words and text[s - 1] == "-":
             if P.KIND_WORD.match(text, s) or low in ("ngày", "về", "số"):
                 break
@@ -155,6 +159,8 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         words += 1
         i += 1
     name = re.sub(r"\s+", " ", text[pos:name_end]).strip(" ,-")
+    if _is_caps_line(name) and len(name) > 6:
+        name = _sentence_case(name)
     name = re.sub(r"\s+(và|của)$", "", name)
     return (name or None), name_end
 
@@ -190,6 +196,14 @@ def _complete_issuer(name: str | None, province: str | None, district: str | Non
     return name
 
 
+_COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
+_OF_BY = re.compile(r"(?:của|do)\s{1,3}", re.IGNORECASE)
+_TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
+_TERM_PAREN = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)", re.IGNORECASE)
+_GRANTED = re.compile(r"\s{1,2}(?:cấp|ban hành)(?!\w)")
+_CUT_OF = re.compile(r"c(?:ủ|ủa)?\s*$")
+
+
 def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int | None, int, bool]:
     """Read the date and issuer that follow a number, in either order.
 
@@ -202,7 +216,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int |
     end = pos
     cut_off = False
     for _ in range(4):
-        m = re.compile(r"[ \n]{0,3},?[ \n]{0,3}").match(text, end, limit)
+        m = _COMMA_GAP.match(text, end, limit)
         cur = m.end() if m else end
         if date is None:
             dm = P.DATE_AFTER.match(text, cur, limit)
@@ -211,25 +225,23 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int |
                 end = dm.end()
                 continue
         if iss_span is None:
-            im = re.compile(r"(?:của|do)\s{1,3}").match(text, cur, limit)
+            im = _OF_BY.match(text, cur, limit)
             if im:
                 name, name_end = _scan_issuer(text, im.end(), limit)
                 if name:
                     iss_span = (im.end(), name_end)
                     end = name_end
-                    km = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?",
-                                    re.IGNORECASE).match(text, end, limit)
+                    km = _TERM_AFTER.match(text, end, limit)
                     if km:
                         end = km.end()
-                    cm = re.compile(r"\s{1,2}(?:cấp|ban hành)(?!\w)").match(text, end, limit)
-                    if cm and text[im.start():im.start() + 2] == "do":
+                    cm = _GRANTED.match(text, end, limit)
+                    if cm and text[im.start():im.start() + 2].lower() == "do":
                         end = cm.end()
                     continue
-            if re.compile(r"c(?:ủ|ủa)?\s*$").match(text, cur, limit) and limit - cur <= 4:
+            if _CUT_OF.match(text, cur, limit) and limit - cur <= 4:
                 cut_off = True
         # skip a term in parentheses: "(khóa XII)"
-        km = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)",
-                        re.IGNORECASE).match(text, cur, limit)
+        km = _TERM_PAREN.match(text, cur, limit)
         if km:
             end = km.end()
             continue
@@ -673,7 +685,7 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
                 date = _date_of(ld)
     if issuer is None:
         # "Tại văn bản số 252-CV/HU ngày 13/6/2018, Huyện ủy chỉ đạo ..."
-        vm = re.compile(r"[ \n]{0,3},?[ \n]{0,3}").match(text, m.tail_end)
+        vm = _COMMA_GAP.match(text, m.tail_end)
         after = vm.end() if vm else m.tail_end
         hm = P.ISSUER_HEAD.match(text, after)
         if hm:

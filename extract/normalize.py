@@ -7,6 +7,7 @@ identity resolution and the query aliases all import from here.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -166,6 +167,7 @@ def _canonical_segment(segment: str, *, all_caps: bool) -> str:
     return segment
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_number(raw: str) -> str:
     """The normal form of a document number (ANNOTATION.md §4).
 
@@ -189,6 +191,7 @@ def normalize_number(raw: str) -> str:
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
 
 
+@functools.lru_cache(maxsize=65536)
 def number_key(number: str) -> str:
     """Identity key of a number: normal form, case folded, leading zeros ignored.
 
