@@ -143,7 +143,7 @@ _PROVINCE_KEYS = sorted(
     ((fold(p), p.replace("–", "-")) for p in PROVINCES), key=lambda kv: -len(kv[0]))
 _CANONICAL_PROVINCE = {"tp ho chi minh": "Hồ Chí Minh", "thanh pho ho chi minh": "Hồ Chí Minh"}
 _DISTRICT = re.compile(
-    r"(?:huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|huyện|quận|thị xã|thành phố)"
+    r"(?i:huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|huyện|quận|thị xã|thành phố)"
     r"\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w']*\s?){1,4})")
 _PROVINCIAL_WORDS = re.compile(r"\b(tỉnh|tinh)\b", re.IGNORECASE)
 
