@@ -223,7 +223,8 @@ def print_answers(answers: dict, console) -> None:
 
 
 # --- the report --------------------------------------------------------------------------------
-def _answers_html(answers: dict, link: Callable[[dict], str]) -> list[tuple[str, str]]:
+def _answers_html(answers: dict, link: Callable[[dict], str],
+                  href: Callable[[str], str]) -> list[tuple[str, str]]:
     import html
 
     out = []
@@ -234,8 +235,10 @@ def _answers_html(answers: dict, link: Callable[[dict], str]) -> list[tuple[str,
             continue
         body = []
         for row in rows:
-            evidence = "".join(f'<div class="ev">{html.escape(ev.get("sentence") or "")}</div>'
-                               for ev in row["evidence"][:2])
+            evidence = "".join(
+                f'<div class="ev">{html.escape(ev.get("sentence") or "")}'
+                + (f' — <a href="{html.escape(href(ev["page"]))}">source page</a>' if ev.get("page") else "")
+                + "</div>" for ev in row["evidence"][:2])
             body.append(f"<tr><td>{row['depth']}</td><td>{html.escape(row['relation'])}</td>"
                         f"<td>{link(row['document'])}</td><td>{html.escape(row.get('via') or '')}</td>"
                         f"<td>{evidence}</td></tr>")
@@ -260,7 +263,10 @@ def write_store_report(store, out_dir: Path, *, answers: dict | None = None,
             return html.escape(_doc_text(doc))
         return f'<a href="docs/{page_name(d)}">{html.escape(d.label)}</a>'
 
-    questions = _answers_html(answers, link) if answers else None
+    def href(url: str) -> str:
+        return (source_href(url) if source_href else None) or url
+
+    questions = _answers_html(answers, link, href) if answers else None
     return write_report(view, out_dir, questions=questions, source_href=source_href, progress=progress)
 
 
