@@ -615,6 +615,15 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
         if not reporting and not opening:
             continue
         return _SubjectFind(_news_subject(text, m, reporting is not None, province, district), m)
+    # 4. a headline that is the document's own citation: "Kế hoạch số 45/KH-UBND ngày ..."
+    first_line_end = text.find("\n")
+    if first_line_end < 0 or len(text) - first_line_end < 40:
+        return None  # a headline needs a body under it
+    for m in body_mentions:
+        if m.start > first_line_end:
+            break
+        if m.word_kind and not text[:m.lead_start].strip(" \t-•*"):
+            return _SubjectFind(_news_subject(text, m, False, province, district), m)
     return None
 
 

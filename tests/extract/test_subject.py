@@ -78,6 +78,13 @@ NEWS = [
 ]
 
 
+NEWS.append(
+    ("Kế hoạch số 88/KH-UBND ngày 14/4/2023 của UBND tỉnh về thực hiện Chỉ thị số 33/CT-TTg\n"
+     "Nhằm triển khai thực hiện có hiệu quả Chỉ thị, UBND tỉnh yêu cầu ...",
+     "Lào Cai", "88/KH-UBND", "KH", "2023-04-14", "Ủy ban nhân dân tỉnh Lào Cai",
+     "Thực hiện Chỉ thị số 33/CT-TTg"))
+
+
 @pytest.mark.parametrize("text, province, number, kind, date, issuer, title", NEWS)
 def test_news_subject(text, province, number, kind, date, issuer, title):
     s = extract_page(text, province=province).subject
