@@ -109,7 +109,8 @@ _ISSUER_WORDS = frozenset("""
     phòng chống dịch bệnh chỉ đạo mặt trận tổ lao động thương binh hội đầu tư kế hoạch
     tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
     nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
-    hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao
+    hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
+    tịch văn cục tổng thường trực
 """.split())
 _PLACE_WORDS = frozenset(w.lower() for p in PROVINCES for w in p.split())
 _ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
@@ -461,7 +462,8 @@ _PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ươn
 def _header_issuer(text: str, number_pos: int) -> str | None:
     """The issuing body from the lines above "Số: ..." in a full text's header."""
     block = text[max(0, number_pos - 600):number_pos]
-    lines = block.split("\n")
+    # a header laid out as a table: cells separated by "|" and rules of dashes
+    lines = re.split(r"\n|\||-{3,}|_{3,}", block)
     picked: list[str] = []
     for line in reversed(lines[:-1] if lines and not lines[-1].strip(" |") else lines):
         clean = line.strip(" |\t")
@@ -486,6 +488,10 @@ def _header_issuer(text: str, number_pos: int) -> str | None:
     out = low[:1].upper() + low[1:]
     for prov in PROVINCES:
         out = re.sub(r"(?<!\w)" + re.escape(prov.lower()) + r"(?!\w)", prov, out)
+    # place names after "tỉnh", "huyện" ... are proper nouns
+    out = re.sub(r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$",
+                 lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()),
+                 out)
     for body in ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương", "Quốc hội",
                  "Chính phủ", "Thủ tướng"):
         out = re.sub(r"^" + re.escape(body.lower()) + r"(?!\w)", body, out)
@@ -518,17 +524,29 @@ def _signer(text: str) -> str | None:
     return None
 
 
+_ABOUT = re.compile(r"[^.;:\n]{0,120}?(?<!\w)về(?:\s{1,3}việc)?\s{1,3}")
+# "... ban hành Kế hoạch số 46/KH-UBND thực hiện Chỉ thị số 33/CT-TTg ...": a verb
+# phrase right after the number is the trích yếu too
+_VERB_TITLE = re.compile(r"[ \n]{1,3}(?=(?:thực hiện|triển khai|tổ chức|tăng cường|đẩy mạnh|ban hành|"
+                         r"hướng dẫn|quy định|phê duyệt|tiếp tục|nâng cao|chấn chỉnh|tạm ngưng)(?!\w))")
+_TITLE_STOP = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)(?!\w)|:\s")
+
+
 def _title_after(text: str, pos: int, limit: int) -> str | None:
-    """The trích yếu after "về việc" / "về" in the subject's sentence."""
-    m = re.compile(r"[^.;:\n]{0,120}?(?<!\w)về(?:\s{1,3}việc)?\s{1,3}").match(text, pos, limit)
-    if not m:
+    """The trích yếu after "về việc" / "về" in the subject's sentence, or the verb
+    phrase that follows the number."""
+    vm = _VERB_TITLE.match(text, pos, limit)
+    m = _ABOUT.match(text, pos, limit) if vm is None else None
+    if vm is not None:
+        end = vm.end()
+    elif m is None:
         return None
     # the "về" must belong to the subject, not to another number cited in between
-    if P.NUMBER.search(text, pos, m.start() + len(m.group()) - 3):
+    elif P.NUMBER.search(text, pos, m.start() + len(m.group()) - 3):
         return None
-    end = m.end()
-    stop = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)(?!\w)|:\s")
-    sm = stop.search(text, end, min(limit, end + 600))
+    else:
+        end = m.end()
+    sm = _TITLE_STOP.search(text, end, min(limit, end + 600))
     title_end = sm.start() if sm else min(limit, end + 600)
     title = re.sub(r"\s+", " ", text[end:title_end]).strip(" ,")
     if len(title) < 4:
@@ -538,9 +556,13 @@ def _title_after(text: str, pos: int, limit: int) -> str | None:
 
 def _headline(text: str) -> str | None:
     """The article's headline: the longest of the first few lines."""
-    lines = [ln.strip() for ln in text[:3000].split("\n")[:8]]
-    lines = [ln for ln in lines if 4 <= len(ln.split()) and len(ln) <= 300
-             and not P.NUMBER.search(ln) and not ln.endswith(":")]
+    lines = []
+    for ln in (ln.strip() for ln in text[:3000].split("\n")[:8]):
+        if P.NUMBER.search(ln) or len(ln) > 300:
+            break  # the body has begun
+        words = [w for w in ln.split() if w[:1].isalpha()]
+        if len(words) >= 4 and ln[:1].isupper() and not ln.endswith(":"):
+            lines.append(ln)
     if not lines:
         return None
     best = max(lines, key=len)
@@ -552,6 +574,7 @@ def _headline(text: str) -> str | None:
         rest = best[end:].lstrip()
         if rest[:1].islower():
             best = re.sub(r"^(?:chỉ đạo|yêu cầu|ban hành)\s+", "", rest)
+    best = best.strip()
     return best[:1].upper() + best[1:] if best else None
 
 
@@ -664,11 +687,12 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
             break
         if title_lines and _is_caps_line(" ".join(title_lines)) and not _is_caps_line(clean):
             break
+        if title_lines and not _is_caps_line(clean) and (
+                len(title_lines) >= 4 or re.search(r"[.;:]$", title_lines[-1])):
+            break  # a title in sentence case is one short paragraph
         title_lines.append(clean)
-        if tm is not None and not _is_caps_line(clean):
-            break  # a title in sentence case is one paragraph
     if title_lines:
-        title = _sentence_case(" ".join(title_lines))
+        title = _sentence_case(" ".join(title_lines)) or None
     issuer = _header_issuer(text, m.lead_start)
     if issuer and province and re.search(r"(?i)(nhân dân|tỉnh ủy|tỉnh uỷ)$", issuer):
         issuer = f"{issuer} tỉnh {province}" if issuer.lower().endswith("nhân dân") else f"{issuer} {province}"
@@ -709,9 +733,7 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
         hm2 = re.search(r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})", text)
         if hm2:
             issuer = hm2.group()
-    title = _title_after(text, m.tail_end, len(text))
-    if title is None:
-        title = _headline(text)
+    title = _title_after(text, m.tail_end, len(text)) or _headline(text) or None
     return Subject(m.number, m.kind, date=date,
                    issuer=_complete_issuer(issuer, province, district),
                    signer=None, title=title, start=m.start, end=m.end)
