@@ -39,7 +39,8 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
     """Crawl a bundled portal (`site`) or any site (`start_url`) into the store at `db`.
 
     `start_url` with `site` crawls that profile from another address (a mirror, the
-    offline sample). Raises CrawlLocked when another crawl holds this store's lock.
+    offline sample). Raises CrawlLocked when another crawl holds this store's lock, and
+    crawlers.distributed.FrontierUnavailable when `redis_url` does not answer.
     Returns the run's report (new / changed / unchanged / failed with reasons).
     """
     from scrapy.crawler import CrawlerProcess
@@ -55,7 +56,11 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
     run_id = time.strftime("%Y%m%dT%H%M%S-") + os.urandom(3).hex()
-    if not redis_url:
+    if redis_url:
+        from crawlers.distributed import check_redis
+
+        check_redis(redis_url)  # FrontierUnavailable before Scrapy starts, with a clear message
+    else:
         # fail before Scrapy starts, with a clear message (the extension takes the lock for real)
         CrawlLock(state_paths(db)["lock"]).acquire().release()
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")

@@ -31,8 +31,9 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
 
     A second run fetches only what is new or changed. Exit status: 0 when the crawl
     ran (failed pages are listed in the report), 2 when another crawl holds the lock
-    on this store, 1 on bad arguments.
+    on this store, 1 on bad arguments or an unreachable Redis.
     """
+    from crawlers.distributed import FrontierUnavailable
     from crawlers.runner import CrawlLocked, run_crawl
 
     if not site and not start_url:
@@ -50,6 +51,9 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
     except CrawlLocked as exc:
         click.echo(f"vanban crawl: {exc}", err=True)
         sys.exit(2)
+    except FrontierUnavailable as exc:
+        click.echo(f"vanban crawl: {exc}", err=True)
+        sys.exit(1)
     except KeyError as exc:
         raise click.UsageError(str(exc.args[0])) from None
     if as_json:
