@@ -77,7 +77,8 @@ class Neo4jStore(Store):
         self.uri = uri
         self.database = database
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except AuthError as exc:
             raise Neo4jUnavailable(
@@ -230,8 +231,10 @@ class Neo4jStore(Store):
     def _create_mentions(self, tx, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
+        # CREATE, not MERGE: the page's previous mentions were deleted in this transaction
+        # (MERGE would scan the thousands of MENTIONS of a much-cited document)
         tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.page}), (n:Node {key: row.node}) "
-               "MERGE (p)-[m:MENTIONS {mid: row.mid}]->(n) SET m += row.props",
+               "CREATE (p)-[m:MENTIONS]->(n) SET m = row.props, m.mid = row.mid",
                rows=[{"page": r["page"], "node": r["node"], "mid": r["mid"],
                       "props": {k: v for k, v in r.items()
                                 if v is not None and k not in ("page", "node", "seen")}}
@@ -321,8 +324,10 @@ class Neo4jStore(Store):
 
     def _merge_relations(self, tx, rtype: str, rows: list[dict[str, Any]]) -> None:
         assert rtype in RELATION_TYPES
+        # Each statement (aid) belongs to one page, whose statements were deleted first
+        # in this transaction: CREATE keeps loads idempotent without MERGE's degree scan.
         tx.run(f"UNWIND $rows AS row MATCH (s:Node {{key: row.s}}), (t:Node {{key: row.t}}) "
-               f"MERGE (s)-[r:{rtype} {{aid: row.props.aid}}]->(t) SET r += row.props",
+               f"CREATE (s)-[r:{rtype}]->(t) SET r = row.props",
                rows=rows).consume()
 
     def _move_relations(self, tx, moved: dict[str, tuple[str, str]]) -> None:
@@ -458,6 +463,12 @@ class Neo4jStore(Store):
             "MATCH (p:Page)-[:MENTIONS]->(:Node {key: $k}) "
             "RETURN DISTINCT coalesce(p.url, p.key) AS u ORDER BY u LIMIT $limit",
             k=key, limit=limit)]
+
+    def sources_for(self, keys, limit=20):
+        return {r["k"]: r["u"] for r in self._read(
+            "UNWIND $keys AS k MATCH (p:Page)-[:MENTIONS]->(:Node {key: k}) "
+            "WITH k, coalesce(p.url, p.key) AS u ORDER BY u "
+            "RETURN k, collect(DISTINCT u)[..$limit] AS u", keys=list(keys), limit=limit)}
 
     def unresolved_naming(self, keys):
         return [self._node(r["u"]) for r in self._read(

@@ -104,6 +104,7 @@ def implementers(store: Store, query: str, *, province: str | None = None,
                 found.append(src)
             frontier = sorted(nxt)
         docs = store.documents(found)
+        srcs = store.sources_for(found, _SOURCES)
         for key in sorted(found, key=lambda k: (depth_of[k], k)):
             doc = docs.get(key)
             if doc is None or doc.get("label") == "UnresolvedReference":
@@ -116,7 +117,9 @@ def implementers(store: Store, query: str, *, province: str | None = None,
                 steps.append(step)
                 path.append(step["target"])
                 step = parent[step["target"]]
-            results.append({"document": _brief(doc, store), "implements": cand["key"],
+            brief = _brief(doc)
+            brief["sources"] = srcs.get(key, [])
+            results.append({"document": brief, "implements": cand["key"],
                             "depth": depth_of[key], "path": path, "evidence": steps})
     unresolved = []
     for ref in store.unresolved_naming([c["key"] for c in candidates]):

@@ -421,6 +421,19 @@ class SQLiteStore(Store):
             "SELECT DISTINCT COALESCE(p.url, p.key) FROM mentions m JOIN nodes n ON n.id=m.node_id "
             "JOIN pages p ON p.id=m.page_id WHERE n.key=? ORDER BY 1 LIMIT ?", (key, limit))]
 
+    def sources_for(self, keys, limit=20):
+        out: dict[str, list[str]] = {}
+        keys = list(dict.fromkeys(keys))
+        for chunk in _chunks(keys):
+            for k, u in self._conn.execute(
+                    "SELECT DISTINCT n.key, COALESCE(p.url, p.key) FROM nodes n "
+                    "JOIN mentions m ON m.node_id=n.id JOIN pages p ON p.id=m.page_id "
+                    f"WHERE n.key IN ({_marks(len(chunk))}) ORDER BY 1, 2", chunk):
+                lst = out.setdefault(k, [])
+                if len(lst) < limit:
+                    lst.append(u)
+        return out
+
     def edges(self, keys, direction, types):
         keys = list(dict.fromkeys(keys))
         types = list(types)

@@ -124,6 +124,10 @@ class Store(ABC):
     def sources(self, key: str, limit: int = 20) -> list[str]:
         """Urls (or page keys) of pages that mention a node, sorted, at most `limit`."""
 
+    def sources_for(self, keys: Iterable[str], limit: int = 20) -> dict[str, list[str]]:
+        """Node key -> `sources(key, limit)`, for many nodes at once."""
+        return {k: self.sources(k, limit) for k in keys}
+
     @abstractmethod
     def unresolved_naming(self, keys: Iterable[str]) -> list[dict[str, Any]]:
         """Unresolved references that list any of the given documents as a candidate."""

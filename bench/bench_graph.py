@@ -1,0 +1,261 @@
+"""Benchmark the graph stores on a synthetic graph shaped like the real one.
+
+A few hundred central roots (Party resolutions, Prime Minister's directives, decrees),
+provincial plans implementing them, district plans implementing the provincial ones;
+every document is one page whose record states 1 IMPLEMENTS, 1 BASED_ON and 3 citations
+(so ~5 relations per document). At `--scale 1`: 1M documents, ~5M relations.
+
+Reports for each store: load rate (rows/s: pages + mentions + relation statements,
+through the same `load_records` path `vanban load` uses) and p50/p95 latency of
+`implementers` and `lineage`; and the same traversals on the networkx graph built from
+the SQLite store. Prints figures; never fails.
+
+    python bench/bench_graph.py --scale 0.01                 # quick
+    python bench/bench_graph.py --scale 1 --stores sqlite    # the full size
+    python bench/bench_graph.py --scale 0.05 --stores neo4j  # NEO4J_URI or the launcher
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extract.grammar import PROVINCES  # noqa: E402
+
+from graph import queries  # noqa: E402
+from graph.identity import decided_key, Mention  # noqa: E402
+
+PROVINCE_LIST = [p for p in dict.fromkeys(PROVINCES) if "–" not in p and p != "TP Hồ Chí Minh"]
+
+
+def synthetic_records(scale: float, seed: int = 7):
+    """Yield extraction records; also returns (via attribute) sample query keys."""
+    rng = random.Random(seed)
+    n_docs = max(2000, int(1_000_000 * scale))
+    n_roots = max(30, min(300, int(300 * scale ** 0.5)))
+    n_prov = int(n_docs * 0.2)
+    n_dist = n_docs - n_roots - n_prov
+    roots, provs = [], []
+    samples = {"root": [], "provincial": [], "district": []}
+
+    def key_of(d, province):
+        return decided_key(Mention("x", d["number"], date=d["date"], issuer=d["issuer"],
+                                   page_province=province))[0]
+
+    for i in range(n_roots):
+        year = rng.randint(2012, 2024)
+        date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        kind = i % 3
+        if kind == 0:
+            d = {"number": f"{i + 1}-NQ/TW", "kind": "NQ", "date": date,
+                 "issuer": "Ban Chấp hành Trung ương"}
+        elif kind == 1:
+            d = {"number": f"{i + 1}/CT-TTg", "kind": "CT", "date": date,
+                 "issuer": "Thủ tướng Chính phủ"}
+        else:
+            d = {"number": f"{i + 1}/{year}/NĐ-CP", "kind": "NĐ", "date": date,
+                 "issuer": "Chính phủ"}
+        roots.append(d)
+        cites = rng.sample(roots, min(2, len(roots)))
+        yield {"url": f"https://tw.example/{i}", "province": None, "subject": d,
+               "references": [c for c in cites if c is not d], "laws": [], "relations": []}
+    samples["root"] = [key_of(d, None) for d in roots]
+
+    by_province: dict[str, list[dict]] = {p: [] for p in PROVINCE_LIST}
+    for i in range(n_prov):
+        province = PROVINCE_LIST[i % len(PROVINCE_LIST)]
+        parent = roots[int(rng.paretovariate(1.2)) % n_roots]
+        year = min(2025, int(parent["date"][:4]) + rng.randint(0, 2))
+        d = {"number": f"{i + 1}/KH-UBND", "kind": "KH",
+             "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+             "issuer": f"Ủy ban nhân dân tỉnh {province}", "title": f"Kế hoạch thực hiện {i}"}
+        basis = rng.choice(by_province[province]) if by_province[province] else rng.choice(roots)
+        cites = [rng.choice(roots) for _ in range(3)]
+        refs = _unique([parent, basis, *cites], d)
+        yield {"url": f"https://{province}.example/kh/{i}", "province": province,
+               "subject": d, "references": refs, "laws": [],
+               "relations": [_rel(d, parent, "IMPLEMENTS"), _rel(d, basis, "BASED_ON")]}
+        by_province[province].append(d)
+        provs.append((province, d))
+        if len(samples["provincial"]) < 400:
+            samples["provincial"].append(key_of(d, province))
+
+    for i in range(n_dist):
+        province, parent = provs[rng.randrange(len(provs))]
+        district = f"Huyện {i % 9}"
+        year = min(2025, int(parent["date"][:4]) + rng.randint(0, 1))
+        d = {"number": f"{i + 1}-KH/HU", "kind": "KH",
+             "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+             "issuer": f"Huyện ủy {district}"}
+        basis = rng.choice(roots)
+        cites = [rng.choice(by_province[province]) for _ in range(3)]
+        refs = _unique([parent, basis, *cites], d)
+        yield {"url": f"https://{province}.example/hu/{i}", "province": province,
+               "subject": d, "references": refs, "laws": [],
+               "relations": [_rel(d, parent, "IMPLEMENTS"), _rel(d, basis, "BASED_ON")]}
+        if len(samples["district"]) < 400:
+            samples["district"].append(key_of(d, province))
+    synthetic_records.samples = samples
+
+
+def _unique(refs, subject):
+    seen, out = {subject["number"]}, []
+    for r in refs:
+        if r["number"] not in seen:
+            seen.add(r["number"])
+            out.append({k: r[k] for k in ("number", "kind", "date", "issuer")})
+    return out
+
+
+def _rel(src, dst, rtype):
+    return {"source": src["number"], "target": dst["number"], "type": rtype,
+            "evidence": {"sentence": f"Văn bản {src['number']} thực hiện {dst['number']}.",
+                         "start": 0, "end": 40, "cue": "thực hiện"}}
+
+
+def pct(values, q):
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def time_queries(label, fn, keys, repeat=1):
+    times = []
+    for key in keys:
+        t0 = time.perf_counter()
+        fn(key)
+        times.append((time.perf_counter() - t0) * 1000)
+    print(f"  {label:38s} n={len(times):4d}  p50 {pct(times, .5):9.2f} ms   "
+          f"p95 {pct(times, .95):9.2f} ms")
+    return pct(times, .5), pct(times, .95)
+
+
+def query_keys(n):
+    s = synthetic_records.samples
+    rng = random.Random(1)
+    return (rng.sample(s["root"], min(n // 4, len(s["root"])))
+            + rng.sample(s["provincial"], min(n // 2, len(s["provincial"])))
+            + rng.sample(s["district"], min(n // 4, len(s["district"]))))
+
+
+def load(store, scale, label):
+    t0 = time.perf_counter()
+    last = [t0]
+
+    def progress(report):
+        now = time.perf_counter()
+        if now - last[0] > 30:
+            last[0] = now
+            print(f"    {label}: {report.pages:,} pages, {report.rows / (now - t0):,.0f} rows/s",
+                  flush=True)
+    report = store.load_records(synthetic_records(scale), progress=progress)
+    secs = time.perf_counter() - t0
+    c = store.counts()
+    print(f"  load: {report.pages:,} pages, {report.rows:,} rows in {secs:,.1f} s = "
+          f"{report.rows / secs:,.0f} rows/s ({report.pages / secs:,.0f} pages/s)")
+    print(f"  graph: {sum(c['nodes'].values()):,} nodes {c['nodes']}, "
+          f"{sum(c['relations'].values()):,} relations {c['relations']}")
+    return report
+
+
+def bench_store(store, label, scale, nq):
+    print(f"\n== {label}")
+    load(store, scale, label)
+    keys = query_keys(nq)
+    time_queries("implementers (all depths)", lambda k: queries.implementers(store, k), keys)
+    time_queries("lineage (ancestors+descendants)",
+                 lambda k: queries.lineage(store, k, max_nodes=2000), keys)
+
+
+def bench_networkx(sqlite_store, nq):
+    import networkx as nx
+    print("\n== networkx (built from the SQLite store, keys and types only)")
+    t0 = time.perf_counter()
+    g = nx.MultiDiGraph()
+    for s, t, ty in sqlite_store._conn.execute(
+            "SELECT DISTINCT s.key, t.key, r.type FROM relations r JOIN nodes s ON s.id=r.src_node "
+            "JOIN nodes t ON t.id=r.dst_node"):
+        g.add_edge(s, t, key=ty)
+    print(f"  build: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges in "
+          f"{time.perf_counter() - t0:,.1f} s")
+    keys = query_keys(nq)
+    time_queries("implementers (traverse in)",
+                 lambda k: queries.traverse_networkx(g, k, direction="in"), keys)
+    time_queries("lineage (ancestors + descendants)", lambda k: (
+        queries.traverse_networkx(g, k, direction="out", types=queries.LINEAGE_TYPES),
+        queries.traverse_networkx(g, k, direction="in", types=queries.LINEAGE_TYPES)), keys)
+
+
+def start_launcher(tmp: Path):
+    jar = ROOT / "tools" / "neo4j-launcher" / "target" / "neo4j-launcher.jar"
+    proc = subprocess.Popen(
+        ["java", "-Xms1g", "-Xmx3g", "-jar", str(jar), "--port", "0", "--data", str(tmp / "neo4j"),
+         "--page-cache", "2g", "--stdin"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=open(tmp / "neo4j.log", "w"), text=True)
+    line = []
+    t = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
+    t.start()
+    t.join(180)
+    if not line or not line[0].startswith("bolt://"):
+        proc.kill()
+        raise SystemExit(f"the Neo4j launcher did not start; see {tmp / 'neo4j.log'}")
+    return proc, line[0].strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scale", type=float, default=0.01,
+                    help="1.0 = 1M documents / ~5M relations (default 0.01)")
+    ap.add_argument("--neo4j-scale", type=float, default=None,
+                    help="scale for Neo4j (default: --scale)")
+    ap.add_argument("--stores", default="sqlite,networkx,neo4j")
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--db", default=None, help="SQLite file (default: a temp file)")
+    args = ap.parse_args()
+    stores = set(args.stores.split(","))
+    from graph.sqlite_store import SQLiteStore
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        print(f"scale {args.scale}: ~{max(2000, int(1_000_000 * args.scale)):,} documents")
+        if stores & {"sqlite", "networkx"}:
+            db = Path(args.db) if args.db else tmp / "bench.sqlite"
+            if db.exists():
+                db.unlink()
+            with SQLiteStore(db) as s:
+                bench_store(s, "SQLite (embedded)", args.scale, args.queries)
+                if "networkx" in stores:
+                    bench_networkx(s, args.queries)
+        if "neo4j" in stores:
+            from graph.neo4j_store import Neo4jStore
+            scale = args.neo4j_scale or args.scale
+            proc = None
+            uri = os.environ.get("NEO4J_URI")
+            if not uri:
+                proc, uri = start_launcher(tmp)
+            try:
+                with Neo4jStore(uri, os.environ.get("NEO4J_USER"),
+                                os.environ.get("NEO4J_PASSWORD")) as s:
+                    s.clear()
+                    s.batch_size = 1000
+                    print(f"\n(neo4j scale {scale}: ~{max(2000, int(1_000_000 * scale)):,} docs)")
+                    bench_store(s, f"Neo4j ({uri})", scale, args.queries)
+            finally:
+                if proc:
+                    proc.stdin.close()
+                    proc.wait(120)
+
+
+if __name__ == "__main__":
+    main()
