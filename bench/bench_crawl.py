@@ -134,8 +134,28 @@ def build_site(root: Path, pages: int, per_page: int, seed: int = 7) -> dict:
 
 # -- one measured crawl (child process) --------------------------------------------------
 
+def _cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child(mode: str, start_url: str, db: str, concurrency: int) -> dict:
-    """Run one crawl in this process; returns {elapsed, responses, stored}."""
+    """Run one crawl in this process; returns {elapsed, cpu, responses, stored}."""
+    sys.path.insert(0, str(ROOT))
+    # imports first, so the CPU figure is the crawl's
+    import crawlers.pipelines, crawlers.runner, crawlers.spiders.portal, crawlers.textual  # noqa: E401, F401
+    import extract, graph, scrapy.crawler, trafilatura, warcio  # noqa: E401, F401
+
+    cpu = _cpu()
+    result = _crawl(mode, start_url, db, concurrency)
+    # the crawler process's CPU seconds: what the pipeline costs whatever the server's speed
+    result["cpu"] = _cpu() - cpu
+    return result
+
+
+def _crawl(mode: str, start_url: str, db: str, concurrency: int) -> dict:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
     settings = download_settings(concurrency)
@@ -211,12 +231,16 @@ def main() -> None:
     base = rows["scrapy"]["responses"] / rows["scrapy"]["elapsed"]
     labels = {"scrapy": "scrapy alone (no extract/store/WARC)", "vanban": "vanban crawl (extract+store+WARC)",
               "vanban-nowarc": "vanban crawl --no-warc"}
-    print(f"{'row':40} {'responses':>9} {'stored':>7} {'seconds':>8} {'pages/s':>8} {'vs scrapy':>9}")
+    base_cpu = rows["scrapy"]["cpu"] / rows["scrapy"]["responses"]
+    print(f"{'row':40} {'responses':>9} {'stored':>7} {'seconds':>8} {'pages/s':>8} {'vs scrapy':>9} "
+          f"{'CPU ms/page':>11} {'vs scrapy':>9}")
     for mode, r in rows.items():
         rate = r["responses"] / r["elapsed"]
+        cpu = r["cpu"] / r["responses"]
         print(f"{labels[mode]:40} {r['responses']:9d} {r['stored']:7d} {r['elapsed']:8.1f} {rate:8.1f} "
-              f"{base / rate:8.2f}x")
-    print("ratio = Scrapy-alone pages/s over the row's pages/s (the pipeline's overhead; 1.00x = none)")
+              f"{base / rate:8.2f}x {1000 * cpu:11.2f} {cpu / base_cpu:8.2f}x")
+    print("pages/s ratio = Scrapy alone over the row (the pipeline's overhead end to end; 1.00x = none);\n"
+          "CPU ratio = the crawler process's CPU per page over Scrapy alone's (independent of the server's speed)")
 
 
 if __name__ == "__main__":

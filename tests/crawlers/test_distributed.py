@@ -202,3 +202,14 @@ def test_two_workers_share_the_frontier_and_fetch_each_page_once(redis_url, tmp_
     assert sum(r["new"] for r in reports.values()) == ARTICLES_N
     # the last worker out cleared the run's keys: the next run starts fresh
     assert not redis.Redis.from_url(redis_url).keys("vanban:*")
+
+
+def test_unreachable_redis_is_a_clear_error_before_crawling(tmp_path):
+    from tests.crawlers.conftest import run_vanban
+
+    dead = f"redis://127.0.0.1:{_free_port()}/0"  # nothing listens there
+    proc = run_vanban("crawl", "--start-url", "http://127.0.0.1:9/", "--db", str(tmp_path / "g.sqlite"),
+                      "--redis", dead, "--progress", "0", timeout=60)
+    assert proc.returncode == 1
+    assert f"cannot reach Redis at {dead}" in proc.stderr
+    assert not (tmp_path / "g.sqlite.crawl.sqlite").exists()
