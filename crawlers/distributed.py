@@ -252,6 +252,16 @@ class RedisFrontierScheduler(Scheduler):
                     "; last one out, keys cleared" if cleared else "")
 
     # the queue ---------------------------------------------------------------
+    def enqueue_request(self, request):
+        """Queue `request` in Redis unless the shared dupefilter has seen it (False then)."""
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        self.queue.push(request)
+        return True
+
     def next_request(self):
         """Pop one request and mark this worker busy, atomically (see the module docstring)."""
         data = self.frontier.pop()
@@ -259,7 +269,7 @@ class RedisFrontierScheduler(Scheduler):
             return None
         request = self.queue._decode_request(data)  # noqa: SLF001 - scrapy-redis's own codec
         if self.stats:
-            self.stats.inc_value("scheduler/dequeued/redis", spider=self.spider)
+            self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
     def has_pending_requests(self):
