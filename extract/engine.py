@@ -110,7 +110,7 @@ _ISSUER_WORDS = frozenset("""
     tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
     nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
     hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
-    tịch văn cục tổng thường trực
+    tịch văn cục tổng thường trực ban
 """.split())
 _PLACE_WORDS = frozenset(w.lower() for p in PROVINCES for w in p.split())
 _ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),

@@ -74,6 +74,8 @@ ISSUERS = [
      "Bộ trưởng Bộ Lao động - Thương binh và Xã hội"),
     ("Giấy phép số 99/GP-TTĐT do Cục QL Phát thanh Truyền hình và Thông tin Điện tử cấp "
      "ngày 14/05/2010", None, "Cục Quản lý Phát thanh Truyền hình và Thông tin Điện tử"),
+    ("thực hiện Kế hoạch số 124/KH-UBND ngày 29/5/2025 của Ủy ban nhân dân huyện Krông Pắc "
+     "về việc", None, "Ủy ban nhân dân huyện Krông Pắc"),
     # none in the text: the code names the body when the mention is a full citation
     ("Triển khai Thông tư số 30/2025/TT-BTC ngày 30/5/2025 (06/06/2025)", None, "Bộ Tài chính"),
     ("Kết luận số 52-KL/TU ngày 29/11/2021 về tiếp tục", "Bắc Kạn", "Tỉnh ủy Bắc Kạn"),
