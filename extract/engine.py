@@ -68,8 +68,6 @@ def _kind_of(codes: list[str], word_kind: str | None, year: int | None) -> str |
     first = codes[0] if codes else None
     if first is not None:
         code_kind = CODE_KINDS.get(first)
-        if code_kind is None and first[:-2] in CODE_KINDS and first[-2:].isdigit():
-            code_kind = None  # QH14 and the like: a body with its term, not a kind
         if code_kind is not None:
             issuer_code = codes[1] if len(codes) > 1 else None
             allowed = ISSUER_KINDS.get(issuer_code or "")
@@ -188,7 +186,7 @@ def _complete_issuer(name: str | None, province: str | None, district: str | Non
         name = name[: m.start()] + _PROVINCE_BY_FOLD[m.group(1).lower()]
     low = name.lower()
     if province:
-        if re.search(r"(tỉnh ủy|tỉnh uỷ|\btỉnh|đảng bộ tỉnh)$", low):
+        if P.LOCAL_ISSUER_END.search(low):
             return f"{name} {province}"
         if low in ("ủy ban nhân dân", "hội đồng nhân dân"):
             return f"{name} tỉnh {province}"
@@ -321,7 +319,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 _LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại này trong để
     với nhằm cho khi là có do từ đến""".split())
-_LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn"), ("số", None)}
+_LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 
 
 def find_laws(text: str) -> list[Mention]:
@@ -594,9 +592,6 @@ def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | N
     return None
 
 
-_REPORTING = re.compile(
-    r"(?<!\w)(?:đã\s{1,3}|vừa\s{1,3}|ký\s{1,3})?(?:ban\s{1,3}hành|có|ký|gửi)\s{1,3}$"
-)
 
 
 @dataclass
@@ -632,10 +627,8 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
         opening = re.search(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$", lead)
-        reporting = _REPORTING.search(lead)
+        reporting = P.REPORTING.search(lead)
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
-            continue
-        if not reporting and not opening:
             continue
         return _SubjectFind(_news_subject(text, m, reporting is not None, province, district), m)
     # 4. a headline that is the document's own citation: "Kế hoạch số 45/KH-UBND ngày ..."
@@ -707,7 +700,7 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
     date = m.date
     issuer = m.issuer if m.issuer_from_text else None
     if reporting:
-        verb = _REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
+        verb = P.REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
         verb_start = max(0, m.lead_start - 40) + verb.start()
         actor = _actor_before(text, verb_start, sent_start)
         if actor:
@@ -757,7 +750,7 @@ class _Governance:
     cue: str
 
 
-def _clauses(text: str, spans: list[tuple[int, int]]) -> list[_Clause]:
+def _clauses(text: str) -> list[_Clause]:
     out = []
     pos = 0
     semi = False
@@ -784,7 +777,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
     active.sort(key=lambda m: m.start)
     if not active:
         return []
-    clauses = _clauses(text, side)
+    clauses = _clauses(text)
     clause_starts = [c.start for c in clauses]
     # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
     # law's name ("Luật Thực hiện dân chủ ở cơ sở") are no cues
@@ -1013,7 +1006,6 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
         m.in_side_list = _in_spans(m.start, side)
     for law in laws:
         law.in_side_list = _in_spans(law.start, side)
-    # a number inside a law's name is no separate mention (rare, but keep spans disjoint)
     district = _district(t)
     found = find_subject(t, mentions, side, province, district)
     subject = found.subject if found else None

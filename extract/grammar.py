@@ -43,7 +43,7 @@ CODE_KINDS: dict[str, str] = {
     "KH": "KH", "CTr": "CTr", "CTHĐ": "CTr", "CTPH": "CTr", "TT": "TT", "TTLT": "TTLT",
     "NĐ": "NĐ", "CĐ": "CĐ", "QC": "QC", "QCPH": "QCPH", "HD": "HD", "HDLT": "HD",
     "TB": "TB", "BC": "BC", "TTr": "TTr", "CV": "CV", "ĐA": "ĐA", "PL": "PL",
-    "L": "L", "NQ-HĐND": "NQ",
+    "L": "L",
 }
 
 OTHER_KIND = "HĐ"
@@ -233,7 +233,7 @@ SIDE_LIST_HEADINGS: tuple[str, ...] = (
 # Verbs that make a news sentence report its subject: "UBND tỉnh ... ban hành Kế hoạch số".
 REPORTING_VERBS: tuple[str, ...] = (
     "đã ban hành", "vừa ban hành", "ký ban hành", "ban hành", "vừa có", "đã có", "có",
-    "ký", "vừa ký", "đã ký", "gửi",
+    "ký", "vừa ký", "đã ký", "gửi", "đã gửi", "vừa gửi",
 )
 
 # Type lines of a full text's header (in capitals) -> kind.

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from extract.grammar import (
-    BLOCKING_WORDS, CUES, KIND_WORDS, PASSIVE_CUES, SIDE_LIST_HEADINGS, SIGNATURE_TITLES,
-    TYPE_LINES,
+    BLOCKING_WORDS, CUES, KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS,
+    SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
 )
 
 
@@ -138,3 +138,9 @@ ISSUER_HEAD = re.compile(
 )
 
 LAW_START = re.compile(r"(?<![\w])(?P<head>Hiến pháp|Bộ luật|Luật|BỘ LUẬT|LUẬT)(?=\s)")
+
+# The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"
+REPORTING = re.compile(r"(?<!\w)(?:" + _alternation(REPORTING_VERBS) + r")\s{1,3}$")
+# An issuer that names only the page's own locality: "Tỉnh ủy", "UBND tỉnh" (lower-cased)
+LOCAL_ISSUER_END = re.compile(
+    r"(?<!\w)(?:" + _alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")
