@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
-import sqlite3
 import uuid
 from pathlib import Path
+
+from graph.sqlitedb import connect_shared
 
 __all__ = ["CrawlState", "CrawlLock", "CrawlLocked", "state_paths", "utcnow"]
 
@@ -120,12 +121,8 @@ class CrawlState:
 
     def __init__(self, path: str | os.PathLike, worker: str | None = None):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         # several workers of a distributed crawl may share the file: wait, don't fail
-        self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.executescript(_SCHEMA)
+        self.conn = connect_shared(self.path, _SCHEMA, timeout=60.0)
         self.worker = worker or f"{os.uname().nodename}:{os.getpid()}"
         self.run_id: str | None = None
 

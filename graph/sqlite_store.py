@@ -24,6 +24,7 @@ from extract.normalize import fold, issuers_match, split_number
 from graph.facts import PageFacts
 from graph.identity import (Decision, KnownDocument, Mention, decided_key, resolve_groups,
                             term_of)
+from graph.sqlitedb import connect_shared
 from graph.store import Store
 
 SCHEMA = """
@@ -85,14 +86,9 @@ class SQLiteStore(Store):
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        # several crawl workers may share the store: wait for each other, never fail at once
+        self._conn = connect_shared(path, SCHEMA, timeout=60.0, pragmas=("synchronous=NORMAL", "foreign_keys=OFF"))
         self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=OFF")
-        self._conn.executescript(SCHEMA)
 
     def close(self) -> None:
         self._conn.close()
