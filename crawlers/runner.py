@@ -13,7 +13,11 @@ from pathlib import Path
 from crawlers.report import CrawlReport, report_for_run
 from crawlers.state import CrawlLock, CrawlLocked, CrawlState, state_paths
 
-__all__ = ["run_crawl", "crawl_settings", "CrawlLocked"]
+__all__ = ["run_crawl", "crawl_settings", "CrawlLocked", "CrawlFailed"]
+
+
+class CrawlFailed(RuntimeError):
+    """The crawl could not open its store, or stopped on an error of its own (not a page's)."""
 
 
 def crawl_settings(*, db: str | Path, redis_url: str | None = None, progress: float = 0,
@@ -63,6 +67,7 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
     else:
         # fail before Scrapy starts, with a clear message (the extension takes the lock for real)
         CrawlLock(state_paths(db)["lock"]).acquire().release()
+    _check_store(db)
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
     settings = get_project_settings()
     settings.setdict(crawl_settings(db=db, redis_url=redis_url, progress=progress, recheck=recheck, warc=warc,
@@ -84,8 +89,15 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
         spider_cls = PortalSpider
     crawler = process.create_crawler(spider_cls)
     started = time.monotonic()
-    process.crawl(crawler, start_url=start_url, province=province, max_nav_depth=max_nav_depth)
+    errors: list[BaseException] = []
+    # an error that stops the crawl itself (a pipeline that cannot open, say) ends the
+    # crawl Deferred: keep it for a clear message instead of Twisted's "Unhandled error"
+    process.crawl(crawler, start_url=start_url, province=province,
+                  max_nav_depth=max_nav_depth).addErrback(lambda failure: errors.append(failure.value))
     process.start()
+    if errors:
+        exc = errors[0]
+        raise CrawlFailed(f"the crawl stopped: {type(exc).__name__}: {exc}") from exc
     elapsed = time.monotonic() - started
     state = CrawlState(state_paths(db)["state"])
     try:
@@ -97,3 +109,16 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
     if report.reason is None and crawler.stats is not None:
         report.reason = crawler.stats.get_value("finish_reason")
     return report
+
+
+def _check_store(db: Path) -> None:
+    """Raise CrawlFailed with a clear message unless the store and its crawl state open."""
+    import sqlite3
+
+    from graph import open_store
+
+    try:
+        open_store(db=db).close()
+        CrawlState(state_paths(db)["state"]).close()
+    except sqlite3.DatabaseError as exc:
+        raise CrawlFailed(f"cannot open the store {db}: {exc}") from None

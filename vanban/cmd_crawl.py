@@ -31,10 +31,11 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
 
     A second run fetches only what is new or changed. Exit status: 0 when the crawl
     ran (failed pages are listed in the report), 2 when another crawl holds the lock
-    on this store, 1 on bad arguments or an unreachable Redis.
+    on this store, 1 on bad arguments, an unreachable Redis, a store that cannot be
+    opened, or an error that stopped the crawl itself.
     """
     from crawlers.distributed import FrontierUnavailable
-    from crawlers.runner import CrawlLocked, run_crawl
+    from crawlers.runner import CrawlFailed, CrawlLocked, run_crawl
 
     if not site and not start_url:
         raise click.UsageError("give --site or --start-url")
@@ -51,7 +52,7 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
     except CrawlLocked as exc:
         click.echo(f"vanban crawl: {exc}", err=True)
         sys.exit(2)
-    except FrontierUnavailable as exc:
+    except (FrontierUnavailable, CrawlFailed) as exc:
         click.echo(f"vanban crawl: {exc}", err=True)
         sys.exit(1)
     except KeyError as exc:

@@ -153,3 +153,22 @@ def test_reextract_rebuilds_the_store_from_the_archive(tmp_path):
     assert counts["stored"] == GOOD_PAGES and counts["failed"] == 2  # the scan, the HTML behind .pdf
     after = _stored(db)
     assert set(after) == set(before)
+
+
+def test_a_store_that_is_not_a_database_is_a_clear_error_and_is_left_alone(tmp_path):
+    db = tmp_path / "g.sqlite"
+    junk = b"PK\x03\x04 not a SQLite file, perhaps a DOCX saved under the wrong name" * 50
+    db.write_bytes(junk)
+    proc = run_vanban("crawl", "--start-url", "http://127.0.0.1:9/", "--db", str(db), "--progress", "0", timeout=60)
+    assert proc.returncode == 1
+    assert f"vanban crawl: cannot open the store {db}: file is not a database" in proc.stderr
+    assert db.read_bytes() == junk
+
+
+def test_an_error_that_stops_the_crawl_is_reported_with_exit_status_1(portal, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the JSON Lines folder should be\n")
+    proc = run_vanban("crawl", "--start-url", portal.url("/tin-tuc/index.html"), "--db", str(tmp_path / "g.sqlite"),
+                      "--jsonl", str(blocker / "out.jsonl"), "--progress", "0", timeout=60)
+    assert proc.returncode == 1
+    assert "vanban crawl: the crawl stopped: FileExistsError" in proc.stderr

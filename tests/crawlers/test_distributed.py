@@ -162,11 +162,11 @@ def test_two_workers_share_the_frontier_and_fetch_each_page_once(redis_url, tmp_
     try:
         start = site.url("/tin-tuc/index.html")
         procs = {n: _worker(start, redis_url, db, tmp_path / f"{n}.jsonl", n) for n in ("w1", "w2")}
-        reports = {}
+        reports, errors = {}, {}
         for name, proc in procs.items():
             out, err = proc.communicate(timeout=120)
             assert proc.returncode == 0, f"{name}: {err[-3000:]}"
-            reports[name] = json.loads(out.strip().splitlines()[-1])
+            reports[name], errors[name] = json.loads(out.strip().splitlines()[-1]), err
     finally:
         site.stop()
         for proc in locals().get("procs", {}).values():
@@ -174,7 +174,7 @@ def test_two_workers_share_the_frontier_and_fetch_each_page_once(redis_url, tmp_
                 proc.kill()
 
     for name, report in reports.items():
-        assert report["reason"] == "finished", (name, report)
+        assert report["reason"] == "finished", (name, report, errors[name][-8000:])
     # the menu's "Giới thiệu" page is missing on the test portal: reported once, by one worker
     failures = [f for r in reports.values() for f in r["failures"]]
     assert [(f["url"].rsplit("/", 1)[-1], f["reason"]) for f in failures] == [("gioi-thieu.html", "HTTP 404")]
