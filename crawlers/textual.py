@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from extract.normalize import iso_date
+from extract.textio import decode_bytes
 
 __all__ = ["PageText", "NotReadable", "decode_html", "html_text", "pdf_text", "docx_text",
            "sniff_kind", "page_text"]
@@ -43,81 +44,29 @@ class PageText:
 
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
-_CODEC_ALIASES = {"windows-1258": "cp1258", "x-cp1258": "cp1258", "utf8": "utf-8", "unicode": "utf-8"}
-# letters that only Vietnamese text has: a decoding that yields none of them is suspect
-_VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
-_MOJIBAKE = ("Ã", "Â¸", "áº", "á»", "Ä‘", "Æ°")
-
-
-def _codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = name.strip().lower()
-    name = _CODEC_ALIASES.get(name, name)
-    try:
-        "".encode(name)
-    except LookupError:
-        return None
-    return name
+_CONTENT_TYPE_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]{1,40})", re.IGNORECASE)
 
 
 def declared_charset(body: bytes, content_type: str | None) -> str | None:
     """The charset the server header or the page's <meta> declares, if any."""
     if content_type:
-        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]{1,40})", content_type, re.IGNORECASE)
+        m = _CONTENT_TYPE_CHARSET_RE.search(content_type)
         if m:
             return m.group(1)
     m = _CHARSET_RE.search(body[:4096])
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def _viet_score(text: str) -> int:
-    """How Vietnamese-looking a decoding is (high is good; mojibake is penalised)."""
-    letters = sum(1 for ch in text if ch in _VIET_LETTERS)
-    bad = sum(text.count(m) for m in _MOJIBAKE) * 5 + text.count("\ufffd") * 5
-    return letters - bad
-
-
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
     """Decode an HTML body; returns (NFC text, notes about charset repairs).
 
-    The declared charset is trusted when its decoding looks like Vietnamese; otherwise
-    UTF-8 and Windows-1258 are tried and the best-looking one wins (with a note).
+    The charset the page declares goes to the project's one decoder
+    (`extract.textio.decode_bytes`), which checks it against the bytes.
     """
-    notes: list[str] = []
-    declared = declared_charset(body, content_type)
-    codec = _codec(declared)
-    if declared and codec is None:
-        notes.append(f"unknown declared charset {declared!r}")
-    candidates: list[str] = []
-    if codec:
-        candidates.append(codec)
-    for extra in ("utf-8", "cp1258"):
-        if extra not in candidates:
-            candidates.append(extra)
-    best_text, best_codec, best_score = None, None, None
-    for i, name in enumerate(candidates):
-        try:
-            text = body.decode(name)
-        except UnicodeDecodeError:
-            continue
-        score = _viet_score(text)
-        if i == 0 and codec and score >= 0 and not any(m in text for m in _MOJIBAKE[:3]):
-            best_text, best_codec = text, name
-            break
-        if best_score is None or score > best_score:
-            best_text, best_codec, best_score = text, name, score
-    if best_text is None:
-        best_text, best_codec = body.decode("utf-8", errors="replace"), "utf-8"
-        notes.append("undecodable bytes replaced")
-    if codec and best_codec != codec:
-        notes.append(f"declared charset {declared} was wrong; decoded as {best_codec}")
-    elif not codec and best_codec == "cp1258":
-        notes.append("no charset declared; decoded as cp1258")
-    elif best_codec == "cp1258":
-        notes.append("Windows-1258 page converted to Unicode (NFC)")
-    text = unicodedata.normalize("NFC", best_text)
-    if text != best_text and best_codec != "cp1258":
+    decoded = decode_bytes(body, declared_charset(body, content_type))
+    notes = list(decoded.notes)
+    text = unicodedata.normalize("NFC", decoded.text)
+    if text != decoded.text and decoded.encoding != "cp1258":
         notes.append("decomposed Unicode composed (NFC)")
     return text, notes
 

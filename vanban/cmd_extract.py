@@ -14,8 +14,7 @@ def _read_input(name: str) -> str:
     from extract.textio import decode_bytes
 
     data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    text, _encoding = decode_bytes(data)
-    return text
+    return decode_bytes(data).text
 
 
 @click.command("extract")

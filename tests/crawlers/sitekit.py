@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawlers.localsite import LocalSite, Reply
+from tests.textkit import encode_cp1258
 
 PROVINCE = "Đắk Lắk"
 SITE_NAME = "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"
@@ -251,25 +252,6 @@ def build_site(root: Path, articles: list[Article] = ARTICLES, *, per_page: int 
     return root
 
 
-_SHAPES = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn: part of the letter in cp1258
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode Vietnamese as Windows-1258 does: letter shapes composed, tone marks combining."""
-    out: list[str] = []
-    base, tones = "", ""
-    for ch in unicodedata.normalize("NFD", text) + "\x00":
-        if unicodedata.combining(ch):
-            if ch in _SHAPES:
-                base = unicodedata.normalize("NFC", base + ch)
-            else:
-                tones += ch
-            continue
-        out.append(base + tones)
-        base, tones = ch, ""
-    return "".join(out).encode("cp1258")
-
-
 def fault_article(slug: str, title: str) -> Article:
     return Article(slug, title, "01/05/2025",
                    [f"{title}. Bài viết nêu rõ nhiệm vụ của các sở, ngành và địa phương trong thời gian tới.",
@@ -294,7 +276,7 @@ def fault_routes(timeout_s: float) -> dict:
     routes["/tin-tuc/chuyen-huong-vong-b.html"] = lambda h: Reply(
         302, b"", {"Location": "/tin-tuc/chuyen-huong-vong.html"})
     # Windows-1258: Vietnamese in the legacy code page, tone marks as combining characters
-    cp1258_bytes = to_cp1258(page_for("ma-windows-1258").replace("charset=utf-8", "charset=windows-1258"))
+    cp1258_bytes = encode_cp1258(page_for("ma-windows-1258").replace("charset=utf-8", "charset=windows-1258"))
     routes["/tin-tuc/ma-windows-1258.html"] = lambda h: Reply(200, cp1258_bytes, {"Content-Type": "text/html"})
     # declared ISO-8859-1 by the server, UTF-8 in fact
     routes["/tin-tuc/sai-khai-bao-ma.html"] = lambda h: Reply(

@@ -10,32 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.textkit import encode_cp1258
 from vanban.cli import cli
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 PAGE = ("Ngày 29/05/2025, UBND tỉnh Đắk Lắk ban hành Kế hoạch số 124/KH-UBND về việc triển "
         "khai thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.")
-
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def encode_cp1258(text: str) -> bytes:
-    """Windows-1258 as legacy Vietnamese editors wrote it: letters precomposed where the
-    code page has them, tones as combining marks."""
-    out = []
-    for ch in text:
-        try:
-            out.append(ch.encode("cp1258"))
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-        tones = "".join(c for c in decomposed if c in _TONES)
-        out.append((base + tones).encode("cp1258"))
-    return b"".join(out)
 
 
 def test_extract_prints_one_record_per_file_and_survives_unreadable_ones(tmp_path):
