@@ -30,10 +30,18 @@ def _pending(item) -> bool:
 
 
 class TextPipeline:
-    """Body bytes -> `text`, `page_title`, `published`, `source` (HTML, PDF or DOCX)."""
+    """Body bytes -> `text`, `page_title`, `published`, `source` (HTML, PDF or DOCX).
+
+    An attachment is published when the article that links it is: its `published` is
+    the parent page's date (seen in this run, or recorded by an earlier one), and only
+    without a parent date the date its own text gives.
+    """
+
+    remembered_dates = 10_000  # parent dates kept in memory; older ones come from the crawl state
 
     def __init__(self, crawler):
         self.crawler = crawler
+        self._published: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -58,9 +66,29 @@ class TextPipeline:
         item["page_title"] = result.title or item.get("title_hint")
         if item.get("kind") == "attachment" and item.get("title_hint"):
             item["page_title"] = item["title_hint"]
-        item["published"] = item.get("published_hint") or result.published
+        if item.get("kind") == "attachment":
+            item["published"] = (item.get("published_hint") or self._parent_published(item.get("parent_url"))
+                                 or result.published)
+        else:
+            item["published"] = item.get("published_hint") or result.published
+            if item["published"]:
+                self._remember(item["url"], item["published"])
         item["notes"] = result.notes
         return item
+
+    def _remember(self, url: str, published: str) -> None:
+        if len(self._published) >= self.remembered_dates:
+            self._published.pop(next(iter(self._published)))  # oldest first
+        self._published[url] = published
+
+    def _parent_published(self, parent_url: str | None) -> str | None:
+        """The publication date of the page that links an attachment, if known."""
+        if not parent_url:
+            return None
+        if parent_url in self._published:
+            return self._published[parent_url]
+        book = getattr(self.crawler, "crawlbook", None)
+        return book.state.published(parent_url) if book else None
 
 
 class ChangePipeline:
@@ -208,7 +236,8 @@ class BookPipeline:
         if outcome in ("new", "changed", "unchanged") and kind == "page":
             book.state.record_page(url, kind=item.get("kind") or "article", portal=item.get("portal"),
                                    etag=item.get("etag"), last_modified=item.get("last_modified"),
-                                   content_hash=item.get("content_hash"), changed=outcome == "changed")
+                                   content_hash=item.get("content_hash"), published=item.get("published"),
+                                   changed=outcome == "changed")
         for note in item.get("notes") or ():
             book.count(url, "note", note)
         if kind == "outcome" and item.get("kind") == "listing":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -35,6 +36,7 @@ CREATE TABLE IF NOT EXISTS pages (
     etag TEXT,
     last_modified TEXT,
     content_hash TEXT,
+    published TEXT,                -- the page's publication date (ISO), for its attachments
     first_seen TEXT NOT NULL,
     last_fetched TEXT,
     last_changed TEXT
@@ -123,8 +125,19 @@ class CrawlState:
         self.path = Path(path)
         # several workers of a distributed crawl may share the file: wait, don't fail
         self.conn = connect_shared(self.path, _SCHEMA, timeout=60.0)
+        self._add_missing_columns()
         self.worker = worker or f"{os.uname().nodename}:{os.getpid()}"
         self.run_id: str | None = None
+
+    def _add_missing_columns(self) -> None:
+        """Bring a state file written by an earlier version up to the current schema."""
+        have = {row[1] for row in self.conn.execute("PRAGMA table_info(pages)")}
+        if "published" not in have:
+            try:
+                self.conn.execute("ALTER TABLE pages ADD COLUMN published TEXT")
+            except sqlite3.OperationalError as exc:  # another worker added it meanwhile
+                if "duplicate column" not in str(exc):
+                    raise
 
     # runs -------------------------------------------------------------
     def start_run(self, spider: str, run_id: str | None = None) -> str:
@@ -153,8 +166,8 @@ class CrawlState:
     # seen-set ---------------------------------------------------------
     def page(self, url: str) -> dict | None:
         """The seen-set row of `url` as a dict, or None when never recorded."""
-        cur = self.conn.execute("SELECT url, kind, portal, etag, last_modified, content_hash, first_seen, "
-                                "last_fetched, last_changed FROM pages WHERE url = ?", (url,))
+        cur = self.conn.execute("SELECT url, kind, portal, etag, last_modified, content_hash, published, "
+                                "first_seen, last_fetched, last_changed FROM pages WHERE url = ?", (url,))
         row = cur.fetchone()
         if row is None:
             return None
@@ -170,24 +183,30 @@ class CrawlState:
         row = self.conn.execute("SELECT content_hash FROM pages WHERE url = ?", (url,)).fetchone()
         return row[0] if row else None
 
+    def published(self, url: str) -> str | None:
+        """The publication date recorded for `url`, or None."""
+        row = self.conn.execute("SELECT published FROM pages WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
     def record_page(self, url: str, *, kind: str, portal: str | None = None, etag: str | None = None,
                     last_modified: str | None = None, content_hash: str | None = None,
-                    changed: bool = False) -> None:
+                    published: str | None = None, changed: bool = False) -> None:
         """Insert or refresh `url` in the seen-set (after the store has committed it)."""
         now = utcnow()
         self.conn.execute(
-            """INSERT INTO pages(url, kind, portal, etag, last_modified, content_hash, first_seen,
+            """INSERT INTO pages(url, kind, portal, etag, last_modified, content_hash, published, first_seen,
                                  last_fetched, last_changed)
-               VALUES (:url, :kind, :portal, :etag, :lm, :hash, :now, :now, :now)
+               VALUES (:url, :kind, :portal, :etag, :lm, :hash, :published, :now, :now, :now)
                ON CONFLICT(url) DO UPDATE SET
                  kind = excluded.kind, portal = COALESCE(excluded.portal, portal),
                  etag = COALESCE(excluded.etag, etag),
                  last_modified = COALESCE(excluded.last_modified, last_modified),
                  content_hash = COALESCE(excluded.content_hash, content_hash),
+                 published = COALESCE(excluded.published, published),
                  last_fetched = excluded.last_fetched,
                  last_changed = CASE WHEN :changed THEN excluded.last_changed ELSE last_changed END""",
             {"url": url, "kind": kind, "portal": portal, "etag": etag, "lm": last_modified,
-             "hash": content_hash, "now": now, "changed": 1 if changed else 0})
+             "hash": content_hash, "published": published, "now": now, "changed": 1 if changed else 0})
 
     def record_attachments(self, parent: str, links: list[tuple[str, str | None]]) -> None:
         """Remember an article's attachment links (a later 304 hides them)."""

@@ -54,6 +54,9 @@ def test_crawl_reports_each_fault_and_keeps_going(portal, tmp_path):
     pdf = records["124-KH-UBND.pdf"]
     assert pdf["source"] == "pdf" and pdf["province"] == sitekit.PROVINCE
     assert pdf["subject"] and pdf["subject"]["number"] == "124/KH-UBND"
+    # published with the article that links it, though its own header is dated 29/5/2025
+    assert pdf["published"] == "2025-06-02" and pdf["subject"]["date"] == "2025-05-29"
+    assert records["huong-dan-danh-gia.docx"]["published"] == "2025-05-28"
     assert records["huong-dan-danh-gia.docx"]["source"] == "docx"
     art = records["ubnd-tinh-ban-hanh-ke-hoach-dan-van-chinh-quyen-2025.html"]
     assert art["published"] == "2025-06-02" and len(art["content_hash"]) == 64 and art["crawled"]
@@ -90,8 +93,14 @@ def test_second_run_fetches_only_new_or_changed(tmp_path):
             '<div class="list-news">',
             f'<div class="list-news">\n  <div class="news-item"><a href="/tin-tuc/{fresh.slug}.html">{fresh.title}</a></div>'),
             encoding="utf-8")
-        third = crawl(db, site.url("/tin-tuc/index.html"))
-        assert third["new"] == 1 and third["changed"] == 1, third
+        # and an unchanged article's attachment is replaced by a corrected version
+        (root / "files" / "huong-dan-danh-gia.docx").write_bytes(
+            sitekit.make_docx([*sitekit.DOCX_PARAS, "Văn bản này thay thế văn bản gửi ngày 26/5/2025."]))
+        third = crawl(db, site.url("/tin-tuc/index.html"), "--jsonl", str(tmp_path / "third.jsonl"))
+        assert third["new"] == 1 and third["changed"] == 2, third
+        records = {r["url"].rsplit("/", 1)[-1]: r for r in map(json.loads, (tmp_path / "third.jsonl").open())}
+        # its article answered 304 this time: the date comes from what the first run recorded
+        assert records["huong-dan-danh-gia.docx"]["published"] == "2025-05-28"
     finally:
         site.stop()
 
