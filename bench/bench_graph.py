@@ -36,6 +36,7 @@ from extract.grammar import PROVINCES  # noqa: E402
 from graph import queries  # noqa: E402
 from graph.identity import decided_key, Mention  # noqa: E402
 
+PAGE_BY_PAGE = False   # --page-by-page: load_records instead of the bulk load_pages
 PROVINCE_LIST = [p for p in dict.fromkeys(PROVINCES) if "–" not in p and p != "TP Hồ Chí Minh"]
 
 
@@ -160,7 +161,10 @@ def load(store, scale, label):
             last[0] = now
             print(f"    {label}: {report.pages:,} pages, {report.rows / (now - t0):,.0f} rows/s",
                   flush=True)
-    report = store.load_records(synthetic_records(scale), progress=progress)
+    if PAGE_BY_PAGE:
+        report = store.load_records(synthetic_records(scale), progress=progress)
+    else:
+        report = store.load_pages(synthetic_records(scale), progress=progress)
     secs = time.perf_counter() - t0
     c = store.counts()
     print(f"  load: {report.pages:,} pages, {report.rows:,} rows in {secs:,.1f} s = "
@@ -223,7 +227,11 @@ def main() -> None:
     ap.add_argument("--stores", default="sqlite,networkx,neo4j")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--db", default=None, help="SQLite file (default: a temp file)")
+    ap.add_argument("--page-by-page", action="store_true",
+                    help="load with load_records (small batches) instead of load_pages (bulk)")
     args = ap.parse_args()
+    global PAGE_BY_PAGE
+    PAGE_BY_PAGE = args.page_by_page
     stores = set(args.stores.split(","))
     from graph.sqlite_store import SQLiteStore
     with tempfile.TemporaryDirectory() as tmpdir:

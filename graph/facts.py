@@ -9,6 +9,7 @@ facts and replacing a page means deleting exactly what it asserted before.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,10 +101,18 @@ def _iso(value: Any) -> str | None:
 def _number(value: Any, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise RecordError(f"{where}: 'number' must be a non-empty string, got {value!r}")
-    number = normalize_number(value)
-    if not number_key(number):
+    number = _normalized(value)
+    if number is None:
         raise RecordError(f"{where}: unusable number {value!r}")
     return number
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalized(value: str) -> str | None:
+    """The normalised number, or None when it has no usable key (cached: a corpus
+    names the same numbers again and again)."""
+    number = normalize_number(value)
+    return number if number_key(number) else None
 
 
 def _aid(key: str, *parts: Any) -> str:
@@ -231,6 +240,69 @@ def page_facts(record: dict[str, Any]) -> PageFacts:
     return facts
 
 
+@lru_cache(maxsize=1 << 16)
 def _looks_like_number(text: str) -> bool:
     _, _, codes = split_number(normalize_number(text))
     return any(ch.isdigit() for ch in text[:6]) and bool(codes)
+
+
+# --- what a document's node says: one rule for every store and every load order ------
+
+DOC_FACT_FIELDS = ("number", "kind", "date", "issuer", "title", "signer", "reason")
+FULL_TEXT_SOURCES = frozenset({"pdf", "docx", "doc"})
+WORST_RANK = "~"   # sorts after every rank: a value of unknown origin (older stores)
+
+
+def page_seen(published: str | None, crawled: str | None) -> str | None:
+    """The day a page was first seen: its publication date, else its crawl day."""
+    return published or (crawled or "")[:10] or None
+
+
+def fact_rank(role: str, source: str | None, seen: str | None, page: str) -> str:
+    """How much one page's word on a document counts; smaller wins.
+
+    The document's own page (the page whose subject it is) before a page that only cites
+    it; a full text (pdf/docx) before an html page; then the earliest seen; then the page
+    key, so ties break the same way whatever order the pages came in."""
+    own = "0" if role == "subject" else "1"
+    text = "0" if (source or "").lower() in FULL_TEXT_SOURCES else "1"
+    return f"{own}{text}|{seen or '9999-12-31'}|{page}"
+
+
+def mention_contribution(mf: MentionFacts, page: PageFacts, reason: str | None = None
+                         ) -> dict[str, Any]:
+    """What one mention says about its document's facts, with its rank and seen day
+    (`reason`: why the mention names the document, when it decides it)."""
+    m = mf.mention
+    seen = page_seen(page.published, page.crawled)
+    return {"rank": fact_rank(mf.role, page.source, seen, page.key), "seen": seen,
+            "number": m.number, "kind": m.kind, "date": m.date, "issuer": m.issuer,
+            "title": mf.title, "signer": mf.signer, "reason": reason}
+
+
+def merge_document_facts(values: dict[str, Any] | None, ranks: list[str] | None,
+                         contributions: list[dict[str, Any]]
+                         ) -> tuple[dict[str, Any], list[str]]:
+    """A document's facts after taking in more mentions: (values, per-field ranks).
+
+    Each field keeps the value of the best-ranked mention that has one (`fact_rank`);
+    `first_seen` is the earliest day seen; `year` follows the number or the chosen date.
+    A minimum is commutative and idempotent, so the result does not depend on the order
+    or the batching of loads, and merging the same mention again changes nothing."""
+    values = dict(values or {})
+    ranks = list(ranks) if ranks and len(ranks) == len(DOC_FACT_FIELDS) \
+        else [WORST_RANK] * len(DOC_FACT_FIELDS)
+    for c in contributions:
+        for i, f in enumerate(DOC_FACT_FIELDS):
+            v = c.get(f)
+            if v is not None and (values.get(f) is None or c["rank"] < ranks[i]):
+                values[f] = v
+                ranks[i] = c["rank"]
+        seen = c.get("seen")
+        if seen and (values.get("first_seen") is None or seen < values["first_seen"]):
+            values["first_seen"] = seen
+    if values.get("number"):
+        _, year, _ = split_number(values["number"])
+        values["year"] = year if year is not None else (
+            int(values["date"][:4]) if values.get("date") else None)
+    return values, ranks

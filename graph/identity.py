@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -126,6 +127,7 @@ class Series:
         return scope + ("Party number" if self.party else "state number")
 
 
+@lru_cache(maxsize=1 << 16)
 def series_of(number: str) -> Series:
     """Classify a normalised number's series (see the module docstring)."""
     _, year, codes = split_number(number)
@@ -148,6 +150,7 @@ _DISTRICT = re.compile(
 _PROVINCIAL_WORDS = re.compile(r"\b(tỉnh|tinh)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_province(name: str | None) -> str | None:
     """The table's spelling of a province name (`Bà Rịa – Vũng Tàu` -> `Bà Rịa - Vũng Tàu`)."""
     if not name:
@@ -161,6 +164,7 @@ def canonical_province(name: str | None) -> str | None:
     return name.strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def province_in(text: str | None) -> str | None:
     """The first province named in a text, or None."""
     if not text:
@@ -172,6 +176,7 @@ def province_in(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def locality_of(series: Series, issuer: str | None, page_province: str | None) -> str | None:
     """The issuing locality of a local number: `Bắc Kạn`, `Quảng Trị/Cam Lộ`, or None.
 
@@ -218,17 +223,17 @@ class Mention:
     role: str = "reference"
 
     number_key: str = field(init=False)
+    _number_year: int | None = field(init=False, repr=False, compare=False)
     series: Series = field(init=False)
     locality: str | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.number_key = number_key(self.number)
-        self.series = series_of(self.number)
+        self.number_key, self.series, self._number_year = _number_facts(self.number)
         self.locality = locality_of(self.series, self.issuer, self.page_province)
 
     @property
     def year(self) -> int | None:
-        _, y, _ = split_number(self.number)
+        y = self._number_year
         if y is not None:
             return y
         return int(self.date[:4]) if self.date else None
@@ -242,6 +247,13 @@ class Mention:
             if written:
                 return written
         return term_of(self.date, local=self.series.local)
+
+
+@lru_cache(maxsize=1 << 16)
+def _number_facts(number: str) -> tuple[str, Series, int | None]:
+    """(number key, series, year written in the number) of a normalised number."""
+    _, year, _ = split_number(number)
+    return number_key(number), series_of(number), year
 
 
 @dataclass

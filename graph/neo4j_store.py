@@ -21,7 +21,8 @@ from typing import Any
 
 from extract.normalize import issuers_match, split_number
 
-from graph.facts import RELATION_TYPES, PageFacts
+from graph.facts import (DOC_FACT_FIELDS, RELATION_TYPES, PageFacts, fact_rank,
+                         mention_contribution, merge_document_facts, page_seen)
 from graph.identity import Decision, KnownDocument, Mention, decided_key, resolve_groups
 from graph.store import Store
 
@@ -43,6 +44,7 @@ SCHEMA = [
     for t in RELATION_TYPES for prop in ("page", "src_mid", "dst_mid", "aid")
 ]
 
+_MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
 _DOC_PROPS = ("number", "number_key", "serial", "kind", "date", "year", "term", "issuer",
               "locality", "province", "title", "signer", "first_seen", "reason")
 
@@ -54,14 +56,19 @@ def _province(locality: str | None) -> str | None:
     return None if head == "?" else head
 
 
-def _doc_row(key: str, m: Mention, title, signer, seen, reason, provisional) -> dict[str, Any]:
+def _min(a, b):
+    """The smaller of two values, None counting as unknown."""
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _doc_row(key: str, m: Mention, values: dict[str, Any], provisional: bool
+             ) -> dict[str, Any]:
+    """Properties of a new document node: identity from a mention, facts merged."""
     serial, _, _ = split_number(m.number)
-    return {"key": key, "number": m.number, "number_key": m.number_key,
-            "serial": serial.lstrip("0") or "0", "kind": m.kind, "date": m.date,
-            "year": m.year, "term": m.term, "issuer": m.issuer, "locality": m.locality,
-            "province": _province(m.locality), "title": title, "signer": signer,
-            "first_seen": seen, "reason": reason, "provisional": provisional,
-            "decided": not provisional}
+    return {"key": key, "label": "Document", "number_key": m.number_key,
+            "serial": serial.lstrip("0") or "0", "term": m.term, "locality": m.locality,
+            "province": _province(m.locality), **{f: values.get(f) for f in _MERGED},
+            "provisional": provisional, "decided": not provisional}
 
 
 class Neo4jStore(Store):
@@ -126,6 +133,8 @@ class Neo4jStore(Store):
     def _forget_pages(self, tx, keys: list[str]) -> tuple[set[str], set[str]]:
         """Delete what the pages asserted; (dirty number keys, touched node keys)."""
         dirty, touched = set(), set()
+        if not keys:
+            return dirty, touched
         for r in tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[m:MENTIONS]->(n:Node) "
                         "RETURN m.number_key AS nk, n.key AS node", keys=keys):
             if r["nk"]:
@@ -139,59 +148,63 @@ class Neo4jStore(Store):
         return dirty, touched
 
     def _write(self, tx, pages: list[PageFacts]) -> None:
+        """Replace the pages' facts, set-wise: one UNWIND statement per kind of row."""
         keys = [p.key for p in pages]
-        dirty, touched = self._forget_pages(tx, keys)
-        tx.run("UNWIND $rows AS row MERGE (p:Page {key: row.key}) SET p = row",
-               rows=[{k: v for k, v in {
-                   "key": p.key, "url": p.url, "path": p.path, "province": p.province,
-                   "portal": p.portal, "published": p.published, "crawled": p.crawled,
-                   "content_hash": p.content_hash, "page_title": p.page_title,
-                   "source": p.source}.items() if v is not None} for p in pages]).consume()
-        self._collect(tx, touched)
+        stored = [r["k"] for r in tx.run(
+            "UNWIND $keys AS k MATCH (p:Page {key: k}) RETURN k", keys=keys)]
+        dirty, touched = self._forget_pages(tx, stored)
+        rows = [{k: v for k, v in {
+            "key": p.key, "url": p.url, "path": p.path, "province": p.province,
+            "portal": p.portal, "published": p.published, "crawled": p.crawled,
+            "content_hash": p.content_hash, "page_title": p.page_title,
+            "source": p.source}.items() if v is not None} for p in pages]
+        known = set(stored)
+        tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.key}) SET p = row",
+               rows=[r for r in rows if r["key"] in known]).consume()
+        tx.run("UNWIND $rows AS row CREATE (p:Page) SET p = row",   # new: no MERGE needed
+               rows=[r for r in rows if r["key"] not in known]).consume()
 
         # decided mentions: their documents follow from the mention alone
-        doc_rows: dict[str, dict[str, Any]] = {}
-        subject_rows: list[dict[str, Any]] = []
+        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        sample: dict[str, Mention] = {}
         mention_rows: list[dict[str, Any]] = []
         node_of: dict[str, str] = {}
         new_partials: dict[str, list[tuple[Mention, dict[str, Any]]]] = defaultdict(list)
         for p in pages:
-            seen = p.published or (p.crawled or "")[:10] or None
+            seen = page_seen(p.published, p.crawled)
             for mf in p.mentions:
                 m = mf.mention
                 row = {"page": p.key, "mid": m.mid, "role": mf.role, "number": m.number,
                        "number_key": m.number_key, "kind": m.kind, "date": m.date,
                        "issuer": m.issuer, "page_province": m.page_province,
                        "context_date": m.context_date, "citing": m.citing, "title": mf.title,
-                       "signer": mf.signer, "start": mf.start, "end": mf.end, "seen": seen}
+                       "signer": mf.signer, "start": mf.start, "end": mf.end, "seen": seen,
+                       "rank": fact_rank(mf.role, p.source, seen, p.key)}
                 decided = decided_key(m)
                 if decided:
                     key, reason = decided
-                    d = _doc_row(key, m, mf.title, mf.signer, seen, reason, False)
-                    (subject_rows if mf.role == "subject" else []).append(d)
-                    doc_rows.setdefault(key, d)
+                    contributions[key].append(mention_contribution(mf, p, reason))
+                    sample.setdefault(key, m)
                     row.update(decided=True, node=key, reason=reason)
                     node_of[m.mid] = key
                     mention_rows.append(row)
+                    if m.citing:           # may settle a partial mention of the same number
+                        dirty.add(m.number_key)
                 else:
                     row.update(decided=False)
                     new_partials[m.number_key].append((m, row))
                     dirty.add(m.number_key)
-        existing = {r["k"] for r in tx.run(
-            "UNWIND $keys AS k MATCH (n:Node {key: k}) RETURN k", keys=list(doc_rows))}
-        dirty.update(d["number_key"] for k, d in doc_rows.items() if k not in existing)
-        self._merge_documents(tx, list(doc_rows.values()), subject_rows)
+        created = self._merge_documents(tx, contributions, sample, provisional=False)
+        dirty.update(sample[k].number_key for k in created)
         self._create_mentions(tx, mention_rows)
 
         # partial mentions of every touched number, old and new, decided together
         moved = self._resolve_partials(tx, sorted(dirty), new_partials, node_of)
 
         # laws and relations
-        law_rows, rel_rows = [], defaultdict(list)
+        self._store_laws(tx, pages)
+        rel_rows = defaultdict(list)
         for p in pages:
-            for lk, law in p.laws.items():
-                law_rows.append({"page": p.key, "key": lk, "name": law["name"],
-                                 "year": law["year"]})
             for a in p.assertions:
                 src = node_of.get(a.src_mid)
                 dst = a.dst_law or node_of.get(a.dst_mid)
@@ -201,32 +214,69 @@ class Neo4jStore(Store):
                     "aid": a.aid, "page": p.key, "src_mid": a.src_mid, "dst_mid": a.dst_mid,
                     "sentence": a.sentence, "start": a.start, "end": a.end, "cue": a.cue
                 }.items() if v is not None}})
-        tx.run("UNWIND $rows AS row MERGE (l:Node:Law {key: row.key}) "
-               "ON CREATE SET l.label = 'Law', l.name = row.name "
-               "SET l.year = coalesce(l.year, row.year) "
-               "WITH l, row MATCH (p:Page {key: row.page}) "
-               "MERGE (p)-[:MENTIONS {mid: 'law:' + row.page + ':' + row.key, role: 'law'}]->(l)",
-               rows=law_rows).consume()
         for t, rows in rel_rows.items():
-            self._merge_relations(tx, t, rows)
+            self._create_relations(tx, t, rows)
         self._move_relations(tx, moved)
         self._collect(tx, touched | {old for old, _ in moved.values()})
         self._refresh(tx, touched | {old for old, _ in moved.values()})
 
-    def _merge_documents(self, tx, rows: list[dict[str, Any]], subject_rows) -> None:
-        tx.run("UNWIND $rows AS row MERGE (d:Node {key: row.key}) "
-               "ON CREATE SET d:Document, d.label = 'Document', d += row "
-               "ON MATCH SET d.kind = coalesce(d.kind, row.kind), d.date = coalesce(d.date, row.date),"
-               " d.issuer = coalesce(d.issuer, row.issuer), d.year = coalesce(d.year, row.year),"
-               " d.first_seen = CASE WHEN d.first_seen IS NULL OR row.first_seen < d.first_seen"
-               " THEN row.first_seen ELSE d.first_seen END",
-               rows=[{k: v for k, v in r.items() if v is not None} for r in rows]).consume()
-        if subject_rows:
-            tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) "
-                   "SET d.number = row.number, d.kind = coalesce(row.kind, d.kind),"
-                   " d.date = coalesce(row.date, d.date), d.issuer = coalesce(row.issuer, d.issuer),"
-                   " d.title = coalesce(row.title, d.title), d.signer = coalesce(row.signer, d.signer)",
-                   rows=subject_rows).consume()
+    def _store_laws(self, tx, pages: list[PageFacts]) -> None:
+        """Create or complete the laws the pages cite and link them. A law's name is the
+        smallest spelling seen, its year and first day seen the earliest: order-free."""
+        laws: dict[str, dict[str, Any]] = {}
+        links = []
+        for p in pages:
+            seen = page_seen(p.published, p.crawled)
+            for lk, law in p.laws.items():
+                cur = laws.setdefault(lk, {"key": lk, "name": law["name"], "year": law["year"],
+                                           "seen": seen})
+                cur["name"] = min(cur["name"], law["name"])
+                cur["year"] = _min(cur["year"], law["year"])
+                cur["seen"] = _min(cur["seen"], seen)
+                links.append({"page": p.key, "key": lk, "mid": f"law:{p.key}:{lk}"})
+        if not laws:
+            return
+        tx.run("UNWIND $rows AS row MERGE (l:Node:Law {key: row.key}) "
+               "ON CREATE SET l.label = 'Law', l.name = row.name, l.year = row.year, "
+               " l.first_seen = row.seen "
+               "ON MATCH SET l.name = CASE WHEN row.name < l.name THEN row.name ELSE l.name END,"
+               " l.year = CASE WHEN l.year IS NULL OR row.year < l.year THEN row.year"
+               " ELSE l.year END,"
+               " l.first_seen = CASE WHEN l.first_seen IS NULL OR row.seen < l.first_seen"
+               " THEN row.seen ELSE l.first_seen END", rows=list(laws.values())).consume()
+        # CREATE: the pages' previous links were deleted in this transaction
+        tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.page}), (l:Node {key: row.key}) "
+               "CREATE (p)-[:MENTIONS {mid: row.mid, role: 'law'}]->(l)", rows=links).consume()
+
+    def _merge_documents(self, tx, contributions: dict[str, list[dict[str, Any]]],
+                         sample: dict[str, Mention], provisional: bool) -> list[str]:
+        """Create or complete document nodes from their mentions' contributions
+        (`merge_document_facts`, computed here); returns the keys created."""
+        if not contributions:
+            return []
+        stored = {r["k"]: r["d"] for r in tx.run(
+            "UNWIND $keys AS k MATCH (d:Node {key: k}) RETURN k, d {.*} AS d",
+            keys=list(contributions))}
+        creates, updates = [], []
+        for key, contribs in contributions.items():
+            old = stored.get(key)
+            if old is None:
+                values, ranks = merge_document_facts(None, None, contribs)
+                row = _doc_row(key, sample[key], values, provisional)
+                row["fact_ranks"] = ranks
+                creates.append({k: v for k, v in row.items() if v is not None})
+                continue
+            before = {f: old.get(f) for f in _MERGED}
+            values, ranks = merge_document_facts(before, old.get("fact_ranks"), contribs)
+            if values != before or ranks != old.get("fact_ranks"):
+                updates.append({"key": key, "props": {**{f: values.get(f) for f in _MERGED},
+                                                      "fact_ranks": ranks}})
+        # CREATE, not MERGE: these keys were just looked up and are not there
+        tx.run("UNWIND $rows AS row CREATE (d:Node:Document) SET d = row",
+               rows=creates).consume()
+        tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
+               rows=updates).consume()
+        return [r["key"] for r in creates]
 
     def _create_mentions(self, tx, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -236,8 +286,8 @@ class Neo4jStore(Store):
         tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.page}), (n:Node {key: row.node}) "
                "CREATE (p)-[m:MENTIONS]->(n) SET m = row.props, m.mid = row.mid",
                rows=[{"page": r["page"], "node": r["node"], "mid": r["mid"],
-                      "props": {k: v for k, v in r.items()
-                                if v is not None and k not in ("page", "node", "seen")}}
+                      "props": {k: v for k, v in r.items() if v is not None
+                                and k not in ("page", "node", "seen", "rank")}}
                      for r in rows]).consume()
 
     def _resolve_partials(self, tx, nks: list[str], new_partials, node_of: dict[str, str]
@@ -249,11 +299,14 @@ class Neo4jStore(Store):
         partials: dict[str, list[Mention]] = defaultdict(list)
         stored: dict[str, dict[str, Any]] = {}
         for r in tx.run("UNWIND $nks AS nk MATCH (p:Page)-[m:MENTIONS {number_key: nk}]->(n:Node) "
-                        "WHERE m.decided = false RETURN m, p.key AS page, p.published AS "
-                        "published, n.key AS node", nks=nks):
-            m = dict(r["m"])
-            stored[m["mid"]] = {**m, "page": r["page"], "node": r["node"],
-                                "seen": r["published"]}
+                        "WHERE m.decided = false RETURN m {.*} AS m, p.key AS page, "
+                        "p.published AS published, p.crawled AS crawled, p.source AS source, "
+                        "n.key AS node", nks=nks):
+            m = r["m"]
+            seen = page_seen(r["published"], r["crawled"])
+            stored[m["mid"]] = {**m, "page": r["page"], "node": r["node"], "seen": seen,
+                                "rank": fact_rank(m.get("role", "reference"), r["source"], seen,
+                                                  r["page"])}
             partials[m["number_key"]].append(_mention(m))
         rows_of: dict[str, dict[str, Any]] = dict(stored)
         for nk, items in new_partials.items():
@@ -264,7 +317,7 @@ class Neo4jStore(Store):
             return {}
         known: dict[str, list[KnownDocument]] = defaultdict(list)
         for r in tx.run("UNWIND $nks AS nk MATCH (d:Document {number_key: nk}) "
-                        "WHERE d.decided = true RETURN d", nks=sorted(partials)):
+                        "WHERE d.decided = true RETURN d {.*} AS d", nks=sorted(partials)):
             d = r["d"]
             known[d["number_key"]].append(KnownDocument(
                 d["key"], d.get("date"), d.get("year"), d.get("term"), d.get("locality"),
@@ -280,49 +333,66 @@ class Neo4jStore(Store):
         decisions = resolve_groups(partials, known, settled)
         moved: dict[str, tuple[str, str]] = {}
         create: list[dict[str, Any]] = []
+        reasons: list[dict[str, Any]] = []
+        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        sample: dict[str, Mention] = {}
+        unresolved: dict[str, tuple[Mention, Decision, dict[str, Any]]] = {}
         for nk in sorted(partials):
             for m in partials[nk]:
                 d = decisions[m.mid]
                 row = rows_of[m.mid]
-                self._node_for(tx, d, m, row)
                 node_of[m.mid] = d.key
+                if d.unresolved:
+                    unresolved[d.key] = (m, d, row)
+                elif d.provisional:   # merging a mention already merged changes nothing
+                    contributions[d.key].append({
+                        "rank": row["rank"], "seen": row.get("seen"), "number": m.number,
+                        "kind": m.kind, "date": m.date, "issuer": m.issuer,
+                        "title": row.get("title"), "signer": row.get("signer"),
+                        "reason": d.reason})
+                    sample.setdefault(d.key, m)
                 if m.mid in stored:
                     if stored[m.mid]["node"] != d.key:
                         moved[m.mid] = (stored[m.mid]["node"], d.key)
                     else:
-                        tx.run("MATCH ()-[x:MENTIONS {mid: $mid}]->() SET x.reason = $reason",
-                               mid=m.mid, reason=d.reason).consume()
+                        if stored[m.mid].get("reason") != d.reason:
+                            reasons.append({"mid": m.mid, "reason": d.reason})
                         continue
                 new_row = {k: v for k, v in row.items() if k not in ("node",)}
                 new_row.update(node=d.key, reason=d.reason, decided=False)
                 create.append(new_row)
+        self._merge_documents(tx, contributions, sample, provisional=True)
+        self._store_unresolved(tx, unresolved)
+        tx.run("UNWIND $rows AS row MATCH ()-[x:MENTIONS {mid: row.mid}]->() "
+               "SET x.reason = row.reason", rows=reasons).consume()
         if moved:
             tx.run("UNWIND $mids AS mid MATCH ()-[m:MENTIONS {mid: mid}]->() DELETE m",
                    mids=list(moved)).consume()
         self._create_mentions(tx, create)
         return moved
 
-    def _node_for(self, tx, d: Decision, m: Mention, row: dict[str, Any]) -> None:
-        if d.unresolved:
+    def _store_unresolved(self, tx, refs: dict[str, tuple[Mention, Decision, dict]]) -> None:
+        """Create or update unresolved-reference nodes and their ranked CANDIDATE links."""
+        if not refs:
+            return
+        rows = []
+        for key, (m, d, row) in refs.items():
             serial, _, _ = split_number(m.number)
-            props = {k: v for k, v in {
+            rows.append({"key": key, "cands": d.candidates, "props": {k: v for k, v in {
                 "label": "UnresolvedReference", "number": m.number, "number_key": m.number_key,
                 "serial": serial.lstrip("0") or "0", "kind": m.kind, "date": m.date,
                 "issuer": m.issuer, "locality": m.locality, "province": _province(m.locality),
                 "candidates": d.candidates, "reason": d.reason,
-                "first_seen": row.get("seen")}.items() if v is not None}
-            tx.run("MERGE (u:Node {key: $key}) ON CREATE SET u:UnresolvedReference "
-                   "SET u += $props WITH u OPTIONAL MATCH (u)-[c:CANDIDATE]->() DELETE c",
-                   key=d.key, props=props).consume()
-            tx.run("MATCH (u:Node {key: $key}) UNWIND range(0, size($cands) - 1) AS i "
-                   "MATCH (d:Node {key: $cands[i]}) MERGE (u)-[:CANDIDATE {rank: i}]->(d)",
-                   key=d.key, cands=d.candidates).consume()
-        elif d.provisional:
-            doc = _doc_row(d.key, m, row.get("title"), row.get("signer"), row.get("seen"),
-                           d.reason, True)
-            self._merge_documents(tx, [doc], [doc] if m.role == "subject" else [])
+                "first_seen": row.get("seen")}.items() if v is not None}})
+        tx.run("UNWIND $rows AS row MERGE (u:Node {key: row.key}) "
+               "ON CREATE SET u:UnresolvedReference SET u += row.props "
+               "WITH u OPTIONAL MATCH (u)-[c:CANDIDATE]->() DELETE c", rows=rows).consume()
+        tx.run("UNWIND $rows AS row MATCH (u:Node {key: row.key}) "
+               "UNWIND range(0, size(row.cands) - 1) AS i "
+               "MATCH (d:Node {key: row.cands[i]}) CREATE (u)-[:CANDIDATE {rank: i}]->(d)",
+               rows=rows).consume()
 
-    def _merge_relations(self, tx, rtype: str, rows: list[dict[str, Any]]) -> None:
+    def _create_relations(self, tx, rtype: str, rows: list[dict[str, Any]]) -> None:
         assert rtype in RELATION_TYPES
         # Each statement (aid) belongs to one page, whose statements were deleted first
         # in this transaction: CREATE keeps loads idempotent without MERGE's degree scan.
@@ -337,17 +407,22 @@ class Neo4jStore(Store):
         new_node = {mid: new for mid, (_, new) in moved.items()}
         mids = list(moved)
         for t in RELATION_TYPES:
-            rows = []
-            for r in tx.run(f"UNWIND $mids AS mid MATCH (s)-[r:{t}]->(d) "
-                            "WHERE r.src_mid = mid OR r.dst_mid = mid "
-                            "RETURN DISTINCT r, s.key AS s, d.key AS d", mids=mids):
-                props = dict(r["r"])
-                rows.append({"s": new_node.get(props.get("src_mid"), r["s"]),
-                             "t": new_node.get(props.get("dst_mid"), r["d"]), "props": props})
+            rows, ids = [], set()
+            for end in ("src_mid", "dst_mid"):   # two index seeks, not an OR scan
+                for r in tx.run(f"UNWIND $mids AS mid MATCH (s)-[r:{t} {{{end}: mid}}]->(d) "
+                                "RETURN elementId(r) AS id, r {.*} AS r, s.key AS s, "
+                                "d.key AS d", mids=mids):
+                    if r["id"] in ids:
+                        continue
+                    ids.add(r["id"])
+                    props = r["r"]
+                    rows.append({"s": new_node.get(props.get("src_mid"), r["s"]),
+                                 "t": new_node.get(props.get("dst_mid"), r["d"]),
+                                 "props": props})
             if rows:
-                tx.run(f"UNWIND $aids AS aid MATCH ()-[r:{t} {{aid: aid}}]->() DELETE r",
-                       aids=[x["props"]["aid"] for x in rows]).consume()
-                self._merge_relations(tx, t, rows)
+                tx.run("UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
+                       ids=sorted(ids)).consume()
+                self._create_relations(tx, t, rows)
 
     def _collect(self, tx, keys: set[str]) -> None:
         """Delete nodes nothing mentions or points at any more."""
@@ -358,20 +433,28 @@ class Neo4jStore(Store):
                    "DETACH DELETE n", keys=sorted(keys)).consume()
 
     def _refresh(self, tx, keys: set[str]) -> None:
-        """Recompute a document's facts from the mentions it still has."""
+        """Recompute, from the mentions they still have, the facts of documents some of
+        whose mentions went away (`merge_document_facts` over all of them)."""
         if not keys:
             return
-        tx.run("UNWIND $keys AS k MATCH (d:Document {key: k})<-[m:MENTIONS]-(p:Page) "
-               "WITH d, m, p ORDER BY m.role = 'subject' DESC, m.mid "
-               "WITH d, collect(m) AS ms, min(p.published) AS seen "
-               "SET d.number = coalesce(head([x IN ms WHERE x.role = 'subject' | x.number]),"
-               " d.number),"
-               " d.kind = head([x IN ms WHERE x.kind IS NOT NULL | x.kind]),"
-               " d.date = head([x IN ms WHERE x.date IS NOT NULL | x.date]),"
-               " d.issuer = head([x IN ms WHERE x.issuer IS NOT NULL | x.issuer]),"
-               " d.title = head([x IN ms WHERE x.title IS NOT NULL | x.title]),"
-               " d.signer = head([x IN ms WHERE x.signer IS NOT NULL | x.signer]),"
-               " d.first_seen = coalesce(seen, d.first_seen)", keys=sorted(keys)).consume()
+        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in tx.run("UNWIND $keys AS k MATCH (d:Document {key: k})<-[m:MENTIONS]-(p:Page) "
+                        "RETURN k, d.provisional AS provisional, m {.*} AS m, p.key AS page, "
+                        "p.published AS published, p.crawled AS crawled, p.source AS source",
+                        keys=sorted(keys)):
+            m = r["m"]
+            seen = page_seen(r["published"], r["crawled"])
+            contributions[r["k"]].append({
+                "rank": fact_rank(m.get("role", "reference"), r["source"], seen, r["page"]),
+                "seen": seen, **{f: m.get(f) for f in DOC_FACT_FIELDS},
+                "reason": m.get("reason") if m.get("decided") or r["provisional"] else None})
+        rows = []
+        for key, contribs in contributions.items():
+            values, ranks = merge_document_facts(None, None, contribs)
+            rows.append({"key": key, "props": {**{f: values.get(f) for f in _MERGED},
+                                               "fact_ranks": ranks}})
+        tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
+               rows=rows).consume()
 
     def delete_page(self, url_or_key: str) -> bool:
         with self._session() as s:
@@ -413,7 +496,7 @@ class Neo4jStore(Store):
         out.pop("number_key", None) if False else None
         out.setdefault("label", next(iter(set(n.labels) - {"Node"}), "Node"))
         out["provisional"] = bool(out.get("provisional"))
-        for f in ("decided", "serial", "number_key"):
+        for f in ("decided", "serial", "number_key", "fact_ranks"):
             out.pop(f, None)
         return out
 

@@ -16,12 +16,14 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from extract.normalize import fold, issuers_match, split_number
 
-from graph.facts import PageFacts
+from graph.facts import (DOC_FACT_FIELDS, PageFacts, fact_rank, mention_contribution,
+                         merge_document_facts, page_seen)
 from graph.identity import (Decision, KnownDocument, Mention, decided_key, resolve_groups,
                             term_of)
 from graph.sqlitedb import connect_shared
@@ -37,7 +39,7 @@ CREATE TABLE IF NOT EXISTS nodes(
     number TEXT, number_key TEXT, serial TEXT, kind TEXT, date TEXT, year INTEGER, term TEXT,
     issuer TEXT, locality TEXT, province TEXT, title TEXT, signer TEXT, name TEXT,
     first_seen TEXT, provisional INTEGER NOT NULL DEFAULT 0, decided INTEGER NOT NULL DEFAULT 0,
-    reason TEXT, candidates TEXT);
+    reason TEXT, candidates TEXT, fact_ranks TEXT);
 CREATE INDEX IF NOT EXISTS nodes_number ON nodes(number_key);
 CREATE INDEX IF NOT EXISTS nodes_serial ON nodes(serial, kind);
 CREATE TABLE IF NOT EXISTS mentions(
@@ -68,6 +70,12 @@ DOC_FIELDS = ("key", "label", "number", "kind", "date", "year", "term", "issuer"
               "province", "title", "signer", "name", "first_seen", "provisional", "reason",
               "candidates")
 _CHUNK = 500
+# while `load_pages` runs: 512 MB of page cache, temporary b-trees in memory, and fewer
+# WAL checkpoints (each one rewrites pages the next batch changes again)
+_BULK_PRAGMAS = {"cache_size": -512 * 1024, "temp_store": 2, "wal_autocheckpoint": 100_000}
+_MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
+_UPDATE_FACTS = ("UPDATE nodes SET " + ", ".join(f"{f}=?" for f in _MERGED)
+                 + ", fact_ranks=? WHERE id=?")
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
@@ -83,15 +91,43 @@ class SQLiteStore(Store):
     """The embedded store of record (see the module docstring)."""
 
     batch_size = 1000
+    bulk_batch_size = 50_000
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         # several crawl workers may share the store: wait for each other, never fail at once
         self._conn = connect_shared(path, SCHEMA, timeout=60.0, pragmas=("synchronous=NORMAL", "foreign_keys=OFF"))
         self._conn.row_factory = sqlite3.Row
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Add columns newer versions need to a file an older version created."""
+        have = {r[1] for r in self._conn.execute("PRAGMA table_info(nodes)")}
+        if "fact_ranks" not in have:
+            try:
+                self._conn.execute("ALTER TABLE nodes ADD COLUMN fact_ranks TEXT")
+            except sqlite3.OperationalError as exc:   # another process added it first
+                if "duplicate column" not in str(exc):
+                    raise
 
     def close(self) -> None:
         self._conn.close()
+
+    @contextmanager
+    def _bulk(self) -> Iterator[None]:
+        """A big page cache and in-memory temporary tables while a bulk load runs.
+
+        Durability is unchanged (WAL, synchronous=NORMAL): a crash still loses nothing
+        committed."""
+        c = self._conn
+        saved = {p: c.execute(f"PRAGMA {p}").fetchone()[0] for p in _BULK_PRAGMAS}
+        for p, value in _BULK_PRAGMAS.items():
+            c.execute(f"PRAGMA {p}={value}")
+        try:
+            yield
+        finally:
+            for p, value in saved.items():
+                c.execute(f"PRAGMA {p}={value}")
 
     # --- writing ----------------------------------------------------------------------
 
@@ -106,108 +142,179 @@ class SQLiteStore(Store):
             raise
 
     def _write(self, pages: list[PageFacts]) -> None:
+        """Replace the pages' facts, set-wise: a few statements per batch, not per row."""
         c = self._conn
         touched: set[int] = set()          # nodes that may have lost mentions
         dirty: set[str] = set()            # number keys whose partial mentions to redo
+        page_id = self._store_pages(pages, touched, dirty)
+
+        # decided mentions: the mention alone names its document
+        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        sample: dict[str, Mention] = {}
+        reason_of: dict[str, str] = {}
+        doc_key_of: dict[str, str] = {}     # mid -> decided document key
         for p in pages:
-            row = c.execute("SELECT id FROM pages WHERE key=?", (p.key,)).fetchone()
-            if row:
-                page_id = row["id"]
-                for m in c.execute("SELECT number_key, node_id FROM mentions WHERE page_id=?",
-                                   (page_id,)):
-                    dirty.add(m["number_key"])
-                    if m["node_id"] is not None:
-                        touched.add(m["node_id"])
-                touched.update(r[0] for r in c.execute(
-                    "SELECT node_id FROM page_laws WHERE page_id=?", (page_id,)))
-                c.execute("DELETE FROM relations WHERE page_id=?", (page_id,))
-                c.execute("DELETE FROM mentions WHERE page_id=?", (page_id,))
-                c.execute("DELETE FROM page_laws WHERE page_id=?", (page_id,))
-                c.execute("UPDATE pages SET url=?, path=?, province=?, portal=?, published=?, "
-                          "crawled=?, content_hash=?, page_title=?, source=? WHERE id=?",
-                          (p.url, p.path, p.province, p.portal, p.published, p.crawled,
-                           p.content_hash, p.page_title, p.source, page_id))
-            else:
-                page_id = c.execute(
-                    "INSERT INTO pages(key, url, path, province, portal, published, crawled, "
-                    "content_hash, page_title, source) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (p.key, p.url, p.path, p.province, p.portal, p.published, p.crawled,
-                     p.content_hash, p.page_title, p.source)).lastrowid
-            seen = p.published or (p.crawled or "")[:10] or None
-            node_of: dict[str, int | None] = {}
             for mf in p.mentions:
                 m = mf.mention
                 decided = decided_key(m)
-                node_id = None
-                reason = None
                 if decided:
-                    key, reason = decided
-                    node_id, created = self._upsert_document(key, m, mf.role, mf.title,
-                                                             mf.signer, seen, reason,
-                                                             provisional=False)
-                    if created:
+                    key, reason_of[m.mid] = decided
+                    doc_key_of[m.mid] = key
+                    contributions[key].append(mention_contribution(mf, p, reason_of[m.mid]))
+                    sample.setdefault(key, m)
+                    if m.citing:           # may settle a partial mention of the same number
                         dirty.add(m.number_key)
                 else:
                     dirty.add(m.number_key)
-                node_of[m.mid] = node_id
-                c.execute(
-                    'INSERT INTO mentions(mid, page_id, role, number, number_key, kind, date, '
-                    'issuer, page_province, context_date, citing, title, signer, start, "end", '
-                    'decided, node_id, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-                    (m.mid, page_id, mf.role, m.number, m.number_key, m.kind, m.date, m.issuer,
-                     m.page_province, m.context_date, m.citing, mf.title, mf.signer, mf.start,
-                     mf.end, 1 if decided else 0, node_id, reason))
-            law_node: dict[str, int] = {}
-            for lk, law in p.laws.items():
-                c.execute("INSERT OR IGNORE INTO nodes(key, label, name, year, first_seen, decided)"
-                          " VALUES (?, 'Law', ?, ?, ?, 1)", (lk, law["name"], law["year"], seen))
-                if law["year"] is not None:
-                    c.execute("UPDATE nodes SET year=COALESCE(year, ?) WHERE key=?",
-                              (law["year"], lk))
-                nid = c.execute("SELECT id FROM nodes WHERE key=?", (lk,)).fetchone()[0]
-                law_node[lk] = nid
-                c.execute("INSERT OR IGNORE INTO page_laws(page_id, node_id) VALUES (?,?)",
-                          (page_id, nid))
-            c.executemany(
-                'INSERT OR REPLACE INTO relations(aid, page_id, type, src_mid, dst_mid, src_node, '
-                'dst_node, sentence, start, "end", cue) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-                [(a.aid, page_id, a.type, a.src_mid, a.dst_mid, node_of.get(a.src_mid),
-                  law_node[a.dst_law] if a.dst_law else node_of.get(a.dst_mid),
-                  a.sentence, a.start, a.end, a.cue) for a in p.assertions])
-        self._collect(touched)
+        created = self._merge_documents(contributions, sample, provisional=False)
+        dirty.update(sample[k].number_key for k in created)
+        node_id = self._ids("nodes", list(contributions))
+        node_of: dict[str, int | None] = {mid: node_id[k] for mid, k in doc_key_of.items()}
+        c.executemany(
+            'INSERT INTO mentions(mid, page_id, role, number, number_key, kind, date, '
+            'issuer, page_province, context_date, citing, title, signer, start, "end", '
+            'decided, node_id, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(m.mid, page_id[p.key], mf.role, m.number, m.number_key, m.kind, m.date,
+              m.issuer, m.page_province, m.context_date, m.citing, mf.title, mf.signer,
+              mf.start, mf.end, 1 if m.mid in doc_key_of else 0, node_of.get(m.mid),
+              reason_of.get(m.mid))
+             for p in pages for mf in p.mentions for m in (mf.mention,)])
+        law_node = self._store_laws(pages, page_id)
+
+        # partial mentions of every touched number, old and new, decided together
+        new_mids = {mf.mention.mid for p in pages for mf in p.mentions}
         if dirty:
-            self._resolve_partials(sorted(dirty))
+            node_of.update(self._resolve_partials(sorted(dirty), new_mids))
+        c.executemany(
+            'INSERT OR REPLACE INTO relations(aid, page_id, type, src_mid, dst_mid, src_node, '
+            'dst_node, sentence, start, "end", cue) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+            [(a.aid, page_id[p.key], a.type, a.src_mid, a.dst_mid, node_of.get(a.src_mid),
+              law_node[a.dst_law] if a.dst_law else node_of.get(a.dst_mid),
+              a.sentence, a.start, a.end, a.cue) for p in pages for a in p.assertions])
+        self._collect(touched)
         self._refresh_documents(touched)
 
-    def _upsert_document(self, key: str, m: Mention, role: str, title: str | None,
-                         signer: str | None, seen: str | None, reason: str,
-                         provisional: bool) -> tuple[int, bool]:
-        """Create or complete a document node; (id, created)."""
+    def _ids(self, table: str, keys: list[str]) -> dict[str, int]:
+        """key -> id of the rows of `table` ("pages" or "nodes") that exist."""
+        assert table in ("pages", "nodes")
+        out: dict[str, int] = {}
+        for chunk in _chunks(keys):
+            out.update(self._conn.execute(
+                f"SELECT key, id FROM {table} WHERE key IN ({_marks(len(chunk))})", chunk))
+        return out
+
+    def _next_id(self, table: str) -> int:
+        assert table in ("pages", "nodes")
+        return self._conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+
+    def _store_pages(self, pages: list[PageFacts], touched: set[int], dirty: set[str]
+                     ) -> dict[str, int]:
+        """Write the page rows, forgetting what already stored pages asserted; page key
+        -> id. Adds the forgotten mentions' numbers to `dirty`, their nodes to `touched`."""
         c = self._conn
-        serial, _, _ = split_number(m.number)
-        year = m.year
-        cur = c.execute(
-            "INSERT OR IGNORE INTO nodes(key, label, number, number_key, serial, kind, date, year,"
+        known = self._ids("pages", [p.key for p in pages])
+        old = sorted(known.values())
+        for chunk in _chunks(old):
+            marks = _marks(len(chunk))
+            for nk, nid in c.execute(
+                    f"SELECT number_key, node_id FROM mentions WHERE page_id IN ({marks})", chunk):
+                dirty.add(nk)
+                if nid is not None:
+                    touched.add(nid)
+            touched.update(r[0] for r in c.execute(
+                f"SELECT node_id FROM page_laws WHERE page_id IN ({marks})", chunk))
+            for table in ("relations", "mentions", "page_laws"):
+                c.execute(f"DELETE FROM {table} WHERE page_id IN ({marks})", chunk)
+        first = self._next_id("pages")
+        fresh = [p for p in pages if p.key not in known]
+        ids = dict(known)
+        ids.update((p.key, first + i) for i, p in enumerate(fresh))
+        c.executemany(
+            "INSERT OR REPLACE INTO pages(id, key, url, path, province, portal, published, "
+            "crawled, content_hash, page_title, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(ids[p.key], p.key, p.url, p.path, p.province, p.portal, p.published, p.crawled,
+              p.content_hash, p.page_title, p.source) for p in pages])
+        return ids
+
+    def _merge_documents(self, contributions: dict[str, list[dict[str, Any]]],
+                         sample: dict[str, Mention], provisional: bool) -> list[str]:
+        """Create or complete document nodes from their mentions' contributions
+        (`merge_document_facts`); returns the keys created."""
+        c = self._conn
+        keys = list(contributions)
+        stored: dict[str, sqlite3.Row] = {}
+        for chunk in _chunks(keys):
+            for r in c.execute("SELECT id, key, number, kind, date, year, issuer, title, signer,"
+                               f" reason, first_seen, fact_ranks FROM nodes WHERE key IN "
+                               f"({_marks(len(chunk))})", chunk):
+                stored[r["key"]] = r
+        inserts, updates = [], []
+        for key in keys:
+            row = stored.get(key)
+            if row is None:
+                values, ranks = merge_document_facts(None, None, contributions[key])
+                m = sample[key]
+                serial, _, _ = split_number(m.number)
+                inserts.append((key, values["number"], m.number_key, serial.lstrip("0") or "0",
+                                values.get("kind"), values.get("date"), values.get("year"),
+                                m.term, values.get("issuer"), m.locality, _province(m.locality),
+                                values.get("title"), values.get("signer"),
+                                values.get("first_seen"), 1 if provisional else 0,
+                                0 if provisional else 1, values.get("reason"), json.dumps(ranks)))
+                continue
+            before = {f: row[f] for f in _MERGED}
+            values, ranks = merge_document_facts(
+                before, json.loads(row["fact_ranks"]) if row["fact_ranks"] else None,
+                contributions[key])
+            if values != before or row["fact_ranks"] != json.dumps(ranks):
+                updates.append((*(values.get(f) for f in _MERGED), json.dumps(ranks), row["id"]))
+        first = self._next_id("nodes")
+        c.executemany(
+            "INSERT INTO nodes(id, key, label, number, number_key, serial, kind, date, year,"
             " term, issuer, locality, province, title, signer, first_seen, provisional, decided,"
-            " reason) VALUES (?, 'Document', ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (key, m.number, m.number_key, serial.lstrip("0") or "0", m.kind, m.date, year,
-             m.term, m.issuer, m.locality, _province(m.locality), title, signer, seen,
-             1 if provisional else 0, 0 if provisional else 1, reason))
-        if cur.rowcount:
-            return cur.lastrowid, True
-        if role == "subject":   # what a page says about its own subject wins
-            c.execute("UPDATE nodes SET number=?, kind=COALESCE(?, kind), date=COALESCE(?, date),"
-                      " issuer=COALESCE(?, issuer), title=COALESCE(?, title),"
-                      " signer=COALESCE(?, signer), year=COALESCE(year, ?),"
-                      " first_seen=MIN(COALESCE(first_seen, ?), COALESCE(?, first_seen))"
-                      " WHERE key=?",
-                      (m.number, m.kind, m.date, m.issuer, title, signer, year, seen, seen, key))
-        else:
-            c.execute("UPDATE nodes SET kind=COALESCE(kind, ?), date=COALESCE(date, ?),"
-                      " issuer=COALESCE(issuer, ?), year=COALESCE(year, ?),"
-                      " first_seen=MIN(COALESCE(first_seen, ?), COALESCE(?, first_seen))"
-                      " WHERE key=?", (m.kind, m.date, m.issuer, year, seen, seen, key))
-        return c.execute("SELECT id FROM nodes WHERE key=?", (key,)).fetchone()[0], False
+            " reason, fact_ranks) VALUES (?, ?, 'Document', ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(first + i, *row) for i, row in enumerate(inserts)])
+        c.executemany(_UPDATE_FACTS, updates)
+        return [row[0] for row in inserts]
+
+    def _store_laws(self, pages: list[PageFacts], page_id: dict[str, int]) -> dict[str, int]:
+        """Create or complete the laws the pages cite and link them; law key -> node id.
+        A law's name is the smallest spelling seen, its year the earliest: order-free."""
+        c = self._conn
+        laws: dict[str, dict[str, Any]] = {}
+        for p in pages:
+            seen = page_seen(p.published, p.crawled)
+            for lk, law in p.laws.items():
+                cur = laws.setdefault(lk, {"name": law["name"], "year": law["year"],
+                                           "seen": seen})
+                cur["name"] = min(cur["name"], law["name"])
+                cur["year"] = _min(cur["year"], law["year"])
+                cur["seen"] = _min(cur["seen"], seen)
+        if not laws:
+            return {}
+        stored: dict[str, sqlite3.Row] = {}
+        for chunk in _chunks(list(laws)):
+            for r in c.execute("SELECT id, key, name, year, first_seen FROM nodes WHERE key IN "
+                               f"({_marks(len(chunk))})", chunk):
+                stored[r["key"]] = r
+        first = self._next_id("nodes")
+        fresh = [k for k in laws if k not in stored]
+        c.executemany("INSERT INTO nodes(id, key, label, name, year, first_seen, decided) "
+                      "VALUES (?, ?, 'Law', ?, ?, ?, 1)",
+                      [(first + i, k, laws[k]["name"], laws[k]["year"], laws[k]["seen"])
+                       for i, k in enumerate(fresh)])
+        ids = {k: first + i for i, k in enumerate(fresh)}
+        updates = []
+        for k, r in stored.items():
+            ids[k] = r["id"]
+            new = (min(r["name"] or laws[k]["name"], laws[k]["name"]),
+                   _min(r["year"], laws[k]["year"]), _min(r["first_seen"], laws[k]["seen"]))
+            if new != (r["name"], r["year"], r["first_seen"]):
+                updates.append((*new, r["id"]))
+        c.executemany("UPDATE nodes SET name=?, year=?, first_seen=? WHERE id=?", updates)
+        c.executemany("INSERT OR IGNORE INTO page_laws(page_id, node_id) VALUES (?,?)",
+                      [(page_id[p.key], ids[lk]) for p in pages for lk in p.laws])
+        return ids
 
     def _collect(self, touched: set[int]) -> None:
         """Delete touched nodes nothing refers to any more."""
@@ -222,14 +329,20 @@ class SQLiteStore(Store):
                 c.execute(f"DELETE FROM candidates WHERE node_id IN ({_marks(len(gone))})", gone)
                 c.execute(f"DELETE FROM nodes WHERE id IN ({_marks(len(gone))})", gone)
 
-    def _resolve_partials(self, number_keys: list[str]) -> None:
+    def _resolve_partials(self, number_keys: list[str], new_mids: set[str] = frozenset()
+                          ) -> dict[str, int]:
+        """Decide every partial mention of `number_keys` again; mid -> node id.
+
+        Only what changed is written. Relations of stored mentions that now resolve to
+        another node follow them (`new_mids` have no relations stored yet)."""
         c = self._conn
         partials: dict[str, list[Mention]] = defaultdict(list)
-        current: dict[str, int | None] = {}
+        current: dict[str, tuple[int | None, str | None]] = {}
         extra: dict[str, sqlite3.Row] = {}
         for chunk in _chunks(number_keys):
             for r in c.execute(
-                    "SELECT m.*, p.published AS page_published FROM mentions m "
+                    "SELECT m.*, p.key AS page_key, p.published AS page_published, "
+                    "p.crawled AS page_crawled, p.source AS page_source FROM mentions m "
                     "JOIN pages p ON p.id=m.page_id "
                     f"WHERE m.number_key IN ({_marks(len(chunk))}) AND m.decided=0", chunk):
                 mention = Mention(mid=r["mid"], number=r["number"], kind=r["kind"],
@@ -238,10 +351,10 @@ class SQLiteStore(Store):
                                   context_date=r["context_date"], citing=r["citing"],
                                   role=r["role"])
                 partials[r["number_key"]].append(mention)
-                current[r["mid"]] = r["node_id"]
+                current[r["mid"]] = (r["node_id"], r["reason"])
                 extra[r["mid"]] = r
         if not partials:
-            return
+            return {}
         known: dict[str, list[KnownDocument]] = defaultdict(list)
         settled: dict[str, dict[str, str]] = defaultdict(dict)
         nks = sorted(partials)
@@ -253,88 +366,121 @@ class SQLiteStore(Store):
                 known[r["number_key"]].append(KnownDocument(
                     r["key"], r["date"], r["year"], r["term"], r["locality"], r["issuer"]))
             citings = sorted({m.citing for nk in chunk for m in partials[nk] if m.citing})
-            if citings:
+            for cchunk in _chunks(citings, 400):
                 for r in c.execute(
-                        "SELECT m.number_key, m.citing, n.key FROM mentions m "
+                        "SELECT m.number_key, m.citing, m.mid, n.key FROM mentions m "
                         "JOIN nodes n ON n.id=m.node_id "
                         f"WHERE m.number_key IN ({_marks(len(chunk))}) AND m.decided=1 "
-                        f"AND m.citing IN ({_marks(len(citings))}) ORDER BY m.mid",
-                        [*chunk, *citings]):
-                    settled[r["number_key"]].setdefault(r["citing"], r["key"])
-        decisions = resolve_groups(partials, known, settled)
-        changed: list[tuple[int, str]] = []
-        old_nodes: set[int] = set()
-        for nk in nks:
-            for m in partials[nk]:
-                d = decisions[m.mid]
+                        f"AND m.citing IN ({_marks(len(cchunk))})", [*chunk, *cchunk]):
+                    best = settled[r["number_key"]].get(r["citing"])
+                    if best is None or r["mid"] < best[0]:
+                        settled[r["number_key"]][r["citing"]] = (r["mid"], r["key"])
+        settled_keys = {nk: {cit: key for cit, (_, key) in by.items()}
+                        for nk, by in settled.items()}
+        decisions = resolve_groups(partials, known, settled_keys)
+        mentions = [m for nk in nks for m in partials[nk]]
+        # provisional documents: created or completed from the mentions that name them
+        # (merging a mention already merged changes nothing)
+        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        sample: dict[str, Mention] = {}
+        for m in mentions:
+            d = decisions[m.mid]
+            if d.provisional:
                 r = extra[m.mid]
-                node_id = self._node_for(d, m, r)
-                if node_id != current[m.mid]:
-                    if current[m.mid] is not None:
-                        old_nodes.add(current[m.mid])
-                    changed.append((node_id, m.mid))
-                c.execute("UPDATE mentions SET node_id=?, reason=? WHERE mid=?",
-                          (node_id, d.reason, m.mid))
-        if changed:
-            c.executemany("UPDATE relations SET src_node=? WHERE src_mid=?", changed)
-            c.executemany("UPDATE relations SET dst_node=? WHERE dst_mid=?", changed)
+                contributions[d.key].append({
+                    "rank": fact_rank(r["role"], r["page_source"],
+                                      page_seen(r["page_published"], r["page_crawled"]),
+                                      r["page_key"]),
+                    "seen": page_seen(r["page_published"], r["page_crawled"]),
+                    "number": m.number, "kind": m.kind, "date": m.date, "issuer": m.issuer,
+                    "title": r["title"], "signer": r["signer"], "reason": d.reason})
+                sample.setdefault(d.key, m)
+        self._merge_documents(contributions, sample, provisional=True)
+        unresolved = {decisions[m.mid].key: (m, decisions[m.mid]) for m in mentions
+                      if decisions[m.mid].unresolved}
+        self._store_unresolved(unresolved, extra)
+        node_id = self._ids("nodes", sorted({d.key for d in decisions.values()}))
+        out: dict[str, int] = {}
+        writes, moved = [], []
+        old_nodes: set[int] = set()
+        for m in mentions:
+            d = decisions[m.mid]
+            nid = node_id[d.key]
+            out[m.mid] = nid
+            old, old_reason = current[m.mid]
+            if (nid, d.reason) != (old, old_reason):
+                writes.append((nid, d.reason, m.mid))
+            if nid != old and old is not None:
+                old_nodes.add(old)
+            if nid != old and m.mid not in new_mids:
+                moved.append((nid, m.mid))
+        c.executemany("UPDATE mentions SET node_id=?, reason=? WHERE mid=?", writes)
+        c.executemany("UPDATE relations SET src_node=? WHERE src_mid=?", moved)
+        c.executemany("UPDATE relations SET dst_node=? WHERE dst_mid=?", moved)
         self._collect(old_nodes)
         self._refresh_documents(old_nodes)
+        return out
 
-    def _node_for(self, d: Decision, m: Mention, r: sqlite3.Row) -> int:
+    def _store_unresolved(self, refs: dict[str, tuple[Mention, Decision]],
+                          extra: dict[str, sqlite3.Row]) -> None:
+        """Create or update unresolved-reference nodes and their ranked candidates."""
+        if not refs:
+            return
         c = self._conn
-        if d.unresolved:
-            row = c.execute("SELECT id FROM nodes WHERE key=?", (d.key,)).fetchone()
-            if row:
-                node_id = row[0]
-                c.execute("UPDATE nodes SET candidates=?, reason=? WHERE id=?",
-                          (json.dumps(d.candidates, ensure_ascii=False), d.reason, node_id))
-            else:
+        stored: dict[str, sqlite3.Row] = {}
+        for chunk in _chunks(list(refs)):
+            for r in c.execute("SELECT id, key, candidates, reason FROM nodes WHERE key IN "
+                               f"({_marks(len(chunk))})", chunk):
+                stored[r["key"]] = r
+        first = self._next_id("nodes")
+        inserts, updates, ranked = [], [], []
+        for key, (m, d) in refs.items():
+            cands = json.dumps(d.candidates, ensure_ascii=False)
+            row = stored.get(key)
+            if row is None:
+                nid = first + len(inserts)
                 serial, _, _ = split_number(m.number)
-                node_id = c.execute(
-                    "INSERT INTO nodes(key, label, number, number_key, serial, kind, date, issuer,"
-                    " locality, province, candidates, reason, first_seen) "
-                    "VALUES (?, 'UnresolvedReference', ?,?,?,?,?,?,?,?,?,?,?)",
-                    (d.key, m.number, m.number_key, serial.lstrip("0") or "0", m.kind, m.date,
-                     m.issuer, m.locality, _province(m.locality),
-                     json.dumps(d.candidates, ensure_ascii=False), d.reason,
-                     r["page_published"])).lastrowid
-            c.execute("DELETE FROM candidates WHERE node_id=?", (node_id,))
-            c.executemany("INSERT INTO candidates(node_id, doc_key, rank) VALUES (?,?,?)",
-                          [(node_id, k, i) for i, k in enumerate(d.candidates)])
-            return node_id
-        if d.provisional:
-            node_id, _ = self._upsert_document(d.key, m, r["role"], r["title"], r["signer"],
-                                               r["page_published"], d.reason, provisional=True)
-            return node_id
-        row = c.execute("SELECT id FROM nodes WHERE key=?", (d.key,)).fetchone()
-        return row[0]
+                r = extra[m.mid]
+                inserts.append((nid, key, m.number, m.number_key, serial.lstrip("0") or "0",
+                                m.kind, m.date, m.issuer, m.locality, _province(m.locality),
+                                cands, d.reason,
+                                page_seen(r["page_published"], r["page_crawled"])))
+            elif (row["candidates"], row["reason"]) != (cands, d.reason):
+                nid = row["id"]
+                updates.append((cands, d.reason, nid))
+            else:
+                continue
+            ranked.append((nid, d.candidates))
+        c.executemany(
+            "INSERT INTO nodes(id, key, label, number, number_key, serial, kind, date, issuer,"
+            " locality, province, candidates, reason, first_seen) "
+            "VALUES (?, ?, 'UnresolvedReference', ?,?,?,?,?,?,?,?,?,?,?)", inserts)
+        c.executemany("UPDATE nodes SET candidates=?, reason=? WHERE id=?", updates)
+        c.executemany("DELETE FROM candidates WHERE node_id=?", [(n,) for n, _ in ranked])
+        c.executemany("INSERT INTO candidates(node_id, doc_key, rank) VALUES (?,?,?)",
+                      [(n, k, i) for n, cands in ranked for i, k in enumerate(cands)])
 
     def _refresh_documents(self, node_ids: set[int]) -> None:
-        """Recompute the facts of documents some of whose mentions went away."""
+        """Recompute, from the mentions they still have, the facts of documents some of
+        whose mentions went away (`merge_document_facts` over all of them)."""
         c = self._conn
-        for node_id in sorted(node_ids):
-            row = c.execute("SELECT label, key FROM nodes WHERE id=?", (node_id,)).fetchone()
-            if row is None or row["label"] != "Document":
-                continue
-            values: dict[str, Any] = {}
-            for m in c.execute(
-                    "SELECT m.role, m.number, m.kind, m.date, m.issuer, m.title, m.signer, "
-                    "p.published FROM mentions m JOIN pages p ON p.id=m.page_id "
-                    "WHERE m.node_id=? ORDER BY m.role='subject' DESC, m.mid", (node_id,)):
-                for f in ("number", "kind", "date", "issuer", "title", "signer"):
-                    if values.get(f) is None and m[f] is not None:
-                        values[f] = m[f]
-                if m["published"] and (values.get("first_seen") is None
-                                       or m["published"] < values["first_seen"]):
-                    values["first_seen"] = m["published"]
-            if not values:
-                continue
-            c.execute("UPDATE nodes SET number=COALESCE(?, number), kind=?, date=?, issuer=?, "
-                      "title=?, signer=?, first_seen=COALESCE(?, first_seen) WHERE id=?",
-                      (values.get("number"), values.get("kind"), values.get("date"),
-                       values.get("issuer"), values.get("title"), values.get("signer"),
-                       values.get("first_seen"), node_id))
+        for chunk in _chunks(sorted(node_ids)):
+            contributions: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            for r in c.execute(
+                    "SELECT m.node_id, m.role, m.number, m.kind, m.date, m.issuer, m.title, "
+                    "m.signer, CASE WHEN m.decided=1 OR n.provisional=1 THEN m.reason END "
+                    "AS reason, p.key, p.published, p.crawled, p.source FROM mentions m "
+                    "JOIN pages p ON p.id=m.page_id JOIN nodes n ON n.id=m.node_id "
+                    f"WHERE m.node_id IN ({_marks(len(chunk))}) AND n.label='Document'", chunk):
+                seen = page_seen(r["published"], r["crawled"])
+                contributions[r["node_id"]].append({
+                    "rank": fact_rank(r["role"], r["source"], seen, r["key"]), "seen": seen,
+                    **{f: r[f] for f in DOC_FACT_FIELDS}})
+            updates = []
+            for nid, contribs in contributions.items():
+                values, ranks = merge_document_facts(None, None, contribs)
+                updates.append((*(values.get(f) for f in _MERGED), json.dumps(ranks), nid))
+            c.executemany(_UPDATE_FACTS, updates)
 
     def delete_page(self, url_or_key: str) -> bool:
         c = self._conn
@@ -575,6 +721,11 @@ class SQLiteStore(Store):
             "SELECT COALESCE(p.url, p.key) AS page, m.role, m.number, m.date, m.issuer, m.reason "
             "FROM mentions m JOIN nodes n ON n.id=m.node_id JOIN pages p ON p.id=m.page_id "
             "WHERE n.key=? ORDER BY p.key", (key,))]
+
+
+def _min(a, b):
+    """The smaller of two values, None counting as unknown."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _province(locality: str | None) -> str | None:

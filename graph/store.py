@@ -1,7 +1,7 @@
 """The store interface both back ends implement, and `open_store`.
 
-Writing: `upsert_page(record)` / `load_records(records)` take extraction records (see
-graph/facts.py). Reading: the small set of look-ups `graph.queries` builds every
+Writing: `upsert_page(record)` / `load_records(records)` / `load_pages(records)` (bulk)
+take extraction records (see graph/facts.py). Reading: the small set of look-ups `graph.queries` builds every
 question from (`find_documents`, `documents`, `edges`, ...), so each query is written
 once and runs on SQLite or Neo4j alike.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,8 @@ class LoadReport:
 class Store(ABC):
     """A lineage graph store. Use as a context manager, or call `close()`."""
 
-    batch_size = 500
+    batch_size = 500          # pages per transaction in `load_records`
+    bulk_batch_size = 20_000  # ... in `load_pages`
 
     # --- writing -------------------------------------------------------------------
 
@@ -54,8 +56,25 @@ class Store(ABC):
 
     def load_records(self, records: Iterable[dict[str, Any]],
                      progress: Callable[[LoadReport], None] | None = None) -> LoadReport:
-        """Load many records in batches (one transaction per batch). A malformed record
-        is reported in `errors` and skipped; the others load."""
+        """Load many records in batches of `batch_size` pages (one transaction per
+        batch). A malformed record is reported in `errors` and skipped; the others load."""
+        return self._load(records, self.batch_size, progress)
+
+    def load_pages(self, records: Iterable[dict[str, Any]], batch_size: int | None = None,
+                   progress: Callable[[LoadReport], None] | None = None) -> LoadReport:
+        """Bulk load: like `load_records` (same identity rules, same graph, idempotent),
+        but in big batches (`bulk_batch_size` pages by default), each resolved at once in
+        one transaction, with the store tuned for loading while it runs (`_bulk`)."""
+        with self._bulk():
+            return self._load(records, batch_size or self.bulk_batch_size, progress)
+
+    @contextmanager
+    def _bulk(self) -> Iterator[None]:
+        """Settings for a bulk load, restored after it (none by default)."""
+        yield
+
+    def _load(self, records: Iterable[dict[str, Any]], batch_size: int,
+              progress: Callable[[LoadReport], None] | None) -> LoadReport:
         import time
         report = LoadReport()
         started = time.perf_counter()
@@ -66,8 +85,9 @@ class Store(ABC):
             except RecordError as exc:
                 report.errors.append((index, str(exc)))
                 continue
+            batch.pop(facts.key, None)
             batch[facts.key] = facts   # the last version of a page in a batch wins
-            if len(batch) >= self.batch_size:
+            if len(batch) >= batch_size:
                 self._flush(batch, report, progress)
         if batch:
             self._flush(batch, report, progress)
