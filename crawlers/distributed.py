@@ -32,6 +32,13 @@ The rules, all applied by atomic Lua scripts on the Redis server (one clock, no 
   other way (Ctrl-C, kill) keeps its queue and dupefilter, and the next run continues it;
   requests a killed worker held in flight are fetched by the run after that.
 
+- Redis lost: when Redis stops answering mid-crawl (down, restarted without its data,
+  unreachable), the worker stops taking requests, lets the ones in flight finish and be
+  stored, and closes with reason `frontier_lost` (`vanban crawl` then exits 1 and says
+  so). Nothing stored is lost; run the same command again once Redis is back: with
+  Redis's data kept, the run continues its queue; otherwise it starts again and the
+  crawl state's seen-set makes it fetch only what was not stored.
+
 Keys live under `<VANBAN_REDIS_PREFIX>:<portal>:` (queue, dupefilter, seeded, busy,
 alive). Requests travel pickled (scrapy-redis's serializer): give the workers a Redis
 only they can write to.
@@ -44,10 +51,10 @@ import os
 import time
 
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import CloseSpider, DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
 
-__all__ = ["RedisFrontierScheduler", "SharedFrontier", "SeedOnceMiddleware", "FrontierUnavailable", "redis_settings",
+__all__ = ["FRONTIER_LOST", "RedisFrontierScheduler", "SharedFrontier", "SeedOnceMiddleware", "FrontierUnavailable", "redis_settings",
            "check_redis", "frontier_keys"]
 
 logger = logging.getLogger(__name__)
@@ -114,6 +121,9 @@ return 0
 """
 
 
+FRONTIER_LOST = "frontier_lost"  # the close reason of a worker whose Redis stopped answering
+
+
 class FrontierUnavailable(RuntimeError):
     """The Redis server of a distributed crawl cannot be reached."""
 
@@ -126,6 +136,8 @@ def redis_settings(redis_url: str) -> dict:
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.FifoQueue",
         "SCHEDULER_PERSIST": True,
         "REDIS_URL": redis_url,
+        # a Redis that hangs must end in an error, not a stuck worker
+        "REDIS_PARAMS": {"socket_timeout": 15, "socket_connect_timeout": 10, "retry_on_timeout": True},
         "SPIDER_MIDDLEWARES": {"crawlers.distributed.SeedOnceMiddleware": 10},
         # workers coordinate through Redis, not through the store's run lock
         "VANBAN_LOCK": False,
@@ -213,6 +225,7 @@ class RedisFrontierScheduler(Scheduler):
         instance.quiet, instance.quiet_since = 0, 0.0
         instance._wake_call = None
         instance._beat = None
+        instance.lost: str | None = None   # why Redis was lost, once it was
         crawler.vanban_frontier = instance
         crawler.signals.connect(instance._on_idle, signal=signals.spider_idle)
         return instance
@@ -247,24 +260,54 @@ class RedisFrontierScheduler(Scheduler):
             self._beat.stop()
         if self._wake_call is not None and self._wake_call.active():
             self._wake_call.cancel()
-        cleared = self.frontier.leave(finished=reason == "finished")
+        if self.lost:
+            return  # nothing to tell a Redis that is gone; our heartbeat expires on its own
+        try:
+            cleared = self.frontier.leave(finished=reason == "finished")
+        except _redis_errors() as exc:
+            logger.error("frontier %s: worker %s could not leave (%s); its heartbeat will expire",
+                         self.keys["queue"], self.worker, exc)
+            return
         logger.info("frontier %s: worker %s left (%s)%s", self.keys["queue"], self.worker, reason,
                     "; last one out, keys cleared" if cleared else "")
+
+    def _lose(self, exc: BaseException) -> None:
+        """Redis stopped answering: take no more requests; close once in-flight work is done."""
+        if self.lost is None:
+            self.lost = f"{type(exc).__name__}: {exc}"
+            logger.error("frontier %s: lost Redis (%s); worker %s stops taking requests and closes once "
+                         "the pages in flight are stored", self.keys["queue"], self.lost, self.worker)
+            if self.stats:
+                self.stats.set_value("frontier/lost", self.lost)
+            if self._beat is not None and self._beat.running:
+                self._beat.stop()
 
     # the queue ---------------------------------------------------------------
     def enqueue_request(self, request):
         """Queue `request` in Redis unless the shared dupefilter has seen it (False then)."""
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
+        if self.lost:
+            return False
+        try:
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                return False
+            self.queue.push(request)
+        except _redis_errors() as exc:
+            self._lose(exc)  # the link is found again by the next run, from its listing
             return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def next_request(self):
         """Pop one request and mark this worker busy, atomically (see the module docstring)."""
-        data = self.frontier.pop()
+        if self.lost:
+            return None
+        try:
+            data = self.frontier.pop()
+        except _redis_errors() as exc:
+            self._lose(exc)
+            return None
         if data is None:
             return None
         request = self.queue._decode_request(data)  # noqa: SLF001 - scrapy-redis's own codec
@@ -273,19 +316,31 @@ class RedisFrontierScheduler(Scheduler):
         return request
 
     def has_pending_requests(self):
-        return len(self.queue) > 0
+        if self.lost:
+            return False
+        try:
+            return len(self.queue) > 0
+        except _redis_errors() as exc:
+            self._lose(exc)
+            return False
 
     # ending ------------------------------------------------------------------
     def _send_heartbeat(self):
         try:
             self.frontier.heartbeat()
-        except Exception as exc:  # a lost heartbeat only makes others stop waiting for us
-            logger.warning("frontier heartbeat failed: %s", exc)
+        except _redis_errors() as exc:
+            self._lose(exc)
 
     def _on_idle(self, spider):
         """This engine has nothing left: mark the worker idle; stay open unless the whole
         frontier is done (queue empty, no live worker busy) on enough consecutive checks."""
-        queued, busy = self.frontier.idle()
+        if not self.lost:
+            try:
+                queued, busy = self.frontier.idle()
+            except _redis_errors() as exc:
+                self._lose(exc)
+        if self.lost:
+            raise CloseSpider(FRONTIER_LOST)
         now = time.monotonic()
         if queued == 0 and busy == 0:
             if self.quiet == 0:
@@ -310,6 +365,13 @@ class RedisFrontierScheduler(Scheduler):
         slot = getattr(getattr(self.crawler, "engine", None), "_slot", None)
         if slot is not None and getattr(slot, "nextcall", None) is not None:
             slot.nextcall.schedule()
+
+
+def _redis_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions that mean Redis did not answer (down, hung, or restarted)."""
+    import redis
+
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
 
 
 class SeedOnceMiddleware:

@@ -31,10 +31,10 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
 
     A second run fetches only what is new or changed. Exit status: 0 when the crawl
     ran (failed pages are listed in the report), 2 when another crawl holds the lock
-    on this store, 1 on bad arguments, an unreachable Redis, a store that cannot be
-    opened, or an error that stopped the crawl itself.
+    on this store, 1 on bad arguments, an unreachable Redis (at the start or midway), a
+    store that cannot be opened, or an error that stopped the crawl itself.
     """
-    from crawlers.distributed import FrontierUnavailable
+    from crawlers.distributed import FRONTIER_LOST, FrontierUnavailable
     from crawlers.runner import CrawlFailed, CrawlLocked, run_crawl
 
     if not site and not start_url:
@@ -61,6 +61,11 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         click.echo(report.summary())
+    if report.reason == FRONTIER_LOST:
+        click.echo(f"vanban crawl: lost Redis at {redis_url} midway; the {report.new + report.changed} page(s) "
+                   "stored this run are kept. Run the same command again once Redis answers to continue.",
+                   err=True)
+        sys.exit(1)
 
 
 @click.command("reextract")

@@ -38,9 +38,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def redis_url(tmp_path):
-    """A private redis-server on 127.0.0.1 (no persistence), stopped after the test."""
+def _start_redis(tmp_path) -> tuple[subprocess.Popen, str]:
+    """A private redis-server on 127.0.0.1 (no persistence): (process, URL)."""
     if not os.path.exists(REDIS_SERVER):
         _unavailable("redis-server is not installed (apt-get install redis-server)")
     import redis
@@ -55,20 +54,28 @@ def redis_url(tmp_path):
         while time.monotonic() < deadline and proc.poll() is None:
             try:
                 redis.Redis.from_url(url).ping()
-                break
+                return proc, url
             except redis.exceptions.ConnectionError:
                 time.sleep(0.05)
-        else:
-            proc.kill()
-            proc.wait()
-            continue  # the port was taken meanwhile, or the server was slow: try again
-        try:
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(10)
-        return
+        proc.kill()  # the port was taken meanwhile, or the server was slow: try again
+        proc.wait()
     _unavailable("redis-server did not start")
+
+
+def _stop_redis(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A private redis-server's URL, stopped after the test."""
+    proc, url = _start_redis(tmp_path)
+    try:
+        yield url
+    finally:
+        _stop_redis(proc)
 
 
 # -- the frontier's rules, script by script ----------------------------------------------
@@ -141,10 +148,10 @@ def _articles(n: int) -> list[sitekit.Article]:
     return out
 
 
-def _worker(url: str, redis: str, db: Path, jsonl: Path, name: str) -> subprocess.Popen:
+def _worker(url: str, redis: str, db: Path, jsonl: Path, name: str, concurrency: int = 2) -> subprocess.Popen:
     args = ["crawl", "--start-url", url, "--province", sitekit.PROVINCE, "--db", str(db), "--redis", redis,
             "--json", "--progress", "0", "--no-warc", "--jsonl", str(jsonl), *sitekit.FAST,
-            "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "DOWNLOAD_TIMEOUT=10",
+            "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}", "-s", "DOWNLOAD_TIMEOUT=10",
             "-s", "VANBAN_REDIS_POLL=0.3", "-s", f"VANBAN_WORKER={name}"]
     return subprocess.Popen([sys.executable, "-c", "from vanban.cli import main; main()", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -202,6 +209,53 @@ def test_two_workers_share_the_frontier_and_fetch_each_page_once(redis_url, tmp_
     assert sum(r["new"] for r in reports.values()) == ARTICLES_N
     # the last worker out cleared the run's keys: the next run starts fresh
     assert not redis.Redis.from_url(redis_url).keys("vanban:*")
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def test_redis_lost_midway_keeps_what_was_stored_and_the_next_run_continues(tmp_path):
+    articles = _articles(ARTICLES_N)
+    root = sitekit.build_site(tmp_path / "site", articles, per_page=5, faults=False)
+    site = sitekit.serve(root, faults=False, delay=DELAY_S)
+    db, first_out, second_out = tmp_path / "g.sqlite", tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    redis_proc, url = _start_redis(tmp_path)
+    try:
+        worker = _worker(site.url("/tin-tuc/index.html"), url, db, first_out, "w1", concurrency=1)
+        deadline = time.monotonic() + 60
+        while len(_lines(first_out)) < 3 and time.monotonic() < deadline and worker.poll() is None:
+            time.sleep(0.1)
+        redis_proc.kill()  # Redis dies mid-crawl, with no data on disk
+        redis_proc.wait()
+        out, err = worker.communicate(timeout=120)
+        first = json.loads(out.strip().splitlines()[-1])
+        assert worker.returncode == 1, err[-3000:]
+        assert f"lost Redis at {url} midway" in err
+        assert first["reason"] == "frontier_lost"
+        stored_first = {r["url"] for r in _lines(first_out)}
+        assert 3 <= first["new"] == len(stored_first) < ARTICLES_N
+
+        # Redis is back, empty: the same command crawls again and stores only what is missing
+        redis_proc, url = _start_redis(tmp_path)
+        worker = _worker(site.url("/tin-tuc/index.html"), url, db, second_out, "w1")
+        out, err = worker.communicate(timeout=120)
+        second = json.loads(out.strip().splitlines()[-1])
+        assert worker.returncode == 0, err[-3000:]
+        assert second["reason"] == "finished"
+    finally:
+        site.stop()
+        _stop_redis(redis_proc)
+    stored_second = {r["url"] for r in _lines(second_out)}
+    assert not stored_first & stored_second
+    assert {u.rsplit("/", 1)[-1] for u in stored_first | stored_second} == {f"{a.slug}.html" for a in articles}
+    from graph import open_store
+
+    store = open_store(db=db)
+    try:
+        assert len(list(store.iter_pages())) == ARTICLES_N
+    finally:
+        store.close()
 
 
 def test_unreachable_redis_is_a_clear_error_before_crawling(tmp_path):
