@@ -20,11 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 
-from graph.sqlitedb import connect_shared
+from graph.sqlitedb import add_missing_columns, connect_shared
 
 __all__ = ["CrawlState", "CrawlLock", "CrawlLocked", "state_paths", "utcnow"]
 
@@ -125,19 +124,9 @@ class CrawlState:
         self.path = Path(path)
         # several workers of a distributed crawl may share the file: wait, don't fail
         self.conn = connect_shared(self.path, _SCHEMA, timeout=60.0)
-        self._add_missing_columns()
+        add_missing_columns(self.conn, "pages", {"published": "TEXT"})  # files of earlier versions
         self.worker = worker or f"{os.uname().nodename}:{os.getpid()}"
         self.run_id: str | None = None
-
-    def _add_missing_columns(self) -> None:
-        """Bring a state file written by an earlier version up to the current schema."""
-        have = {row[1] for row in self.conn.execute("PRAGMA table_info(pages)")}
-        if "published" not in have:
-            try:
-                self.conn.execute("ALTER TABLE pages ADD COLUMN published TEXT")
-            except sqlite3.OperationalError as exc:  # another worker added it meanwhile
-                if "duplicate column" not in str(exc):
-                    raise
 
     # runs -------------------------------------------------------------
     def start_run(self, spider: str, run_id: str | None = None) -> str:

@@ -58,3 +58,28 @@ def connect_shared(path: str | os.PathLike, schema: str, *, timeout: float = 60.
         # jitter, so two workers that collided do not collide again in step
         time.sleep(pause * (1 + random.random()))
         pause = min(pause * 2, 0.5)
+
+
+def add_missing_columns(conn: sqlite3.Connection, table: str, columns: dict[str, str]) -> list[str]:
+    """Add to `table` each of `columns` ({name: SQL type}) that a file written by an
+    earlier version lacks; returns the names added. Safe when another process adds
+    the same column at the same moment."""
+    have = {row[1] for row in conn.execute(f"PRAGMA table_info({_identifier(table)})")}
+    added = []
+    for name, sql_type in columns.items():
+        if name in have:
+            continue
+        try:
+            conn.execute(f"ALTER TABLE {_identifier(table)} ADD COLUMN {_identifier(name)} {sql_type}")
+            added.append(name)
+        except sqlite3.OperationalError as exc:  # another process added it first
+            if "duplicate column" not in str(exc):
+                raise
+    return added
+
+
+def _identifier(name: str) -> str:
+    """`name` as a quoted SQL identifier (schema names are ours, never user input)."""
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a plain SQL identifier: {name!r}")
+    return f'"{name}"'

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from graph.sqlitedb import connect_shared, is_busy
+from graph.sqlitedb import add_missing_columns, connect_shared, is_busy
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages(url TEXT PRIMARY KEY, worker INTEGER);
@@ -60,3 +60,13 @@ def test_a_file_that_is_not_a_database_fails_at_once(tmp_path):
 ])
 def test_is_busy(exc, busy):
     assert is_busy(exc) is busy
+
+
+def test_add_missing_columns_adds_only_what_is_missing(tmp_path):
+    conn = connect_shared(tmp_path / "old.sqlite", "CREATE TABLE IF NOT EXISTS pages(url TEXT PRIMARY KEY);")
+    conn.execute("INSERT INTO pages VALUES ('https://backan.gov.vn/ke-hoach-21')")
+    assert add_missing_columns(conn, "pages", {"published": "TEXT", "portal": "TEXT"}) == ["published", "portal"]
+    assert add_missing_columns(conn, "pages", {"published": "TEXT"}) == []
+    assert conn.execute("SELECT url, published FROM pages").fetchall() == [("https://backan.gov.vn/ke-hoach-21", None)]
+    with pytest.raises(ValueError):
+        add_missing_columns(conn, "pages; DROP TABLE pages", {"x": "TEXT"})
