@@ -24,8 +24,8 @@ from extract.grammar import (
 )
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
 from extract.normalize import (
-    NormalizedText, expand_abbreviations, fold, iso_date, normalize_number, normalize_text,
-    number_key, split_number, strip_diacritics,
+    NormalizedText, expand_abbreviations, fold, iso_date, lower_same_length, normalize_number,
+    normalize_text, number_key, split_number, strip_diacritics,
 )
 
 # Codes that name a body rather than a kind: a number whose first code is one of
@@ -87,16 +87,25 @@ def _kind_of(codes: list[str], word_kind: str | None, year: int | None) -> str |
     return OTHER_KIND
 
 
-def _word_kind_before(text: str, start: int) -> tuple[str | None, int]:
+_SO_BEFORE = re.compile(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _kind_of_word(word: str) -> str | None:
+    """The kind code of a kind word as written ("Nghị  quyết", "CHỈ THỊ")."""
+    return P.KIND_WORD_TO_CODE.get(_SPACES.sub(" ", word).lower())
+
+
+def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]:
     """The kind named right before a number ("Nghị quyết số 25-NQ/TW") and where
-    that phrase starts."""
+    that phrase starts. `low` is `text` lower-cased (`lower_same_length`)."""
     window_start = max(0, start - 48)
-    m = P.KIND_BEFORE.search(text, window_start, start)
+    m = P.KIND_BEFORE.search(low, window_start, start)
     if not m:
-        m2 = re.search(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$", text[window_start:start])
-        return None, (window_start + m2.start()) if m2 else start
-    word = re.sub(r"\s+", " ", m.group("word")).lower()
-    return P.KIND_WORD_TO_CODE.get(word), m.start()
+        m2 = _SO_BEFORE.search(text, window_start, start)
+        return None, m2.start() if m2 else start
+    return _kind_of_word(text[m.start("word"):m.end("word")]), m.start()
 
 
 # Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
@@ -116,30 +125,40 @@ _ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"),
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
 
 
+_CAPITALISED = re.compile(r"[A-ZĐ][\w\-]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_diacritics(word: str) -> bool:
+    """Whether a word carries Vietnamese diacritics (or đ)."""
+    return word != strip_diacritics(word)
+
+
 def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read a body's name starting at `pos`; return it and where it ends."""
-    tokens: list[tuple[str, int, int]] = []
-    for m in _TOKEN.finditer(text, pos, min(limit, pos + 200)):
-        tokens.append((m.group(), m.start(), m.end()))
+    # tokens are read one ahead, as the name needs them: a name stops after a few
+    tokens = _TOKEN.finditer(text, pos, min(limit, pos + 200))
+    cur = next(tokens, None)
+    ahead = next(tokens, None)
     name_end = pos
     words = 0
-    i = 0
-    while i < len(tokens) and words < 16:
-        tok, s, e = tokens[i]
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        if "\n" in text[name_end:s] and text[name_end:s].count("\n") > 1:
+    while cur is not None and words < 16:
+        tok = cur.group()
+        s, e = cur.span()
+        nxt = ahead.group() if ahead is not None else ""
+        if text.count("\n", name_end, s) > 1:
             break
         if tok == ",":
             # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
-            if nxt and (nxt[0].isupper() and not P.KIND_WORD.match(text, tokens[i + 1][1])
+            if nxt and (nxt[0].isupper() and not P.KIND_WORD.match(text, ahead.start())
                         and nxt.lower() != "ngày") or nxt.lower() == "chống":
-                i += 1
+                cur, ahead = ahead, next(tokens, None)
                 continue
             break
         if not tok[0].isalnum():
             break
         low = tok.lower()
-        if len(tok) > 1 and tok.isupper() and low != strip_diacritics(low) \
+        if len(tok) > 1 and tok.isupper() and _has_diacritics(low) \
                 and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
             break  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
         if tok[0].isupper() or tok[0].isdigit() and words and text[s - 1] == "-":
@@ -150,18 +169,29 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 break
             if low == "và" and not (nxt[:1].isupper() or nxt.lower() in _ISSUER_WORDS):
                 break
-        elif re.fullmatch(r"[A-ZĐ][\w\-]*", tok) or (tok.isupper() and len(tok) > 1):
+        elif _CAPITALISED.fullmatch(tok) or (tok.isupper() and len(tok) > 1):
             pass
         else:
             break
         name_end = e
         words += 1
-        i += 1
-    name = re.sub(r"\s+", " ", text[pos:name_end]).strip(" ,-")
+        cur, ahead = ahead, next(tokens, None)
+    name = _issuer_name(text[pos:name_end])
+    return name, name_end
+
+
+_NAME_TAIL = re.compile(r"\s+(và|của)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _issuer_name(raw: str) -> str | None:
+    """A body's name as read from the text: spaces collapsed, a heading in capitals
+    in sentence case, a dangling "và"/"của" dropped (None when nothing is left)."""
+    name = _SPACES.sub(" ", raw).strip(" ,-")
     if _is_caps_line(name) and len(name) > 6:
         name = _sentence_case(name)
-    name = re.sub(r"\s+(và|của)$", "", name)
-    return (name or None), name_end
+    name = _NAME_TAIL.sub("", name)
+    return name or None
 
 
 _PROVINCE_AT_END = re.compile(
@@ -283,8 +313,12 @@ def _issuer_before(text: str, lead_start: int) -> str | None:
     return None
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every document number in the text, with what the text says about it."""
+def find_mentions(text: str, low: str | None = None) -> list[Mention]:
+    """Every document number in the text, with what the text says about it.
+
+    `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
+    if low is None:
+        low = lower_same_length(text)
     out: list[Mention] = []
     n = len(text)
     for m in P.NUMBER.finditer(text):
@@ -294,7 +328,7 @@ def find_mentions(text: str) -> list[Mention]:
         raw = m.group()
         number = normalize_number(raw)
         serial, year, codes = split_number(number)
-        word_kind, lead_start = _word_kind_before(text, start)
+        word_kind, lead_start = _word_kind_before(text, start, low)
         kind = _kind_of(codes, word_kind, year)
         limit = min(n, end + 400)
         date, iss_start, iss_end, tail_end, cut_off = _parse_tail(text, end, limit)
@@ -445,9 +479,23 @@ def _sentence_case(text: str) -> str:
     pieces.append(text[last:].lower())
     out = "".join(pieces)
     out = _KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
-    for name in _PROPER_NAMES:
-        out = re.sub(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", name, out)
+    out = _restore_names(out, _PROPER_NAME_PATTERNS)
     return out[:1].upper() + out[1:]
+
+
+def _name_patterns(names) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(name in lower case, name, its whole-word pattern in lower case) for each name."""
+    return tuple((n.lower(), n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"))
+                 for n in names)
+
+
+def _restore_names(text: str, patterns) -> str:
+    """Proper names written in lower case in `text` given their spelling, one name
+    after another in the table's order (a substring test skips the absent ones)."""
+    for lowered, name, pattern in patterns:
+        if lowered in text:
+            text = pattern.sub(name, text)
+    return text
 
 
 _KIND_BEFORE_SO = re.compile(
@@ -455,6 +503,8 @@ _KIND_BEFORE_SO = re.compile(
     + r")(?=\s+số)")
 _PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
                                     "Đảng", "Bộ Chính trị", "Ban Bí thư")
+_PROPER_NAME_PATTERNS = _name_patterns(_PROPER_NAMES)
+_PROVINCE_PATTERNS = _name_patterns(PROVINCES)
 
 
 def _header_issuer(text: str, number_pos: int) -> str | None:
@@ -484,8 +534,7 @@ def _header_issuer(text: str, number_pos: int) -> str | None:
     low = name.lower()
     low = re.sub(r"^(ủy|uỷ) ban thường vụ quốc hội", "Uỷ ban Thường vụ Quốc hội", low)
     out = low[:1].upper() + low[1:]
-    for prov in PROVINCES:
-        out = re.sub(r"(?<!\w)" + re.escape(prov.lower()) + r"(?!\w)", prov, out)
+    out = _restore_names(out, _PROVINCE_PATTERNS)
     # place names after "tỉnh", "huyện" ... are proper nouns
     out = re.sub(r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$",
                  lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()),
@@ -756,7 +805,7 @@ def _clauses(text: str) -> list[_Clause]:
     semi = False
     for m in P.CLAUSE_BREAK.finditer(text):
         out.append(_Clause(pos, m.start(), semi))
-        semi = m.group("semi") is not None
+        semi = m.group() == ";"
         pos = m.end()
     out.append(_Clause(pos, len(text), semi))
     return out
@@ -770,13 +819,18 @@ _LIST_SEPARATOR = re.compile(r"(?:,|;|\s(?:và|cùng))\s{0,3}$")
 
 
 def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
-                   side: list[tuple[int, int]]) -> list[tuple[Mention | None, Mention, str, int, int, int, int, str]]:
+                   side: list[tuple[int, int]], low: str | None = None,
+                   ) -> list[tuple[Mention | None, Mention, str, int, int, int, int, str]]:
     """Typed relations (§7): (source or None for the subject, target, type,
-    evidence start, evidence end, cue start, cue end, cue)."""
+    evidence start, evidence end, cue start, cue end, cue).
+
+    `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
     active = [m for m in mentions if not m.in_side_list]
     active.sort(key=lambda m: m.start)
     if not active:
         return []
+    if low is None:
+        low = lower_same_length(text)
     clauses = _clauses(text)
     clause_starts = [c.start for c in clauses]
     # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
@@ -788,12 +842,12 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         i = bisect.bisect_right(mask_starts, pos) - 1
         return i >= 0 and masked[i][0] <= pos < masked[i][1]
 
-    cues = [c for c in P.CUE.finditer(text) if not masked_at(c.start())
+    cues = [c.span() for c in P.CUE.finditer(low) if not masked_at(c.start())
             and not _in_spans(c.start(), side)]
-    passive_spans = [(c.start(), c.end()) for c in P.PASSIVE_CUE.finditer(text)
-                     if not masked_at(c.start())]
+    passive = _passive_cues(text, low)
+    passive_spans = [(c.begin, c.finish) for c in passive if not masked_at(c.begin)]
     cues = [c for c in _merge_adjacent_cues(text, cues)
-            if not _NEGATION.search(text, max(0, c.start() - 16), c.start())]
+            if not _NEGATION.search(low, max(0, c.begin - 16), c.begin)]
     cue_starts = [c.start() for c in cues]
 
     def clause_of(pos: int) -> int:
@@ -865,13 +919,12 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         ev_end = max(clause.end, t.tail_end)
         out.append((gov.source, t, gov.type, ev_start, ev_end, gov.cue_start, gov.cue_end, gov.cue))
 
-    out.extend(_passive_relations(text, active, clauses, clause_of, side))
+    out.extend(_passive_relations(text, active, clauses, clause_of, side, passive))
     return out
 
 
-# "tạm ngưng thực hiện", "không thực hiện": a negated verb implements nothing
-_NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$",
-                       re.IGNORECASE)
+# "tạm ngưng thực hiện", "không thực hiện": a negated verb implements nothing (lower-cased)
+_NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$")
 
 
 @dataclass
@@ -893,17 +946,46 @@ class _Cue:
         return self.phrase
 
 
-def _merge_adjacent_cues(text: str, matches) -> list[_Cue]:
-    """Cues separated only by spaces read as one; the first names the type."""
+def _merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
+    """Cues (spans of `text`) separated only by spaces read as one; the first names
+    the type."""
     out: list[_Cue] = []
-    for c in matches:
-        phrase = re.sub(r"\s+", " ", c.group("cue"))
-        if out and not text[out[-1].finish:c.start()].strip():
+    for start, end in spans:
+        if out and not text[out[-1].finish:start].strip():
             prev = out[-1]
-            prev.finish = c.end()
-            prev.phrase = re.sub(r"\s+", " ", text[prev.begin:c.end()])
+            prev.finish = end
+            prev.phrase = _SPACES.sub(" ", text[prev.begin:end])
             continue
-        out.append(_Cue(c.start(), c.end(), phrase, P.CUE_TYPES[phrase.lower()]))
+        phrase = _SPACES.sub(" ", text[start:end])
+        out.append(_Cue(start, end, phrase, _cue_type(phrase)))
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_type(phrase: str) -> str:
+    """The relation type of a cue phrase as written (spaces collapsed)."""
+    return P.CUE_TYPES[phrase.lower()]
+
+
+@dataclass
+class _PassiveCue:
+    """A passive cue: its span (with "đã" before and "theo" after, when there) and
+    the phrase itself as written."""
+
+    begin: int
+    finish: int
+    cue: str
+
+
+def _passive_cues(text: str, low: str) -> list[_PassiveCue]:
+    """Every passive cue of the text ("đã được sửa đổi, bổ sung theo")."""
+    out = []
+    for m in P.PASSIVE_CUE.finditer(low):
+        start, end = m.span()
+        lead = P.PASSIVE_LEAD.match(low, start)
+        cue_start = lead.end() if lead else start
+        cue_end = m.start("by") if m.group("by") else end
+        out.append(_PassiveCue(start, end, text[cue_start:cue_end]))
     return out
 
 
@@ -917,13 +999,16 @@ _GAP_MAX = 110
 _GAP_MAX_LINKED = 200
 
 
+_LINK_WORD = re.compile(r"(?<!\w)(?:theo|tại|của)(?!\w)")
+
+
 def _gap_allows(gap: str) -> bool:
     """Whether a cue reaches a target across the words between them."""
-    flat = re.sub(r"\s+", " ", gap)
-    linked = re.search(r"(?<!\w)(?:theo|tại|của)(?!\w)", flat) is not None
+    flat = _SPACES.sub(" ", gap)
+    linked = _LINK_WORD.search(flat) is not None
     if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
         return False
-    if P.BLOCKING.search(flat):
+    if P.BLOCKING.search(lower_same_length(flat)):
         return False
     return True
 
@@ -962,31 +1047,32 @@ def _parenthetical_source(text: str, t: Mention, active: list[Mention]) -> Menti
     return None
 
 
-def _passive_relations(text, active, clauses, clause_of, side):
+def _passive_relations(text, active, clauses, clause_of, side, passive: list[_PassiveCue]):
     out = []
-    for c in P.PASSIVE_CUE.finditer(text):
-        if _in_spans(c.start(), side):
+    for c in passive:
+        c_start, c_end = c.begin, c.finish
+        if _in_spans(c_start, side):
             continue
-        cue_text = re.sub(r"\s+", " ", c.group("cue")).lower()
+        cue_text = _SPACES.sub(" ", c.cue).lower()
         rel_type = P.PASSIVE_TYPES.get(cue_text)
         if rel_type is None:
             continue
-        ci = clause_of(c.start())
+        ci = clause_of(c_start)
         # the acting document follows the cue
-        actor = next((m for m in active if c.end() <= m.lead_start <= c.end() + 40 and not m.is_law),
+        actor = next((m for m in active if c_end <= m.lead_start <= c_end + 40 and not m.is_law),
                      None)
         if actor is None:
             continue
         target = None
         for m in active:
-            if m.end <= c.start() and clause_of(m.start) == ci and m is not actor:
+            if m.end <= c_start and clause_of(m.start) == ci and m is not actor:
                 target = m
-        line_start = text.rfind("\n", 0, c.start()) + 1
-        if target is None or target.end < line_start and re.match(r"\s*\d{1,2}/\d{1,2}/\d{4}\s", text[line_start:c.start()]):
+        line_start = text.rfind("\n", 0, c_start) + 1
+        if target is None or target.end < line_start and re.match(r"\s*\d{1,2}/\d{1,2}/\d{4}\s", text[line_start:c_start]):
             target = "SUBJECT"
         cl = clauses[ci]
-        out.append((actor, target, rel_type, cl.start, max(cl.end, actor.tail_end), c.start(), c.end(),
-                    c.group("cue")))
+        out.append((actor, target, rel_type, cl.start, max(cl.end, actor.tail_end), c_start, c_end,
+                    c.cue))
     return out
 
 
@@ -999,8 +1085,9 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
         raise TypeError("extract_page expects str text; decode bytes first")
     norm = normalize_text(text)
     t = norm.text
+    low = lower_same_length(t)
     side = find_side_lists(t)
-    mentions = find_mentions(t)
+    mentions = find_mentions(t, low)
     laws = find_laws(t)
     for m in mentions:
         m.in_side_list = _in_spans(m.start, side)
@@ -1021,7 +1108,7 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     law_list = _laws(laws)
 
     all_mentions = sorted(mentions + laws, key=lambda m: m.start)
-    rels = find_relations(t, all_mentions, subject_mention, side)
+    rels = find_relations(t, all_mentions, subject_mention, side, low)
     relations: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     key_to_number = {number_key(r.number): r.number for r in references}

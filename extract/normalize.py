@@ -119,6 +119,24 @@ def nfc(text: str) -> str:
     return normalize_text(text).text
 
 
+# The letters `re.IGNORECASE` equates with `i` and `s` although `str.lower` keeps them
+# apart, and `İ`, whose full lower case is two characters.
+_SCAN_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def lower_same_length(text: str) -> str:
+    """`text` in lower case, offset for offset: a case-sensitive lower-case pattern run
+    on it matches exactly where the same pattern with `re.IGNORECASE` matches on `text`.
+
+    The phrase scanners (cues, kind words) run on it, so one `str.lower` per page
+    replaces the much slower case-insensitive matching of every phrase.
+    """
+    low = text.lower()
+    if len(low) != len(text) or "\u0131" in low or "\u017f" in low:
+        low = text.translate(_SCAN_FOLD).lower()
+    return low
+
+
 # --- folding ---------------------------------------------------------------------------
 
 _FOLD_SPACES = re.compile(r"\s+")

@@ -22,6 +22,36 @@ def _alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in ordered)
 
 
+def _trie(phrases, *, word_start: bool = True) -> str:
+    """The same language as `_alternation`, factored by common prefixes.
+
+    A match attempt then costs one character comparison per branch instead of one
+    phrase per alternative, and since every branch opens with a plain letter the
+    regex engine skips ahead to those letters in C. With `word_start`, the phrase
+    must not continue a word: the look-behind that says so stands after its first
+    letter (`(?<!\\w.)`), where it leaves that skip-ahead intact. A longer phrase
+    still wins over its prefix (optional tails are greedy). Phrases are taken as
+    written: lower them for a scan of the lower-cased text (`lower_same_length`).
+    """
+    root: dict = {}
+    for phrase in set(phrases):
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alts = [(r"\s{1,3}" if ch == " " else re.escape(ch)) + branch(node[ch])
+                for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    check = r"(?<!\w.)" if word_start else ""
+    return "(?:" + "|".join(re.escape(ch) + check + branch(root[ch]) for ch in sorted(root)) + ")"
+
+
 # --- document numbers ---------------------------------------------------------------
 
 # Up to three spaces/line breaks around a separator: "05- CT/TW", "3863 /UBND",
@@ -74,39 +104,46 @@ for _code, _words in KIND_WORDS.items():
     for _w in _words:
         KIND_WORD_TO_CODE[_w.lower()] = _code
 
-# "Nghị quyết số ", "Chỉ thị số: ", "Công văn ", "NGHỊ QUYẾT SỐ\n" right before a number
+# "Nghị quyết số ", "Chỉ thị số: ", "Công văn ", "NGHỊ QUYẾT SỐ\n" right before a number.
+# Searched in the lower-cased text (`normalize.lower_same_length`), like every pattern
+# below whose comment says "lower-cased": the case-insensitive phrase scans.
 KIND_BEFORE = re.compile(
-    r"(?P<word>" + _alternation(KIND_WORD_TO_CODE) + r")"
-    r"(?:\s{1,3}(?:hành\s{1,3}động\s{1,3})?)?(?:\s{0,3}(?:số|SỐ|Số)\s{0,2}:?)?\s{0,3}$",
-    re.IGNORECASE,
+    r"(?P<word>" + _trie(KIND_WORD_TO_CODE, word_start=False) + r")"
+    r"(?:\s{1,3}(?:hành\s{1,3}động\s{1,3})?)?(?:\s{0,3}số\s{0,2}:?)?\s{0,3}$"
 )
-KIND_WORD = re.compile(r"(?<!\w)(?:" + _alternation(KIND_WORD_TO_CODE) + r")(?!\w)",
+KIND_WORD = re.compile(r"(?<!\w)" + _trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
                        re.IGNORECASE)
 
 # --- relation cues --------------------------------------------------------------------
 
-CUE = re.compile(r"(?<!\w)(?P<cue>" + _alternation(CUES) + r")(?!\w)", re.IGNORECASE)
+# lower-cased
+CUE = re.compile(r"(?P<cue>" + _trie(k.lower() for k in CUES) + r")(?!\w)")
 CUE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v for k, v in CUES.items()}
 
+# lower-cased. "đã được sửa đổi, bổ sung theo": the phrase, with "đã" before it and
+# "theo" after it when they stand there (the cue itself: `PASSIVE_LEAD` and the
+# group `by` cut off).
 PASSIVE_CUE = re.compile(
-    r"(?<!\w)(?:đã\s{1,3})?(?P<cue>" + _alternation(PASSIVE_CUES) + r")(?!\w)"
-    r"(?:\s{1,3}(?:theo|bởi|tại|bằng)(?!\w))?",
-    re.IGNORECASE,
+    r"(?:" + _trie([k.lower() for k in PASSIVE_CUES] + ["đã " + k.lower() for k in PASSIVE_CUES])
+    + r")(?!\w)(?P<by>\s{1,3}(?:theo|bởi|tại|bằng)(?!\w))?"
 )
+PASSIVE_LEAD = re.compile(r"đã\s{1,3}")
 PASSIVE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v
                                  for k, v in PASSIVE_CUES.items()}
 
-BLOCKING = re.compile(r"(?<!\w)(?:" + _alternation(BLOCKING_WORDS) + r")(?!\w)",
-                      re.IGNORECASE)
+# lower-cased
+BLOCKING = re.compile(_trie(w.lower() for w in BLOCKING_WORDS) + r"(?!\w)")
 
 # Clause boundaries: a semicolon (a list may go on), a sentence end, a blank line,
 # a new bullet or numbered item, a colon that ends a line.
+# (No groups around the alternatives: a bare alternation of characters lets the regex
+# engine skip ahead to them; a semicolon break is the match ";".)
 CLAUSE_BREAK = re.compile(
-    r"(?P<semi>;)"
-    r"|(?P<stop>\.(?=\s{1,3}[A-ZĐÀ-Ỹ\d\-+•“\"(])|\.(?=\n)|\.$|\n\s*\n"
+    r";"
+    r"|\.(?=\s{1,3}[A-ZĐÀ-Ỹ\d\-+•“\"(])|\.(?=\n)|\.$|\n\s*\n"
     r"|\n(?=\s{0,3}(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.\s|[IVX]{1,5}\.\s|Căn cứ|Thực hiện|"
     r"Theo đề nghị|Xét đề nghị))"
-    r"|:(?=\s{0,3}\n)|:(?=\s{1,3}[A-ZĐ]))"
+    r"|:(?=\s{0,3}\n)|:(?=\s{1,3}[A-ZĐ])"
 )
 
 # --- page structure -------------------------------------------------------------------
@@ -132,12 +169,15 @@ SIGNATURE = re.compile(
 
 # A body's name starts with one of these words; used to find who issued a subject.
 ISSUER_HEAD = re.compile(
-    r"(?<!\w)(?:UBND|HĐND|Ủy ban|Uỷ ban|UỶ BAN|ỦY BAN|Hội đồng|Ban|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|"
-    r"Huyện uỷ|Thành ủy|Thành uỷ|Thị ủy|Đảng ủy|Đảng uỷ|Bộ|Sở|Thủ tướng|Chính phủ|"
-    r"Văn phòng|Quốc hội|Cục|Tổng cục|Mặt trận|MTTQ|Công an|Bộ Chính trị|Ban Bí thư)(?!\w)"
+    _trie(("UBND", "HĐND", "Ủy ban", "Uỷ ban", "UỶ BAN", "ỦY BAN", "Hội đồng", "Ban", "Tỉnh ủy",
+           "Tỉnh uỷ", "Huyện ủy", "Huyện uỷ", "Thành ủy", "Thành uỷ", "Thị ủy", "Đảng ủy",
+           "Đảng uỷ", "Bộ", "Sở", "Thủ tướng", "Chính phủ", "Văn phòng", "Quốc hội", "Cục",
+           "Tổng cục", "Mặt trận", "MTTQ", "Công an", "Bộ Chính trị", "Ban Bí thư"))
+    + r"(?!\w)"
 )
 
-LAW_START = re.compile(r"(?<![\w])(?P<head>Hiến pháp|Bộ luật|Luật|BỘ LUẬT|LUẬT)(?=\s)")
+LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Luật", "BỘ LUẬT", "LUẬT"))
+                       + r")(?=\s)")
 
 # The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"
 REPORTING = re.compile(r"(?<!\w)(?:" + _alternation(REPORTING_VERBS) + r")\s{1,3}$")
