@@ -25,7 +25,7 @@ from extract.grammar import (
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
 from extract.normalize import (
     NormalizedText, expand_abbreviations, fold, iso_date, lower_same_length, normalize_number,
-    normalize_text, number_key, split_number, strip_diacritics,
+    normalize_text, number_key, number_parts, strip_diacritics,
 )
 
 # Codes that name a body rather than a kind: a number whose first code is one of
@@ -60,7 +60,8 @@ class Mention:
         return (self.date is not None) + (self.issuer is not None)
 
 
-def _kind_of(codes: list[str], word_kind: str | None, year: int | None) -> str | None:
+@functools.lru_cache(maxsize=4096)
+def _kind_of(codes: tuple[str, ...], word_kind: str | None, year: int | None) -> str | None:
     """The kind (§5): the type code inside the number, else the word before it.
 
     A code its issuer never issues (`33/TT-TTg`) is a typo: the word decides.
@@ -327,7 +328,7 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
             continue
         raw = m.group()
         number = normalize_number(raw)
-        serial, year, codes = split_number(number)
+        serial, year, codes = number_parts(number)
         word_kind, lead_start = _word_kind_before(text, start, low)
         kind = _kind_of(codes, word_kind, year)
         limit = min(n, end + 400)
@@ -356,6 +357,16 @@ _LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tạ
 _LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 
 
+_LAW_TOKEN = re.compile(r"[^\s,;:()“”\"]+|,")
+_LAW_YEAR = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _law_key(name: str) -> str:
+    """The key a law's name is grouped by: "law:" + its folded name."""
+    return "law:" + fold(name)
+
+
 def find_laws(text: str) -> list[Mention]:
     """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023")."""
     out: list[Mention] = []
@@ -365,7 +376,7 @@ def find_laws(text: str) -> list[Mention]:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
         head = m.group("head")
         pos = m.end()
-        tokens = list(re.finditer(r"[^\s,;:()“”\"]+|,", text[pos:pos + 300]))
+        tokens = list(_LAW_TOKEN.finditer(text[pos:pos + 300]))
         if not tokens:
             continue
         first = tokens[0].group()
@@ -406,14 +417,14 @@ def find_laws(text: str) -> list[Mention]:
                 break
             name_end = pos + tokens[i].end()
             i += 1
-        name = re.sub(r"\s+", " ", text[m.start():name_end]).strip(" ,")
+        name = _SPACES.sub(" ", text[m.start():name_end]).strip(" ,")
         if len(name.split()) < 2:
             continue
-        mention = Mention(number=name, key="law:" + fold(name), start=m.start(), end=name_end,
+        mention = Mention(number=name, key=_law_key(name), start=m.start(), end=name_end,
                           lead_start=m.start(), tail_end=name_end, kind="L", word_kind="L",
                           is_law=True)
         covered = name_end
-        ym = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)").match(text, name_end)
+        ym = _LAW_YEAR.match(text, name_end)
         if ym:
             mention.date = ym.group(1)
             mention.tail_end = ym.end()
@@ -428,14 +439,21 @@ def find_laws(text: str) -> list[Mention]:
 
 # --- side lists -------------------------------------------------------------------------
 
-def find_side_lists(text: str) -> list[tuple[int, int]]:
+def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
     """Spans where the portal lists other articles: after a "Tin liên quan" heading,
-    and lines that end in an item timestamp "(09/06/2025, 14:56)"."""
+    and lines that end in an item timestamp "(09/06/2025, 14:56)".
+
+    `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
+    if low is None:
+        low = lower_same_length(text)
     spans = []
     first_line_end = text.find("\n")
-    for m in P.SIDE_LIST_HEADING.finditer(text):
-        spans.append((m.start(), len(text)))
-        break
+    if P.SIDE_LIST_HINT.search(low):
+        for m in P.SIDE_LIST_HEADING.finditer(text):
+            spans.append((m.start(), len(text)))
+            break
+    if not P.TIMESTAMP_HINT.search(text):
+        return spans
     for m in P.TIMESTAMP_LINE.finditer(text):
         if m.start() <= max(first_line_end, 0):
             continue  # the page's own headline
@@ -454,10 +472,11 @@ _UPPER_RATIO_MIN = 0.85
 
 
 def _is_caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
+    """Whether the line is written in capitals (85% of its letters at least)."""
+    letters = "".join(filter(str.isalpha, line))
     if len(letters) < 2:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= _UPPER_RATIO_MIN
+    return sum(map(str.isupper, letters)) / len(letters) >= _UPPER_RATIO_MIN
 
 
 _BODY_LINE = re.compile(r"^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN |BỘ |TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|CHỦ TỊCH|"
@@ -528,7 +547,19 @@ def _header_issuer(text: str, number_pos: int) -> str | None:
             break
     if not picked:
         return None
-    name = " ".join(reversed(picked))
+    return _header_name(" ".join(reversed(picked)))
+
+
+_HEADER_BODIES = tuple(
+    (b.lower(), b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)"))
+    for b in ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương", "Quốc hội",
+              "Chính phủ", "Thủ tướng"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_name(name: str) -> str:
+    """A header's body name (lines in capitals joined) in its usual spelling:
+    "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> "Ủy ban nhân dân tỉnh Bắc Kạn"."""
     name = re.split(r"\s*CỘNG H[OÒ]A", name)[0]
     name = re.sub(r"\s+", " ", name).strip()
     low = name.lower()
@@ -539,9 +570,9 @@ def _header_issuer(text: str, number_pos: int) -> str | None:
     out = re.sub(r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$",
                  lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()),
                  out)
-    for body in ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương", "Quốc hội",
-                 "Chính phủ", "Thủ tướng"):
-        out = re.sub(r"^" + re.escape(body.lower()) + r"(?!\w)", body, out)
+    for lowered, body, pattern in _HEADER_BODIES:
+        if out.startswith(lowered):
+            out = pattern.sub(body, out)
     if out.startswith("Bộ ") and len(out) > 3:
         out = "Bộ " + out[3].upper() + out[4:]
     return out
@@ -1086,7 +1117,7 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     norm = normalize_text(text)
     t = norm.text
     low = lower_same_length(t)
-    side = find_side_lists(t)
+    side = find_side_lists(t, low)
     mentions = find_mentions(t, low)
     laws = find_laws(t)
     for m in mentions:
@@ -1112,7 +1143,7 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     relations: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     key_to_number = {number_key(r.number): r.number for r in references}
-    law_names = {("law:" + fold(law.name)): law.name for law in law_list}
+    law_names = {_law_key(law.name): law.name for law in law_list}
     if subject:
         key_to_number[subject_key] = subject.number
     for source, target, rel_type, ev_s, ev_e, cue_s, cue_e, cue in rels:
@@ -1192,7 +1223,7 @@ def _references(mentions: list[Mention], subject_key: str | None,
 
 def _issuer_from_code(number: str, province: str | None) -> str | None:
     """The body an issuer code stands for (§6), when the text names none."""
-    _, _, codes = split_number(number)
+    _, _, codes = number_parts(number)
     for code in reversed(codes):
         body = CODE_ISSUERS.get(code) or CODE_ISSUERS.get(re.sub(r"\d+$", "", code))
         if body:

@@ -39,7 +39,9 @@ _CLUSTER = re.compile(
     "[^\u0300-\u036f][\u0300-\u036f]{1,8}|[" + _DROP + "]"
 )
 _SIMPLE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
-_TRANSLATE = str.maketrans(_CHAR_MAP)
+# What any cluster holds: a combining mark or a dropped character (a search for one
+# character class runs far faster than `_CLUSTER`, whose first branch fits any text).
+_CLUSTER_CHAR = re.compile("[\u0300-\u036f" + _DROP + "]")
 
 
 @dataclass
@@ -83,8 +85,8 @@ def normalize_text(text: str) -> NormalizedText:
     only clusters of combining marks and dropped characters change the length, and
     those are recorded so offsets can be mapped back.
     """
-    simple = text.translate(_TRANSLATE) if _SIMPLE.search(text) else text
-    if not _CLUSTER.search(simple):
+    simple = _replace_one_for_one(text)
+    if not _CLUSTER_CHAR.search(simple) or not _CLUSTER.search(simple):
         return NormalizedText(simple, len(text))
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
@@ -112,6 +114,14 @@ def normalize_text(text: str) -> NormalizedText:
     parts.append(simple[pos:])
     norm = NormalizedText("".join(parts), len(text), edits, [t0 for t0, _, _, _ in edits])
     return norm
+
+
+def _replace_one_for_one(text: str) -> str:
+    """`_CHAR_MAP` applied: one `str.replace` per look-alike the text holds (faster
+    than `str.translate`, which looks up every character of the text)."""
+    for ch in set(_SIMPLE.findall(text)):
+        text = text.replace(ch, _CHAR_MAP[ch])
+    return text
 
 
 def nfc(text: str) -> str:
@@ -228,16 +238,28 @@ def split_number(number: str) -> tuple[str, int | None, list[str]]:
     >>> split_number("1573-KH/BDVTW-BCSĐCP")
     ('1573', None, ['KH', 'BDVTW', 'BCSĐCP'])
     """
-    parts = [p for p in re.split(r"[-/]", number) if p]
+    serial, year, codes = number_parts(number)
+    return serial, year, list(codes)
+
+
+_NUMBER_SEPARATOR = re.compile(r"[-/]")
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+@functools.lru_cache(maxsize=65536)
+def number_parts(number: str) -> tuple[str, int | None, tuple[str, ...]]:
+    """`split_number` with the codes as a tuple, cached: what the extractor calls for
+    every mention (numbers repeat across pages)."""
+    parts = [p for p in _NUMBER_SEPARATOR.split(number) if p]
     serial = parts[0] if parts else number
     year = None
-    codes = []
+    codes: list[str] = []
     for p in parts[1:]:
-        if year is None and not codes and re.fullmatch(r"(19|20)\d\d", p):
+        if year is None and not codes and _YEAR.fullmatch(p):
             year = int(p)
         else:
             codes.append(p)
-    return serial, year, codes
+    return serial, year, tuple(codes)
 
 
 # --- names -----------------------------------------------------------------------------

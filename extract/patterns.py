@@ -151,11 +151,17 @@ CLAUSE_BREAK = re.compile(
 SIDE_LIST_HEADING = re.compile(
     r"(?im)^[ \t]{0,8}(?:" + _alternation(SIDE_LIST_HEADINGS) + r")[ \t]{0,8}:?[ \t]{0,8}$"
 )
+# A heading's words anywhere (lower-cased): a page without them has no heading, and
+# this scan skips ahead to the headings' first letters where `SIDE_LIST_HEADING`
+# must try every line.
+SIDE_LIST_HINT = re.compile(_trie((h.lower() for h in SIDE_LIST_HEADINGS), word_start=False))
 # "- Triển khai ... (09/06/2025, 14:56)", "... cơ sở(21/08/2023 4:36 CH)"
+_TIMESTAMP = r"\(\s{0,2}\d{1,2}/\d{1,2}/\d{4},?\s{1,2}\d{1,2}:\d{2}"
 TIMESTAMP_LINE = re.compile(
-    r"(?m)^.{0,400}\(\s{0,2}\d{1,2}/\d{1,2}/\d{4},?\s{1,2}\d{1,2}:\d{2}"
-    r"(?:\s{0,2}(?:SA|CH|AM|PM))?\s{0,2}\)\s{0,4}$"
+    r"(?m)^.{0,400}" + _TIMESTAMP + r"(?:\s{0,2}(?:SA|CH|AM|PM))?\s{0,2}\)\s{0,4}$"
 )
+# The timestamp alone: a page without one has no such line (a quick test first).
+TIMESTAMP_HINT = re.compile(_TIMESTAMP)
 
 HEADER_NUMBER = re.compile(r"(?im)^[ \t|]{0,8}(?:Số|SỐ)[ \t]{0,3}:?[ \t]{0,3}\n?[ \t]{0,3}(?=\d)")
 TYPE_LINE = re.compile(
