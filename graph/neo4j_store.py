@@ -39,6 +39,8 @@ SCHEMA = [
     "CREATE INDEX page_url IF NOT EXISTS FOR (p:Page) ON (p.url)",
     "CREATE INDEX mentions_number IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.number_key)",
     "CREATE INDEX mentions_mid IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.mid)",
+    # set on partial mentions only, so re-resolving a number never walks its decided ones
+    "CREATE INDEX mentions_partial IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.partial_nk)",
 ] + [
     f"CREATE INDEX rel_{t.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{prop})"
     for t in RELATION_TYPES for prop in ("page", "src_mid", "dst_mid", "aid")
@@ -96,9 +98,14 @@ class Neo4jStore(Store):
                 f"cannot reach Neo4j at {uri}: {exc}. Start Neo4j (or "
                 "tools/neo4j-launcher/start.sh) and check --neo4j / NEO4J_URI") from None
         with self._session() as s:
+            had_partial_index = bool(list(s.run(
+                "SHOW INDEXES YIELD name WHERE name = 'mentions_partial' RETURN name")))
             for stmt in SCHEMA:
                 s.run(stmt).consume()
             s.run("CALL db.awaitIndexes(60)").consume()
+            if not had_partial_index:   # a store an older version wrote: mark its partials
+                s.run("MATCH ()-[m:MENTIONS]->() WHERE m.decided = false "
+                      "SET m.partial_nk = m.number_key").consume()
 
     def _session(self):
         return self._driver.session(database=self.database) if self.database \
@@ -298,8 +305,8 @@ class Neo4jStore(Store):
             return {}
         partials: dict[str, list[Mention]] = defaultdict(list)
         stored: dict[str, dict[str, Any]] = {}
-        for r in tx.run("UNWIND $nks AS nk MATCH (p:Page)-[m:MENTIONS {number_key: nk}]->(n:Node) "
-                        "WHERE m.decided = false RETURN m {.*} AS m, p.key AS page, "
+        for r in tx.run("UNWIND $nks AS nk MATCH (p:Page)-[m:MENTIONS {partial_nk: nk}]->(n:Node) "
+                        "RETURN m {.*} AS m, p.key AS page, "
                         "p.published AS published, p.crawled AS crawled, p.source AS source, "
                         "n.key AS node", nks=nks):
             m = r["m"]
@@ -344,12 +351,12 @@ class Neo4jStore(Store):
                 node_of[m.mid] = d.key
                 if d.unresolved:
                     unresolved[d.key] = (m, d, row)
-                elif d.provisional:   # merging a mention already merged changes nothing
+                else:   # the document takes in what the mention says (idempotent)
                     contributions[d.key].append({
                         "rank": row["rank"], "seen": row.get("seen"), "number": m.number,
                         "kind": m.kind, "date": m.date, "issuer": m.issuer,
                         "title": row.get("title"), "signer": row.get("signer"),
-                        "reason": d.reason})
+                        "reason": d.reason if d.provisional else None})
                     sample.setdefault(d.key, m)
                 if m.mid in stored:
                     if stored[m.mid]["node"] != d.key:
@@ -359,7 +366,7 @@ class Neo4jStore(Store):
                             reasons.append({"mid": m.mid, "reason": d.reason})
                         continue
                 new_row = {k: v for k, v in row.items() if k not in ("node",)}
-                new_row.update(node=d.key, reason=d.reason, decided=False)
+                new_row.update(node=d.key, reason=d.reason, decided=False, partial_nk=nk)
                 create.append(new_row)
         self._merge_documents(tx, contributions, sample, provisional=True)
         self._store_unresolved(tx, unresolved)
@@ -555,7 +562,7 @@ class Neo4jStore(Store):
 
     def unresolved_naming(self, keys):
         return [self._node(r["u"]) for r in self._read(
-            "MATCH (u:UnresolvedReference)-[:CANDIDATE]->(d:Document) WHERE d.key IN $keys "
+            "UNWIND $keys AS k MATCH (:Node {key: k})<-[:CANDIDATE]-(u:UnresolvedReference) "
             "RETURN DISTINCT u ORDER BY u.key", keys=list(keys))]
 
     def search(self, *, number_key=None, serial=None, kind=None, issuer=None, year=None,

@@ -79,15 +79,20 @@ def implementers(store: Store, query: str, *, province: str | None = None,
     `{"document", "implements" (the candidate's key), "depth", "path" (keys from the
     document up to the candidate), "evidence" (one step per edge of the path, each with
     every page's statement of it)}`. Results are ordered by candidate, depth, key.
+    `unresolved` lists the documents whose unresolved reference may mean the candidate
+    or any document of its chains, at the depth they would have (`_unresolved_along`).
     When the candidates are central documents, `province` keeps the results of that
     province; otherwise it narrows the candidates.
     """
     alias, candidates = resolve(store, query, province=province, year=year)
     local_candidates = any(c.get("province") for c in candidates)
     results: list[dict[str, Any]] = []
+    unresolved: list[dict[str, Any]] = []
+    seen_refs: set[tuple[str, str, str]] = set()
     for cand in candidates:
         parent: dict[str, dict[str, Any] | None] = {cand["key"]: None}
         depth_of = {cand["key"]: 0}
+        levels = [[cand["key"]]]          # the chain's nodes at each depth
         frontier = [cand["key"]]
         found: list[str] = []
         for depth in range(1, max_depth + 1):
@@ -103,6 +108,18 @@ def implementers(store: Store, query: str, *, province: str | None = None,
                 nxt.append(src)
                 found.append(src)
             frontier = sorted(nxt)
+            if frontier:
+                levels.append(frontier)
+
+        def path_of(key: str) -> tuple[list[str], list[dict[str, Any]]]:
+            path, steps = [key], []
+            step = parent[key]
+            while step is not None:
+                steps.append(step)
+                path.append(step["target"])
+                step = parent[step["target"]]
+            return path, steps
+
         docs = store.documents(found)
         srcs = store.sources_for(found, _SOURCES)
         for key in sorted(found, key=lambda k: (depth_of[k], k)):
@@ -111,25 +128,45 @@ def implementers(store: Store, query: str, *, province: str | None = None,
                 continue
             if province and not local_candidates and not _in_province(doc, province):
                 continue
-            path, steps = [key], []
-            step = parent[key]
-            while step is not None:
-                steps.append(step)
-                path.append(step["target"])
-                step = parent[step["target"]]
+            path, steps = path_of(key)
             brief = _brief(doc)
             brief["sources"] = srcs.get(key, [])
             results.append({"document": brief, "implements": cand["key"],
                             "depth": depth_of[key], "path": path, "evidence": steps})
-    unresolved = []
-    for ref in store.unresolved_naming([c["key"] for c in candidates]):
-        for e in store.edges([ref["key"]], "in", types):
-            unresolved.append({"document": e["source"], "reference": ref["number"],
-                               "candidates": ref.get("candidates", []), "type": e["type"],
-                               "evidence": e["evidence"], "reason": ref.get("reason")})
+        unresolved += _unresolved_along(store, cand["key"], levels, types, path_of, seen_refs)
     return {"query": query, "parsed": alias.to_dict(),
             "resolved": [_brief(c, store) for c in candidates], "results": results,
             "unresolved": unresolved}
+
+
+def _unresolved_along(store: Store, root: str, levels: list[list[str]],
+                      types: tuple[str, ...], path_of, seen: set[tuple[str, str, str]]
+                      ) -> list[dict[str, Any]]:
+    """Documents that would implement `root` at some depth if an unresolved reference
+    they make meant a node of the chain: one entry per (reference, document, type).
+
+    `levels[d]` holds the chain's nodes at depth d (the root at 0). An entry says the
+    depth it would have (`depth` = d + 1), which chain nodes the reference may stand for
+    (`via`, with `via_path` up to the root), and the reference's ranked candidates."""
+    out = []
+    for depth, keys in enumerate(levels):
+        level = set(keys)
+        refs = store.unresolved_naming(keys)
+        if not refs:
+            continue
+        for e in store.edges([r["key"] for r in refs], "in", types):
+            ref = next(r for r in refs if r["key"] == e["target"])
+            ident = (ref["key"], e["source"], e["type"])
+            if ident in seen:
+                continue
+            seen.add(ident)
+            via = [k for k in ref.get("candidates", []) if k in level]
+            out.append({"document": e["source"], "reference": ref["number"],
+                        "candidates": ref.get("candidates", []), "type": e["type"],
+                        "evidence": e["evidence"], "reason": ref.get("reason"),
+                        "implements": root, "depth": depth + 1, "via": via,
+                        "via_path": path_of(via[0])[0] if via else [root]})
+    return out
 
 
 def _tree(store: Store, root: str, direction: str, types: tuple[str, ...], max_depth: int,

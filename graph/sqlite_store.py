@@ -113,6 +113,18 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self._conn.close()
 
+    def clear(self) -> None:
+        """Delete everything (tests and benchmarks), in one transaction."""
+        c = self._conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("relations", "mentions", "page_laws", "candidates", "nodes", "pages"):
+                c.execute(f"DELETE FROM {table}")
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
     @contextmanager
     def _bulk(self) -> Iterator[None]:
         """A big page cache and in-memory temporary tables while a bulk load runs.
@@ -379,13 +391,13 @@ class SQLiteStore(Store):
                         for nk, by in settled.items()}
         decisions = resolve_groups(partials, known, settled_keys)
         mentions = [m for nk in nks for m in partials[nk]]
-        # provisional documents: created or completed from the mentions that name them
-        # (merging a mention already merged changes nothing)
+        # documents the mentions name: provisional ones are created, and every one takes
+        # in what its mentions say (merging a mention already merged changes nothing)
         contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         sample: dict[str, Mention] = {}
         for m in mentions:
             d = decisions[m.mid]
-            if d.provisional:
+            if not d.unresolved:
                 r = extra[m.mid]
                 contributions[d.key].append({
                     "rank": fact_rank(r["role"], r["page_source"],
@@ -393,7 +405,8 @@ class SQLiteStore(Store):
                                       r["page_key"]),
                     "seen": page_seen(r["page_published"], r["page_crawled"]),
                     "number": m.number, "kind": m.kind, "date": m.date, "issuer": m.issuer,
-                    "title": r["title"], "signer": r["signer"], "reason": d.reason})
+                    "title": r["title"], "signer": r["signer"],
+                    "reason": d.reason if d.provisional else None})
                 sample.setdefault(d.key, m)
         self._merge_documents(contributions, sample, provisional=True)
         unresolved = {decisions[m.mid].key: (m, decisions[m.mid]) for m in mentions
@@ -598,14 +611,14 @@ class SQLiteStore(Store):
                 for (s, t, ty), ev in sorted(grouped.items())]
 
     def unresolved_naming(self, keys):
-        keys = list(keys)
-        out = []
+        keys = list(dict.fromkeys(keys))
+        out: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(keys):
             for r in self._conn.execute(
-                    "SELECT n.* FROM candidates c JOIN nodes n ON n.id=c.node_id "
-                    f"WHERE c.doc_key IN ({_marks(len(chunk))}) ORDER BY n.key", chunk):
-                out.append(self._doc(r))
-        return out
+                    "SELECT DISTINCT n.* FROM candidates c JOIN nodes n ON n.id=c.node_id "
+                    f"WHERE c.doc_key IN ({_marks(len(chunk))})", chunk):
+                out.setdefault(r["key"], self._doc(r))
+        return [out[k] for k in sorted(out)]
 
     def search(self, *, number_key=None, serial=None, kind=None, issuer=None, year=None,
                province=None, limit=50):

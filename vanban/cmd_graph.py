@@ -89,7 +89,7 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet):
             click.echo(f"  {report.pages} pages...", err=True)
 
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
-        report = store.load_records(records, progress=progress)
+        report = store.load_pages(records, progress=progress)   # bulk: big batches
     for index, message in report.errors:
         errors.append(f"{wheres[index]}: {message}")
     for e in errors:
@@ -150,8 +150,9 @@ def _table_implementers(result: dict[str, Any]) -> None:
                   " -> ".join(r["path"][1:-1]), (ev.get("sentence") or "")[:80])
     Console().print(t)
     for u in result.get("unresolved", []):
-        click.echo(f"  possibly: {u['document']} -> {u['reference']} (candidates: "
-                   f"{', '.join(u['candidates'])})")
+        via = f" via {', '.join(u['via'])}" if u.get("via") and u.get("depth", 1) > 1 else ""
+        click.echo(f"  possibly (depth {u.get('depth', 1)}{via}): {u['document']} -> "
+                   f"{u['reference']} (candidates: {', '.join(u['candidates'])})")
 
 
 def _table_lineage(result: dict[str, Any]) -> None:

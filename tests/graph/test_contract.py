@@ -182,3 +182,115 @@ def test_networkx_view_matches_queries(store):
     out = queries.implementers(store, "33/CT-TTG#2021")
     assert {k: d for k, (d, _) in reach.items()} == {
         r["document"]["key"]: r["depth"] for r in out["results"]}
+
+
+# --- bulk loading, load order, unresolved references along chains ----------------------
+
+# Pages that exercise every identity path: partial mentions that link to the only
+# candidate, stay unresolved, get a provisional document or are settled later; laws; a
+# page loaded twice in two versions.
+MORE = [
+    page("https://tw.example/33-2016", None,
+         subject=doc("33/CT-TTg", "CT", "2016-07-08", "Thủ tướng Chính phủ")),
+    page("https://x.example/kh-9", "Bắc Kạn",
+         subject=doc("9/KH-UBND", "KH", "2023-02-01", "UBND tỉnh"),
+         references=[doc("33/CT-TTg", "CT")], relations=[rel("9/KH-UBND", "33/CT-TTg")],
+         published="2023-02-02"),
+    page("https://ninhson.example/kh-7", "Ninh Thuận",
+         subject=doc("7-KH/HU", "KH", "2023-05-20", "Huyện ủy Ninh Sơn"),
+         references=[doc("35-CT/TU", "CT")], relations=[rel("7-KH/HU", "35-CT/TU")],
+         published="2023-05-25"),
+    page("https://x.example/kh-9", "Bắc Kạn",     # a newer version of the same page
+         subject=doc("9/KH-UBND", "KH", "2023-02-01", "UBND tỉnh",
+                     title="Triển khai Chỉ thị về dân vận"),
+         references=[doc("33/CT-TTg", "CT"), doc("05-CT/TW", "CT", None, "Bộ Chính trị")],
+         relations=[rel("9/KH-UBND", "33/CT-TTg")], published="2023-02-02"),
+    page("https://tw.example/05", None,
+         subject=doc("05-CT/TW", "CT", "2016-05-15", "Bộ Chính trị",
+                     title="Đẩy mạnh học tập và làm theo tư tưởng")),
+]
+
+
+def full_dump(store):
+    """Every node with all its properties, every relation with its evidence, every
+    mention with its reason, every page."""
+    nodes = sorted((json_key(n) for n in store.iter_nodes()))
+    edges = sorted(json_key(e) for e in store.iter_edges())
+    mentions = sorted(json_key(m) for m in store.iter_mentions())
+    pages = sorted(json_key(p) for p in store.iter_pages())
+    return nodes, edges, mentions, pages
+
+
+def json_key(d):
+    import json
+    return json.dumps({k: v for k, v in d.items() if v is not None}, sort_keys=True,
+                      ensure_ascii=False)
+
+
+def test_bulk_load_gives_the_same_graph_as_page_by_page(store):
+    records = ALL + MORE
+    for record in records:
+        store.upsert_page(record)             # one page per transaction
+    by_page = full_dump(store)
+    assert any(n["label"] == "UnresolvedReference" for n in store.iter_nodes())
+    store.clear()
+    report = store.load_pages(records)        # one big batch
+    assert report.pages == len({r["url"] for r in records}) and not report.errors
+    assert full_dump(store) == by_page
+    store.load_pages(records)                 # idempotent
+    assert full_dump(store) == by_page
+    store.clear()
+    store.load_pages(records, batch_size=3)   # several batches
+    assert full_dump(store) == by_page
+
+
+def test_a_documents_facts_do_not_depend_on_load_order(store):
+    own = page("https://ninhthuan.example/vb/35.pdf", "Ninh Thuận", source="pdf",
+               subject=doc("35-CT/TU", "CT", "2022-11-02", "Ban Thường vụ Tỉnh ủy Ninh Thuận",
+                           title="Về đẩy mạnh phong trào thi đua Dân vận khéo",
+                           signer="Lê Văn Bình"),
+               published="2022-11-03")
+    news = page("https://ninhthuan.example/tin/35", "Ninh Thuận", source="html",
+                subject=doc("35-CT/TU", "CT", "2022-11-02", "Tỉnh ủy Ninh Thuận",
+                            title="Tỉnh ủy ban hành chỉ thị mới"),
+                published="2022-11-01")
+    cites = page("https://ninhthuan.example/huyen/3", "Ninh Thuận",
+                 subject=doc("3-KH/HU", "KH", "2023-01-05", "Huyện ủy Ninh Hải"),
+                 references=[doc("35-CT/TU", "CT", "2022-11-02", "Tỉnh ủy Ninh Thuận")],
+                 published="2023-01-06")
+    nodes = []
+    for order in ([own, news, cites], [cites, news, own], [news, cites, own]):
+        store.clear()
+        for record in order:
+            store.upsert_page(record)
+        nodes.append(store.documents(["35-CT/TU@Ninh Thuận#2020-2025"]))
+    assert nodes[0] == nodes[1] == nodes[2]
+    node = nodes[0]["35-CT/TU@Ninh Thuận#2020-2025"]
+    # the document's own full text wins over the news page that reports it
+    assert node["title"] == "Về đẩy mạnh phong trào thi đua Dân vận khéo"
+    assert node["issuer"] == "Ban Thường vụ Tỉnh ủy Ninh Thuận"
+    assert node["signer"] == "Lê Văn Bình"
+    assert node["first_seen"] == "2022-11-01"
+    # a page replaced by a version without the title gives way to the next best page
+    store.upsert_page(dict(own, subject=dict(own["subject"], title=None)))
+    node = store.documents(["35-CT/TU@Ninh Thuận#2020-2025"])["35-CT/TU@Ninh Thuận#2020-2025"]
+    assert node["title"] == "Tỉnh ủy ban hành chỉ thị mới"
+
+
+def test_unresolved_references_along_the_chains(store):
+    store.load_records(ALL + MORE)
+    out = queries.implementers(store, "33/CT-TTg 2021")
+    assert keys(out) == ["33/CT-TTG#2021"]
+    deep = [u for u in out["unresolved"] if u["depth"] == 2]
+    assert [u["document"] for u in deep] == ["7-KH/HU@Ninh Thuận/Ninh Sơn#2020-2025"]
+    assert deep[0]["reference"] == "35-CT/TU"
+    assert sorted(deep[0]["via"]) == ["35-CT/TU@Bắc Kạn#2020-2025",
+                                      "35-CT/TU@Ninh Thuận#2020-2025"]
+    assert deep[0]["via_path"][-1] == "33/CT-TTG#2021" and deep[0]["type"] == "IMPLEMENTS"
+    direct = [u for u in out["unresolved"] if u["depth"] == 1]
+    assert [u["document"] for u in direct] == ["9/KH-UBND@Bắc Kạn#2023"]
+    assert direct[0]["via"] == ["33/CT-TTG#2021"]
+    # from the provincial directive, the same reference is a direct one
+    local = queries.implementers(store, "35-CT/TU", province="Ninh Thuận")
+    assert [(u["document"], u["depth"]) for u in local["unresolved"]] == [
+        ("7-KH/HU@Ninh Thuận/Ninh Sơn#2020-2025", 1)]
