@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ _PROVINCE_BY_FOLD = {fold(p): p for p in PROVINCES}
 
 # --- mentions ---------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of a document number in the normalised text."""
 
@@ -301,6 +302,8 @@ def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
 def _issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
     issuer named before the document, tied to it by "tại"."""
+    if "tại" not in text[max(0, lead_start - 6):lead_start]:
+        return None  # no "tại" right before the document: no issuer tied to it
     window_start = max(0, lead_start - 120)
     m = None
     for m in re.finditer(r"(?<!\w)của\s{1,3}", text[window_start:lead_start]):
@@ -376,7 +379,8 @@ def find_laws(text: str) -> list[Mention]:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
         head = m.group("head")
         pos = m.end()
-        tokens = list(_LAW_TOKEN.finditer(text[pos:pos + 300]))
+        # the name is read over 30 tokens at most (and one more to look ahead)
+        tokens = list(itertools.islice(_LAW_TOKEN.finditer(text[pos:pos + 300]), 31))
         if not tokens:
             continue
         first = tokens[0].group()
@@ -656,10 +660,14 @@ def _headline(text: str) -> str | None:
     return best[:1].upper() + best[1:] if best else None
 
 
+_DISTRICT = re.compile(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
+
+
 def _district(text: str) -> str | None:
     """The district the page speaks for, when the text names exactly one."""
-    names = set(re.findall(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})",
-                           text))
+    if "uyện" not in text:
+        return None  # a substring test first: most pages name no district
+    names = set(_DISTRICT.findall(text))
     return names.pop() if len(names) == 1 else None
 
 
@@ -674,7 +682,7 @@ def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | N
 
 
 
-@dataclass
+@dataclass(slots=True)
 class _SubjectFind:
     subject: Subject
     mention: Mention | None
@@ -814,14 +822,14 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
 
 # --- relations ------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Clause:
     start: int
     end: int
     after_semicolon: bool       # the boundary before it was a ";" (a list may go on)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Governance:
     source: Mention | None      # None: the subject
     type: str
@@ -900,10 +908,10 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
             if cj in mention_clauses or cj in head_gov:
                 continue
             cl = clauses[cj]
-            body = text[cl.start:cl.end]
-            if cl.after_semicolon and len(body) < 250 and not any(
-                    cl.start <= cs < cl.end for cs in cue_starts):
-                head_gov[cj] = head_gov.get(cj - 1)
+            if cl.after_semicolon and cl.end - cl.start < 250:
+                k = bisect.bisect_left(cue_starts, cl.start)
+                if k == len(cue_starts) or cue_starts[k] >= cl.end:  # no cue inside
+                    head_gov[cj] = head_gov.get(cj - 1)
         carried_to = max(carried_to, ci)
 
     for t in active:
@@ -958,7 +966,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
 _NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     """A cue phrase, possibly several in a row ("tổ chức triển khai thực hiện")."""
 
@@ -987,18 +995,19 @@ def _merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
             prev.finish = end
             prev.phrase = _SPACES.sub(" ", text[prev.begin:end])
             continue
-        phrase = _SPACES.sub(" ", text[start:end])
-        out.append(_Cue(start, end, phrase, _cue_type(phrase)))
+        phrase, rel_type = _cue_phrase(text[start:end])
+        out.append(_Cue(start, end, phrase, rel_type))
     return out
 
 
 @functools.lru_cache(maxsize=1024)
-def _cue_type(phrase: str) -> str:
-    """The relation type of a cue phrase as written (spaces collapsed)."""
-    return P.CUE_TYPES[phrase.lower()]
+def _cue_phrase(written: str) -> tuple[str, str]:
+    """A cue as written -> (the phrase with spaces collapsed, its relation type)."""
+    phrase = _SPACES.sub(" ", written)
+    return phrase, P.CUE_TYPES[phrase.lower()]
 
 
-@dataclass
+@dataclass(slots=True)
 class _PassiveCue:
     """A passive cue: its span (with "đã" before and "theo" after, when there) and
     the phrase itself as written."""

@@ -61,14 +61,16 @@ _SEP = r"[ \n]{0,3}"
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}\d{0,2}"
 
 NUMBER = re.compile(
-    r"(?<![\w/.\-])"
+    # The first digit opens the pattern, and the test that no word, slash, dot or dash
+    # stands before it follows that digit: the regex engine then skips ahead to digits.
+    r"\d(?<![\w/.\-]\d)"
     r"(?:"
     # Party style: 25-NQ/TW, 1573-KH/BDVTW-BCSĐCP, 11-QĐi/TW
-    rf"(?P<p>\d{{1,5}}{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}})"
+    rf"\d{{0,4}}{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}}"
     r"|"
     # State style: 33/CT-TTg, 59/2023/NĐ-CP, 88/2019/QH14, 01/QCPH/UBND-UBMTTQ, 28/CP
-    rf"(?P<s>\d{{1,6}}{_SEP}/{_SEP}(?:(?:19|20)\d\d{_SEP}/{_SEP})?{_CODE}"
-    rf"(?:{_SEP}[-/]{_SEP}{_CODE}){{0,4}})"
+    rf"\d{{0,5}}{_SEP}/{_SEP}(?:(?:19|20)\d\d{_SEP}/{_SEP})?{_CODE}"
+    rf"(?:{_SEP}[-/]{_SEP}{_CODE}){{0,4}}"
     r")"
     r"(?![\w])"
 )
