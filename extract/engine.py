@@ -452,7 +452,8 @@ def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
         low = lower_same_length(text)
     spans = []
     first_line_end = text.find("\n")
-    if P.SIDE_LIST_HINT.search(low):
+    # the hint needs a line break before the heading: one is put before the first line
+    if P.SIDE_LIST_HINT.match("\n" + low[:100]) or P.SIDE_LIST_HINT.search(low):
         for m in P.SIDE_LIST_HEADING.finditer(text):
             spans.append((m.start(), len(text)))
             break
@@ -703,7 +704,7 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
             continue
         return _SubjectFind(_full_text_subject(text, m, province), m)
     # 2. a legal database's history page: "Lịch sử hiệu lực: Nghị định 28/CP"
-    for m in body_mentions:
+    for m in body_mentions if "Lịch sử hiệu lực" in text else ():
         if re.search(r"Lịch sử hiệu lực\s*:?\s*[^\n]{0,30}$", text[max(0, m.start - 60):m.start]):
             row = re.search(r"(\d{1,2}/\d{1,2}/\d{4})\s+Văn bản được ban hành\s+" + re.escape(text[m.start:m.end]), text)
             date = None

@@ -153,10 +153,11 @@ CLAUSE_BREAK = re.compile(
 SIDE_LIST_HEADING = re.compile(
     r"(?im)^[ \t]{0,8}(?:" + _alternation(SIDE_LIST_HEADINGS) + r")[ \t]{0,8}:?[ \t]{0,8}$"
 )
-# A heading's words anywhere (lower-cased): a page without them has no heading, and
-# this scan skips ahead to the headings' first letters where `SIDE_LIST_HEADING`
-# must try every line.
-SIDE_LIST_HINT = re.compile(_trie((h.lower() for h in SIDE_LIST_HEADINGS), word_start=False))
+# A heading at the start of a line (lower-cased; the text's first line aside): a page
+# without one has no side list, and this scan skips ahead from line break to line
+# break where `SIDE_LIST_HEADING` must try every line start.
+SIDE_LIST_HINT = re.compile(
+    r"\n[ \t]{0,8}" + _trie((h.lower() for h in SIDE_LIST_HEADINGS), word_start=False))
 # "- Triển khai ... (09/06/2025, 14:56)", "... cơ sở(21/08/2023 4:36 CH)"
 _TIMESTAMP = r"\(\s{0,2}\d{1,2}/\d{1,2}/\d{4},?\s{1,2}\d{1,2}:\d{2}"
 TIMESTAMP_LINE = re.compile(
