@@ -38,13 +38,15 @@ SCHEMA = [
     "CREATE INDEX document_serial IF NOT EXISTS FOR (d:Document) ON (d.serial)",
     "CREATE INDEX page_url IF NOT EXISTS FOR (p:Page) ON (p.url)",
     "CREATE INDEX mentions_number IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.number_key)",
-    "CREATE INDEX mentions_mid IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.mid)",
     # set on partial mentions only, so re-resolving a number never walks its decided ones
     "CREATE INDEX mentions_partial IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.partial_nk)",
 ] + [
-    f"CREATE INDEX rel_{t.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.{prop})"
-    for t in RELATION_TYPES for prop in ("page", "src_mid", "dst_mid", "aid")
-]
+    # Indexes older versions made. No query needs them: a page's statements are found from
+    # the nodes it mentions (out-degrees are small), moved mentions' from their old node;
+    # and every relationship index slowed every write.
+    "DROP INDEX mentions_mid IF EXISTS",
+] + [f"DROP INDEX rel_{t.lower()}_{prop} IF EXISTS"
+     for t in RELATION_TYPES for prop in ("page", "src_mid", "dst_mid", "aid")]
 
 _MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
 _DOC_PROPS = ("number", "number_key", "serial", "kind", "date", "year", "term", "issuer",
@@ -147,11 +149,12 @@ class Neo4jStore(Store):
             if r["nk"]:
                 dirty.add(r["nk"])
             touched.add(r["node"])
+        # a page's statements start at nodes it mentions: walk their (small) out-degree
+        tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[:MENTIONS]->(s:Node) "
+               "WITH DISTINCT k, s MATCH (s)-[r]->() WHERE r.page = k DELETE r",
+               keys=keys).consume()
         tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[m:MENTIONS]->() DELETE m",
                keys=keys).consume()
-        for t in RELATION_TYPES:
-            tx.run(f"UNWIND $keys AS k MATCH ()-[r:{t} {{page: k}}]->() DELETE r",
-                   keys=keys).consume()
         return dirty, touched
 
     def _write(self, tx, pages: list[PageFacts]) -> None:
@@ -306,12 +309,13 @@ class Neo4jStore(Store):
         partials: dict[str, list[Mention]] = defaultdict(list)
         stored: dict[str, dict[str, Any]] = {}
         for r in tx.run("UNWIND $nks AS nk MATCH (p:Page)-[m:MENTIONS {partial_nk: nk}]->(n:Node) "
-                        "RETURN m {.*} AS m, p.key AS page, "
+                        "RETURN m {.*} AS m, elementId(m) AS id, p.key AS page, "
                         "p.published AS published, p.crawled AS crawled, p.source AS source, "
                         "n.key AS node", nks=nks):
             m = r["m"]
             seen = page_seen(r["published"], r["crawled"])
             stored[m["mid"]] = {**m, "page": r["page"], "node": r["node"], "seen": seen,
+                                "id": r["id"],
                                 "rank": fact_rank(m.get("role", "reference"), r["source"], seen,
                                                   r["page"])}
             partials[m["number_key"]].append(_mention(m))
@@ -363,18 +367,19 @@ class Neo4jStore(Store):
                         moved[m.mid] = (stored[m.mid]["node"], d.key)
                     else:
                         if stored[m.mid].get("reason") != d.reason:
-                            reasons.append({"mid": m.mid, "reason": d.reason})
+                            reasons.append({"id": stored[m.mid]["id"], "reason": d.reason})
                         continue
-                new_row = {k: v for k, v in row.items() if k not in ("node",)}
+                new_row = {k: v for k, v in row.items() if k not in ("node", "id")}
                 new_row.update(node=d.key, reason=d.reason, decided=False, partial_nk=nk)
                 create.append(new_row)
         self._merge_documents(tx, contributions, sample, provisional=True)
         self._store_unresolved(tx, unresolved)
-        tx.run("UNWIND $rows AS row MATCH ()-[x:MENTIONS {mid: row.mid}]->() "
+        # by element id: these mentions were just read in this transaction
+        tx.run("UNWIND $rows AS row MATCH ()-[x:MENTIONS]->() WHERE elementId(x) = row.id "
                "SET x.reason = row.reason", rows=reasons).consume()
         if moved:
-            tx.run("UNWIND $mids AS mid MATCH ()-[m:MENTIONS {mid: mid}]->() DELETE m",
-                   mids=list(moved)).consume()
+            tx.run("UNWIND $ids AS id MATCH ()-[m:MENTIONS]->() WHERE elementId(m) = id "
+                   "DELETE m", ids=[stored[mid]["id"] for mid in moved]).consume()
         self._create_mentions(tx, create)
         return moved
 
@@ -408,28 +413,34 @@ class Neo4jStore(Store):
                rows=rows).consume()
 
     def _move_relations(self, tx, moved: dict[str, tuple[str, str]]) -> None:
-        """Re-attach the relations of mentions that now resolve to another node."""
+        """Re-attach the relations of mentions that now resolve to another node: found
+        from each old node, once per node (moves are rare, degrees may be large)."""
         if not moved:
             return
         new_node = {mid: new for mid, (_, new) in moved.items()}
-        mids = list(moved)
-        for t in RELATION_TYPES:
-            rows, ids = [], set()
-            for end in ("src_mid", "dst_mid"):   # two index seeks, not an OR scan
-                for r in tx.run(f"UNWIND $mids AS mid MATCH (s)-[r:{t} {{{end}: mid}}]->(d) "
-                                "RETURN elementId(r) AS id, r {.*} AS r, s.key AS s, "
-                                "d.key AS d", mids=mids):
-                    if r["id"] in ids:
-                        continue
-                    ids.add(r["id"])
-                    props = r["r"]
-                    rows.append({"s": new_node.get(props.get("src_mid"), r["s"]),
-                                 "t": new_node.get(props.get("dst_mid"), r["d"]),
-                                 "props": props})
-            if rows:
-                tx.run("UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
-                       ids=sorted(ids)).consume()
-                self._create_relations(tx, t, rows)
+        by_old: dict[str, list[str]] = defaultdict(list)
+        for mid, (old, _) in moved.items():
+            by_old[old].append(mid)
+        groups = [{"old": old, "mids": sorted(mids)} for old, mids in sorted(by_old.items())]
+        rows, ids = defaultdict(list), set()
+        for pattern, end in (("(x)-[r]->(o:Node)", "src_mid"), ("(x)<-[r]-(o:Node)", "dst_mid")):
+            for r in tx.run(f"UNWIND $groups AS g MATCH (x:Node {{key: g.old}}) MATCH {pattern} "
+                            f"WHERE r.{end} IN g.mids AND type(r) IN $types "
+                            "RETURN elementId(r) AS id, type(r) AS type, r {.*} AS r, "
+                            "startNode(r).key AS s, endNode(r).key AS d",
+                            groups=groups, types=list(RELATION_TYPES)):
+                if r["id"] in ids:
+                    continue
+                ids.add(r["id"])
+                props = r["r"]
+                rows[r["type"]].append({"s": new_node.get(props.get("src_mid"), r["s"]),
+                                        "t": new_node.get(props.get("dst_mid"), r["d"]),
+                                        "props": props})
+        if ids:
+            tx.run("UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
+                   ids=sorted(ids)).consume()
+        for t, group in sorted(rows.items()):
+            self._create_relations(tx, t, group)
 
     def _collect(self, tx, keys: set[str]) -> None:
         """Delete nodes nothing mentions or points at any more."""

@@ -70,9 +70,17 @@ DOC_FIELDS = ("key", "label", "number", "kind", "date", "year", "term", "issuer"
               "province", "title", "signer", "name", "first_seen", "provisional", "reason",
               "candidates")
 _CHUNK = 500
-# while `load_pages` runs: 512 MB of page cache, temporary b-trees in memory, and fewer
-# WAL checkpoints (each one rewrites pages the next batch changes again)
-_BULK_PRAGMAS = {"cache_size": -512 * 1024, "temp_store": 2, "wal_autocheckpoint": 100_000}
+# while `load_pages` runs: 2 GB of page cache (the random-keyed indexes of a
+# million-document graph stay in memory), temporary b-trees in memory, and fewer WAL
+# checkpoints (each one rewrites pages the next batch changes again)
+_BULK_PRAGMAS = {"cache_size": -2 * 1024 * 1024, "temp_store": 2,
+                 "wal_autocheckpoint": 100_000}
+# indexes that only reads, page replacement and moved mentions use: a bulk load into an
+# empty store builds them at the end
+_DEFERRED_INDEXES = ("relations_in", "relations_out", "relations_page", "relations_src_mid",
+                     "relations_dst_mid", "mentions_page", "mentions_node", "candidates_doc")
+_INDEX_DDL = {line.split()[5]: line.strip().rstrip(";") for line in SCHEMA.splitlines()
+              if line.startswith("CREATE INDEX IF NOT EXISTS")}
 _MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
 _UPDATE_FACTS = ("UPDATE nodes SET " + ", ".join(f"{f}=?" for f in _MERGED)
                  + ", fact_ranks=? WHERE id=?")
@@ -98,6 +106,7 @@ class SQLiteStore(Store):
         # several crawl workers may share the store: wait for each other, never fail at once
         self._conn = connect_shared(path, SCHEMA, timeout=60.0, pragmas=("synchronous=NORMAL", "foreign_keys=OFF"))
         self._conn.row_factory = sqlite3.Row
+        self._deferred = False     # indexes dropped by a bulk load, not yet rebuilt
         self._migrate()
 
     def _migrate(self) -> None:
@@ -127,19 +136,33 @@ class SQLiteStore(Store):
 
     @contextmanager
     def _bulk(self) -> Iterator[None]:
-        """A big page cache and in-memory temporary tables while a bulk load runs.
+        """While a bulk load runs: a big page cache, in-memory temporary tables, and, into
+        an empty store, the indexes only reads need built once at the end (sorted, not
+        row by row) - sooner if a batch needs them (`_need_indexes`).
 
         Durability is unchanged (WAL, synchronous=NORMAL): a crash still loses nothing
-        committed."""
+        committed, and reopening the file rebuilds any index a crash left missing."""
         c = self._conn
         saved = {p: c.execute(f"PRAGMA {p}").fetchone()[0] for p in _BULK_PRAGMAS}
         for p, value in _BULK_PRAGMAS.items():
             c.execute(f"PRAGMA {p}={value}")
+        if c.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
+            for name in _DEFERRED_INDEXES:
+                c.execute(f"DROP INDEX IF EXISTS {name}")
+            self._deferred = True
         try:
             yield
         finally:
+            self._need_indexes()
             for p, value in saved.items():
                 c.execute(f"PRAGMA {p}={value}")
+
+    def _need_indexes(self) -> None:
+        """Build the indexes a bulk load deferred, before a statement that needs them."""
+        if self._deferred:
+            for name in _DEFERRED_INDEXES:   # execute, not executescript: no implicit COMMIT
+                self._conn.execute(_INDEX_DDL[name])
+            self._deferred = False
 
     # --- writing ----------------------------------------------------------------------
 
@@ -226,6 +249,8 @@ class SQLiteStore(Store):
         c = self._conn
         known = self._ids("pages", [p.key for p in pages])
         old = sorted(known.values())
+        if old:
+            self._need_indexes()
         for chunk in _chunks(old):
             marks = _marks(len(chunk))
             for nk, nid in c.execute(
@@ -428,6 +453,8 @@ class SQLiteStore(Store):
             if nid != old and m.mid not in new_mids:
                 moved.append((nid, m.mid))
         c.executemany("UPDATE mentions SET node_id=?, reason=? WHERE mid=?", writes)
+        if moved or old_nodes:
+            self._need_indexes()
         c.executemany("UPDATE relations SET src_node=? WHERE src_mid=?", moved)
         c.executemany("UPDATE relations SET dst_node=? WHERE dst_mid=?", moved)
         self._collect(old_nodes)

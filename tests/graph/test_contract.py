@@ -294,3 +294,12 @@ def test_unresolved_references_along_the_chains(store):
     local = queries.implementers(store, "35-CT/TU", province="Ninh Thuận")
     assert [(u["document"], u["depth"]) for u in local["unresolved"]] == [
         ("7-KH/HU@Ninh Thuận/Ninh Sơn#2020-2025", 1)]
+
+
+def test_a_bulk_load_into_an_empty_file_builds_its_deferred_indexes(sqlite_store):
+    from graph.sqlite_store import _DEFERRED_INDEXES
+    sqlite_store.load_pages(ALL + MORE, batch_size=2)
+    names = {r[0] for r in sqlite_store._conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='index'")}
+    assert set(_DEFERRED_INDEXES) <= names
+    assert sqlite_store._conn.execute("PRAGMA cache_size").fetchone()[0] != -2 * 1024 * 1024
