@@ -289,6 +289,8 @@ def _date_of(m: re.Match) -> str | None:
 
 def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
     """A number that is part of a file name or an address is no citation."""
+    if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
+        return False  # the number stands alone, and a number holds no "." nor ":"
     left = start
     while left > 0 and not text[left - 1].isspace() and start - left < 200:
         left -= 1
