@@ -884,23 +884,32 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         i = bisect.bisect_right(mask_starts, pos) - 1
         return i >= 0 and masked[i][0] <= pos < masked[i][1]
 
-    cues = [c.span() for c in P.CUE.finditer(low) if not masked_at(c.start())
-            and not _in_spans(c.start(), side)]
+    def clause_of(pos: int) -> int:
+        return bisect.bisect_right(clause_starts, pos) - 1
+
+    # a cue matters only before a number of its clause, or inside a short list item
+    # the governance may be carried through: the scan looks there alone
+    last_lead: dict[int, int] = {}
+    for m in active:
+        last_lead[clause_of(m.lead_start)] = m.lead_start
+    mention_clauses = last_lead.keys()
+    regions = [(clauses[ci].start, lead) for ci, lead in last_lead.items()]
+    regions += [(cl.start, cl.end) for cj, cl in enumerate(clauses[1:max(mention_clauses)], 1)
+                if cl.after_semicolon and cl.end - cl.start < 250 and cj not in last_lead]
+    regions.sort()
+    cues = _cue_spans(text, low, regions,
+                      lambda pos: not masked_at(pos) and not _in_spans(pos, side))
     passive = _passive_cues(text, low)
     passive_spans = [(c.begin, c.finish) for c in passive if not masked_at(c.begin)]
     cues = [c for c in _merge_adjacent_cues(text, cues)
             if not _NEGATION.search(low, max(0, c.begin - 16), c.begin)]
     cue_starts = [c.start() for c in cues]
 
-    def clause_of(pos: int) -> int:
-        return bisect.bisect_right(clause_starts, pos) - 1
-
     out = []
     gov_of: dict[int, _Governance | None] = {}
     head_gov: dict[int, _Governance | None] = {}
     prev_in_clause: dict[int, Mention] = {}
 
-    mention_clauses = {clause_of(m.lead_start) for m in active}
     carried_to = 0
 
     def carry_through(ci: int) -> None:
@@ -986,6 +995,48 @@ class _Cue:
 
     def group(self, _name: str = "cue") -> str:
         return self.phrase
+
+
+# Characters no cue phrase holds: a cue match never covers one, so a scan that
+# starts right after one finds what a scan from the text's start finds from there on.
+_CUE_CHARS = frozenset("".join(k.lower() for k in P.CUE_TYPES))
+
+
+def _cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
+    """The spans of the cue phrases (`P.CUE` on `low`, those `keep(start)` accepts)
+    that a scan of the whole text finds starting inside the sorted `regions`, with
+    any found around them; a run of cues that continues past a region's end
+    (separated by spaces only, see `_merge_adjacent_cues`) is followed to its end.
+
+    Each region's scan starts after the last character before it that no cue can
+    cover (so it sees what the whole scan sees), and never goes back over text
+    already scanned: linear in the text's length.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0             # the whole scan's matches before `pos` have all been seen
+    last_end = -1       # the end of the last kept cue, for runs of cues
+    n = len(low)
+    for a, b in regions:
+        if b <= pos or a >= b:
+            continue
+        if pos < a:
+            x = a
+            while x > pos and (low[x - 1] in _CUE_CHARS or low[x - 1].isspace()
+                               or text[x - 1].isspace()):
+                x -= 1
+            pos = x
+        for m in P.CUE.finditer(low, pos):
+            s, e = m.span()
+            if s >= b and not (last_end >= 0 and not text[last_end:s].strip() and keep(s)):
+                pos = s
+                break
+            if s < b and not keep(s):
+                continue
+            out.append((s, e))
+            last_end = e
+        else:
+            pos = n
+    return out
 
 
 def _merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
