@@ -148,7 +148,7 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         tok = cur.group()
         s, e = cur.span()
         nxt = ahead.group() if ahead is not None else ""
-        if text.count("\n", name_end, s) > 1:
+        if s - name_end > 1 and text.count("\n", name_end, s) > 1:
             break
         if tok == ",":
             # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
@@ -301,6 +301,10 @@ def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
     return bool(P.URL_OR_FILE.search(token)) or "://" in token
 
 
+_OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
+_AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
+
+
 def _issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
     issuer named before the document, tied to it by "tại"."""
@@ -308,13 +312,13 @@ def _issuer_before(text: str, lead_start: int) -> str | None:
         return None  # no "tại" right before the document: no issuer tied to it
     window_start = max(0, lead_start - 120)
     m = None
-    for m in re.finditer(r"(?<!\w)của\s{1,3}", text[window_start:lead_start]):
+    for m in _OF_WORD.finditer(text[window_start:lead_start]):
         pass
     if m is None:
         return None
     pos = window_start + m.end()
     name, end = _scan_issuer(text, pos, lead_start)
-    if name and re.fullmatch(r"\s{1,3}tại\s{1,3}", text[end:lead_start]):
+    if name and _AT_WORD.fullmatch(text[end:lead_start]):
         return name
     return None
 
@@ -492,7 +496,7 @@ _BODY_LINE = re.compile(r"^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN |BỘ |TỈNH �
 
 def _sentence_case(text: str) -> str:
     """A heading in capitals as a sentence: numbers, kind words and places restored."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     if not _is_caps_line(text):
         return text[:1].upper() + text[1:]
     # lower-case the words, but keep each number in its normal form
@@ -533,19 +537,25 @@ _PROPER_NAME_PATTERNS = _name_patterns(_PROPER_NAMES)
 _PROVINCE_PATTERNS = _name_patterns(PROVINCES)
 
 
+# a header laid out as a table: cells separated by "|" and rules of dashes
+_HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}")
+_RULE_LINE = re.compile(r"[-_=.*|\s]+")
+_NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
+_NUMBER_LABEL = re.compile(r"(?i)số\b")
+
+
 def _header_issuer(text: str, number_pos: int) -> str | None:
     """The issuing body from the lines above "Số: ..." in a full text's header."""
     block = text[max(0, number_pos - 600):number_pos]
-    # a header laid out as a table: cells separated by "|" and rules of dashes
-    lines = re.split(r"\n|\||-{3,}|_{3,}", block)
+    lines = _HEADER_CELL_BREAK.split(block)
     picked: list[str] = []
     for line in reversed(lines[:-1] if lines and not lines[-1].strip(" |") else lines):
         clean = line.strip(" |\t")
-        if not clean or re.fullmatch(r"[-_=.*|\s]+", clean):
+        if not clean or _RULE_LINE.fullmatch(clean):
             continue
-        if re.match(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)", clean):
+        if _NATIONAL_MOTTO.match(clean):
             continue
-        if re.match(r"(?i)số\b", clean):
+        if _NUMBER_LABEL.match(clean):
             continue
         if not _is_caps_line(clean):
             break
@@ -633,7 +643,7 @@ def _title_after(text: str, pos: int, limit: int) -> str | None:
         end = m.end()
     sm = _TITLE_STOP.search(text, end, min(limit, end + 600))
     title_end = sm.start() if sm else min(limit, end + 600)
-    title = re.sub(r"\s+", " ", text[end:title_end]).strip(" ,")
+    title = _SPACES.sub(" ", text[end:title_end]).strip(" ,")
     if len(title) < 4:
         return None
     return title[:1].upper() + title[1:]
@@ -668,9 +678,19 @@ _DISTRICT = re.compile(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-�
 
 def _district(text: str) -> str | None:
     """The district the page speaks for, when the text names exactly one."""
-    if "uyện" not in text:
-        return None  # a substring test first: most pages name no district
-    names = set(_DISTRICT.findall(text))
+    # every match starts at the "H"/"h" before a "uyện": the scan tries those alone
+    # (most pages name no district), in order and never inside the previous match,
+    # so it finds what `_DISTRICT.findall` finds
+    names = set()
+    pos = 0
+    i = text.find("uyện", 1)
+    while i >= 0:
+        if i - 1 >= pos and text[i - 1] in "Hh":
+            m = _DISTRICT.match(text, i - 1)
+            if m:
+                names.add(m.group(1))
+                pos = m.end()
+        i = text.find("uyện", max(i + 1, pos))
     return names.pop() if len(names) == 1 else None
 
 
@@ -683,6 +703,14 @@ def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | N
     return None
 
 
+
+
+_OPENING_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$")
+_BODY_OPENING = re.compile(r"(?i)(căn cứ|thực hiện|theo đề nghị|xét đề nghị|chương\s|điều\s|i\.|phần)")
+_PUNCT_END = re.compile(r"[.;:]$")
+_PEOPLE_OR_PARTY_END = re.compile(r"(?i)(nhân dân|tỉnh ủy|tỉnh uỷ)$")
+_ACTOR_VERB = re.compile(r"(?:^|[,;]\s|\n)((?:" + P.ISSUER_HEAD.pattern
+                         + r")[^,;\n]{0,80}?)\s+(?:có ý kiến|ban hành|chỉ đạo)")
 
 
 @dataclass(slots=True)
@@ -717,7 +745,7 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
     # 3. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
-        opening = re.search(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$", lead)
+        opening = _OPENING_BEFORE.search(lead)
         reporting = P.REPORTING.search(lead)
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
@@ -746,7 +774,7 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     tm = P.TYPE_LINE.search(text, body_start, body_start + 300)
     title_from = body_start
     if tm:
-        type_kind = P.TYPE_LINE_CODES.get(re.sub(r"\s+", " ", tm.group("type")))
+        type_kind = P.TYPE_LINE_CODES.get(_SPACES.sub(" ", tm.group("type")))
         if type_kind and (kind in (None, OTHER_KIND, "CV") or not m.number[:1].isdigit()):
             kind = type_kind
         title_from = tm.end()
@@ -758,11 +786,11 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
             if title_lines and tm is not None and not _is_caps_line(" ".join(title_lines)):
                 break
             continue
-        if re.fullmatch(r"[-_=.*|\s]+", clean):
+        if _RULE_LINE.fullmatch(clean):
             if title_lines:
                 break
             continue
-        if re.match(r"(?i)(căn cứ|thực hiện|theo đề nghị|xét đề nghị|chương\s|điều\s|i\.|phần)", clean) \
+        if _BODY_OPENING.match(clean) \
                 and not _is_caps_line(clean):
             break
         if _BODY_LINE.match(clean) and title_lines:
@@ -772,13 +800,13 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
         if title_lines and _is_caps_line(" ".join(title_lines)) and not _is_caps_line(clean):
             break
         if title_lines and not _is_caps_line(clean) and (
-                len(title_lines) >= 4 or re.search(r"[.;:]$", title_lines[-1])):
+                len(title_lines) >= 4 or _PUNCT_END.search(title_lines[-1])):
             break  # a title in sentence case is one short paragraph
         title_lines.append(clean)
     if title_lines:
         title = _sentence_case(" ".join(title_lines)) or None
     issuer = _header_issuer(text, m.lead_start)
-    if issuer and province and re.search(r"(?i)(nhân dân|tỉnh ủy|tỉnh uỷ)$", issuer):
+    if issuer and province and _PEOPLE_OR_PARTY_END.search(issuer):
         issuer = f"{issuer} tỉnh {province}" if issuer.lower().endswith("nhân dân") else f"{issuer} {province}"
     return Subject(m.number, kind, date=date, issuer=issuer, signer=_signer(text), title=title,
                    start=m.start, end=m.end)
@@ -809,8 +837,7 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
             name, _ = _scan_issuer(text, hm.start(), after + 120)
             issuer = name
     if issuer is None:
-        am = re.search(r"(?:^|[,;]\s|\n)((?:" + P.ISSUER_HEAD.pattern + r")[^,;\n]{0,80}?)\s+(?:có ý kiến|ban hành|chỉ đạo)",
-                       text)
+        am = _ACTOR_VERB.search(text)
         if am:
             issuer = _scan_issuer(text, am.start(1), am.end(1) + 1)[0]
     if issuer and issuer.lower() in ("huyện ủy", "huyện uỷ"):
@@ -1183,10 +1210,11 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     side = find_side_lists(t, low)
     mentions = find_mentions(t, low)
     laws = find_laws(t)
-    for m in mentions:
-        m.in_side_list = _in_spans(m.start, side)
-    for law in laws:
-        law.in_side_list = _in_spans(law.start, side)
+    if side:  # (a mention is in no side list until found in one)
+        for m in mentions:
+            m.in_side_list = _in_spans(m.start, side)
+        for law in laws:
+            law.in_side_list = _in_spans(law.start, side)
     district = _district(t)
     found = find_subject(t, mentions, side, province, district)
     subject = found.subject if found else None
@@ -1205,6 +1233,7 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     rels = find_relations(t, all_mentions, subject_mention, side, low)
     relations: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
+    same_offsets = norm.same_offsets
     key_to_number = {number_key(r.number): r.number for r in references}
     law_names = {_law_key(law.name): law.name for law in law_list}
     if subject:
@@ -1225,15 +1254,19 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
         if k in seen:
             continue
         seen.add(k)
-        o_s, o_e = norm.to_original(ev_s, ev_e)
-        sentence = text[o_s:o_e].strip()
-        lead_ws = len(text[o_s:o_e]) - len(text[o_s:o_e].lstrip())
-        c_s, _ = norm.to_original(cue_s, cue_e)
+        o_s, o_e = (ev_s, ev_e) if same_offsets else norm.to_original(ev_s, ev_e)
+        span = text[o_s:o_e]
+        unled = span.lstrip()
+        lead_ws = len(span) - len(unled)
+        sentence = unled.rstrip()
         relations.append(Relation(src, tgt, rel_type, Evidence(
             sentence=sentence, start=o_s + lead_ws, end=o_s + lead_ws + len(sentence),
-            cue=re.sub(r"\s+", " ", cue))))
+            cue=_SPACES.sub(" ", cue))))
 
     # offsets back into the caller's text
+    if same_offsets:
+        return PageExtraction(subject=subject, references=references, laws=law_list,
+                              relations=relations)
     for r in references:
         r.start, r.end = norm.to_original(r.start, r.end)
         r.mentions = [norm.to_original(s, e) for s, e in r.mentions]
@@ -1266,7 +1299,7 @@ def _references(mentions: list[Mention], subject_key: str | None,
     refs = []
     for key in order:
         group = groups[key]
-        best = max(group, key=lambda m: (m.detail, -m.start))
+        best = group[0] if len(group) == 1 else max(group, key=lambda m: (m.detail, -m.start))
         issuer = best.issuer
         if issuer is None and best.date is not None and not best.truncated:
             issuer = _issuer_from_code(best.number, province)

@@ -73,6 +73,12 @@ class NormalizedText:
         # inside an edit: a start maps to the cluster's start, an end to its end
         return o1 if is_end else o0
 
+    @property
+    def same_offsets(self) -> bool:
+        """Whether every offset of `text` is already the original's (no edit changed
+        a length), so `to_original` need not be called."""
+        return not self._edits
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original text's (start, end) for a span of the normalised text."""
         return self._map(start, is_end=False), self._map(end, is_end=True)
