@@ -1027,6 +1027,12 @@ class _Cue:
 # Characters no cue phrase holds: a cue match never covers one, so a scan that
 # starts right after one finds what a scan from the text's start finds from there on.
 _CUE_CHARS = frozenset("".join(k.lower() for k in P.CUE_TYPES))
+_CUE_SAFE = re.compile("[^\\s" + "".join(re.escape(c) for c in sorted(_CUE_CHARS)) + "]")
+# The longest a cue match can be (a space of a phrase matches up to three), plus the
+# character its end test looks at: a scan that stops this far past a region's end
+# finds every match starting inside the region whole.
+_CUE_REACH = max(len(k) + 2 * k.count(" ") for k in P.CUE_TYPES) + 2
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
@@ -1036,33 +1042,43 @@ def _cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> lis
     (separated by spaces only, see `_merge_adjacent_cues`) is followed to its end.
 
     Each region's scan starts after the last character before it that no cue can
-    cover (so it sees what the whole scan sees), and never goes back over text
-    already scanned: linear in the text's length.
+    cover (so it sees what the whole scan sees), stops `_CUE_REACH` past its end,
+    and never goes back over text already scanned: linear in the text's length.
     """
     out: list[tuple[int, int]] = []
     pos = 0             # the whole scan's matches before `pos` have all been seen
     last_end = -1       # the end of the last kept cue, for runs of cues
     n = len(low)
+    rev = None          # `low` reversed, to find the safe character before a region
     for a, b in regions:
         if b <= pos or a >= b:
             continue
         if pos < a:
-            x = a
-            while x > pos and (low[x - 1] in _CUE_CHARS or low[x - 1].isspace()
-                               or text[x - 1].isspace()):
-                x -= 1
-            pos = x
-        for m in P.CUE.finditer(low, pos):
+            if rev is None:
+                rev = low[::-1]
+            sm = _CUE_SAFE.search(rev, n - a, n - pos)
+            pos = n - sm.start() if sm else pos
+        seen_to = pos
+        for m in P.CUE.finditer(low, pos, min(n, b + _CUE_REACH)):
             s, e = m.span()
-            if s >= b and not (last_end >= 0 and not text[last_end:s].strip() and keep(s)):
-                pos = s
+            if s >= b:
                 break
-            if s < b and not keep(s):
-                continue
-            out.append((s, e))
-            last_end = e
-        else:
-            pos = n
+            seen_to = e
+            if keep(s):
+                out.append((s, e))
+                last_end = e
+        pos = max(b, seen_to)
+        # a run of cues that goes on past the region: the whole scan's next match
+        # starts at the first non-space after the run (cues open with a letter)
+        while last_end == seen_to:
+            q = _NOT_SPACE.search(text, last_end)
+            if q is None or q.start() < b:
+                break
+            m = P.CUE.match(low, q.start())
+            if m is None or not keep(q.start()):
+                break
+            out.append(m.span())
+            last_end = seen_to = pos = m.end()
     return out
 
 

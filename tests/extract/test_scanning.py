@@ -77,3 +77,52 @@ def test_tries_agree_on_random_phrase_soup(text):
     assert len(low) == len(text)
     assert _spans(P.CUE, low) == _spans(_reference(CUES), text)
     assert _spans(P.BLOCKING, low) == _spans(_reference(BLOCKING_WORDS), text)
+
+
+def _merged(text, spans):
+    from extract.engine import _merge_adjacent_cues
+    return {(c.begin, c.finish, c.phrase) for c in _merge_adjacent_cues(text, spans)}
+
+
+REGION_FRAGMENTS = FRAGMENTS + ["tổ chức thực hiện", "\n\n", " \n \n ", ";", ". ", "1", "  ", "\t"]
+
+
+def _check_cue_regions(text, regions, dropped=frozenset()):
+    from extract.engine import _cue_spans
+    low = lower_same_length(text)
+
+    def keep(pos):
+        return pos not in dropped
+
+    whole = _merged(text, [m.span() for m in P.CUE.finditer(low) if keep(m.start())])
+    found = _merged(text, _cue_spans(text, low, regions, keep))
+    wanted = {c for c in whole if any(a <= c[0] < b for a, b in regions)}
+    assert wanted <= found <= whole
+
+
+RUN = "Tổ chức thực hiện\n\ntriển khai  thực hiện Kế hoạch số 12/KH-UBND; căn cứ, thực hiện"
+
+
+@pytest.mark.parametrize("regions", [
+    [(0, 5)],                    # a run of cues across a blank line, the region ends in its first
+    [(0, 20)],                   # ... ends on the blank line
+    [(19, 30)],                  # starts inside the run: its second cue continues it, no new cue
+    [(0, 3), (5, 8), (40, 60)],  # several regions, one past the number
+    [(60, 200)],                 # a comma before the region
+])
+def test_cue_scan_in_regions_follows_runs_of_cues(regions):
+    _check_cue_regions(RUN, regions)
+    _check_cue_regions(RUN.upper(), regions)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(REGION_FRAGMENTS), max_size=30).map("".join), st.data())
+def test_cue_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
+    """The relation finder scans for cues only in regions (before a number); every run
+    of cues starting in a region comes out as the whole text's scan makes it, however
+    the runs cross blank lines and region ends, and nothing else appears."""
+    n = len(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), max_size=6)))
+    regions = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    dropped = frozenset(data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=3)))
+    _check_cue_regions(text, regions, dropped)
