@@ -926,7 +926,13 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
     regions.sort()
     cues = _cue_spans(text, low, regions,
                       lambda pos: not masked_at(pos) and not _in_spans(pos, side))
-    passive = _passive_cues(text, low)
+    # a passive cue matters around a window's cues, and right before a number (its actor)
+    passive_regions = [(max(0, a - _PASSIVE_REACH), b) for a, b in regions]
+    passive_regions += [(max(0, m.lead_start - 40 - _PASSIVE_REACH), m.lead_start + 1)
+                        for m in active if not m.is_law]
+    passive_regions.sort()
+    passive = _passive_cues(text, low, _matches_in_regions(
+        P.PASSIVE_CUE, _PASSIVE_SAFE, _PASSIVE_REACH, text, low, passive_regions))
     passive_spans = [(c.begin, c.finish) for c in passive if not masked_at(c.begin)]
     cues = [c for c in _merge_adjacent_cues(text, cues)
             if not _NEGATION.search(low, max(0, c.begin - 16), c.begin)]
@@ -1024,62 +1030,101 @@ class _Cue:
         return self.phrase
 
 
-# Characters no cue phrase holds: a cue match never covers one, so a scan that
-# starts right after one finds what a scan from the text's start finds from there on.
-_CUE_CHARS = frozenset("".join(k.lower() for k in P.CUE_TYPES))
-_CUE_SAFE = re.compile("[^\\s" + "".join(re.escape(c) for c in sorted(_CUE_CHARS)) + "]")
-# The longest a cue match can be (a space of a phrase matches up to three), plus the
-# character its end test looks at: a scan that stops this far past a region's end
-# finds every match starting inside the region whole.
-_CUE_REACH = max(len(k) + 2 * k.count(" ") for k in P.CUE_TYPES) + 2
+def _safe_chars(phrases) -> re.Pattern:
+    """A character no match of a phrase scan can cover (neither a letter of the
+    phrases nor a space): a scan that starts right after one finds what a scan from
+    the text's start finds from there on."""
+    chars = sorted(set("".join(phrases)))
+    return re.compile("[^\\s" + "".join(re.escape(c) for c in chars) + "]")
+
+
+def _reach(phrases, extra: int = 0) -> int:
+    """The longest a phrase scan's match can be (a space of a phrase matches up to
+    three), plus `extra`, plus the character its end test looks at."""
+    return max(len(k) + 2 * k.count(" ") for k in phrases) + extra + 2
+
+
+_CUE_SAFE = _safe_chars(P.CUE_TYPES)
+_CUE_REACH = _reach(P.CUE_TYPES)
+# "đã " before the phrase, up to three spaces and "theo"/"bởi"/"tại"/"bằng" after it
+_PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + ["đã", "theo", "bởi", "tại", "bằng"])
+_PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len("đã") + 3 + 3 + len("theo"))
 _NOT_SPACE = re.compile(r"\S")
 
 
-def _cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
-    """The spans of the cue phrases (`P.CUE` on `low`, those `keep(start)` accepts)
+def _matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: str, low: str,
+                        regions: list[tuple[int, int]], keep=None,
+                        follow_runs: bool = False) -> list[re.Match]:
+    """The matches of a phrase scan (`pattern` on `low`, those `keep(start)` accepts)
     that a scan of the whole text finds starting inside the sorted `regions`, with
-    any found around them; a run of cues that continues past a region's end
-    (separated by spaces only, see `_merge_adjacent_cues`) is followed to its end.
+    some found around them. With `follow_runs`, a run of kept matches separated by
+    spaces only (cues that read as one, see `_merge_adjacent_cues`) that goes on past
+    a region's end is followed to its end.
 
-    Each region's scan starts after the last character before it that no cue can
-    cover (so it sees what the whole scan sees), stops `_CUE_REACH` past its end,
+    Each region's scan starts after the last character before it that `safe` says no
+    match covers (so it sees what the whole scan sees), stops `reach` past its end,
     and never goes back over text already scanned: linear in the text's length.
     """
-    out: list[tuple[int, int]] = []
+    out: list[re.Match] = []
     pos = 0             # the whole scan's matches before `pos` have all been seen
-    last_end = -1       # the end of the last kept cue, for runs of cues
+    last_end = -1       # the end of the last kept match, for runs
     n = len(low)
     rev = None          # `low` reversed, to find the safe character before a region
-    for a, b in regions:
+    for a, b in _joined(regions, _JOIN_GAP):
         if b <= pos or a >= b:
             continue
         if pos < a:
             if rev is None:
                 rev = low[::-1]
-            sm = _CUE_SAFE.search(rev, n - a, n - pos)
+            sm = safe.search(rev, n - a, n - pos)
             pos = n - sm.start() if sm else pos
         seen_to = pos
-        for m in P.CUE.finditer(low, pos, min(n, b + _CUE_REACH)):
+        for m in pattern.finditer(low, pos, min(n, b + reach)):
             s, e = m.span()
             if s >= b:
                 break
             seen_to = e
-            if keep(s):
-                out.append((s, e))
+            if keep is None or keep(s):
+                out.append(m)
                 last_end = e
         pos = max(b, seen_to)
-        # a run of cues that goes on past the region: the whole scan's next match
-        # starts at the first non-space after the run (cues open with a letter)
-        while last_end == seen_to:
+        # a run that goes on past the region: the whole scan's next match starts at
+        # the first non-space after the run (the phrases open with a letter)
+        while follow_runs and last_end == seen_to:
             q = _NOT_SPACE.search(text, last_end)
             if q is None or q.start() < b:
                 break
-            m = P.CUE.match(low, q.start())
-            if m is None or not keep(q.start()):
+            m = pattern.match(low, q.start())
+            if m is None or (keep is not None and not keep(q.start())):
                 break
-            out.append(m.span())
+            out.append(m)
             last_end = seen_to = pos = m.end()
     return out
+
+
+# Regions closer than this are scanned as one: the text between costs less to scan
+# than a scan's start.
+_JOIN_GAP = 200
+
+
+def _joined(regions: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """The sorted `regions` with those less than `gap` apart (or overlapping) joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in regions:
+        if out and a - out[-1][1] < gap:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
+    """The spans of the cue phrases `keep(start)` accepts that a scan of the whole
+    text finds starting inside the sorted `regions` (with runs of cues followed to
+    their end, and some found around them): see `_matches_in_regions`."""
+    return [m.span() for m in _matches_in_regions(P.CUE, _CUE_SAFE, _CUE_REACH, text, low,
+                                                   regions, keep, follow_runs=True)]
 
 
 def _merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
@@ -1114,10 +1159,11 @@ class _PassiveCue:
     cue: str
 
 
-def _passive_cues(text: str, low: str) -> list[_PassiveCue]:
-    """Every passive cue of the text ("đã được sửa đổi, bổ sung theo")."""
+def _passive_cues(text: str, low: str, matches=None) -> list[_PassiveCue]:
+    """The passive cues ("đã được sửa đổi, bổ sung theo") of `matches` (of
+    `P.PASSIVE_CUE` on `low`), by default every one of the text."""
     out = []
-    for m in P.PASSIVE_CUE.finditer(low):
+    for m in P.PASSIVE_CUE.finditer(low) if matches is None else matches:
         start, end = m.span()
         lead = P.PASSIVE_LEAD.match(low, start)
         cue_start = lead.end() if lead else start

@@ -126,3 +126,18 @@ def test_cue_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
     regions = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
     dropped = frozenset(data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=3)))
     _check_cue_regions(text, regions, dropped)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REGION_FRAGMENTS + ["đã ", "bị thay thế", "bãi bỏ", "bởi", "1"]),
+                max_size=30).map("".join), st.data())
+def test_passive_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
+    from extract.engine import _PASSIVE_REACH, _PASSIVE_SAFE, _matches_in_regions
+    low = lower_same_length(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    regions = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    whole = {(m.span(), m.span("by")) for m in P.PASSIVE_CUE.finditer(low)}
+    found = {(m.span(), m.span("by")) for m in _matches_in_regions(
+        P.PASSIVE_CUE, _PASSIVE_SAFE, _PASSIVE_REACH, text, low, regions)}
+    wanted = {f for f in whole if any(a <= f[0][0] < b for a, b in regions)}
+    assert wanted <= found <= whole
