@@ -136,6 +136,34 @@ def _has_diacritics(word: str) -> bool:
     return word != strip_diacritics(word)
 
 
+# What a token can be inside a body's name, as far as the token alone tells
+_STOP, _COMMA, _CAPITAL, _DIGIT, _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD = range(7)
+
+
+@functools.lru_cache(maxsize=8192)
+def _token_role(tok: str) -> int:
+    """The role of a token in a body's name (`_scan_issuer`), from the token alone:
+    _STOP ends the name; _CAPITAL and _DIGIT / _DIGIT_OR_CAPS (a digit after "-")
+    continue it unless a kind word starts there; _LINK_WORD_IN_NAME continues it
+    depending on the next token; _NAME_WORD continues it."""
+    if tok == ",":
+        return _COMMA
+    if not tok[0].isalnum():
+        return _STOP
+    low = tok.lower()
+    if len(tok) > 1 and tok.isupper() and _has_diacritics(low) \
+            and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
+        return _STOP  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
+    if tok[0].isupper():
+        return _STOP if low in ("ngày", "về", "số") else _CAPITAL
+    caps = _CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
+    if tok[0].isdigit():
+        return _DIGIT_OR_CAPS if caps else _DIGIT
+    if low in _ISSUER_WORDS:
+        return _LINK_WORD_IN_NAME
+    return _NAME_WORD if caps else _STOP
+
+
 def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read a body's name starting at `pos`; return it and where it ends."""
     # tokens are read one ahead, as the name needs them: a name stops after a few
@@ -145,35 +173,32 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     name_end = pos
     words = 0
     while cur is not None and words < 16:
-        tok = cur.group()
         s, e = cur.span()
-        nxt = ahead.group() if ahead is not None else ""
         if s - name_end > 1 and text.count("\n", name_end, s) > 1:
             break
-        if tok == ",":
+        role = _token_role(cur.group())
+        if role == _COMMA:
             # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
+            nxt = ahead.group() if ahead is not None else ""
             if nxt and (nxt[0].isupper() and not P.KIND_WORD.match(text, ahead.start())
                         and nxt.lower() != "ngày") or nxt.lower() == "chống":
                 cur, ahead = ahead, next(tokens, None)
                 continue
             break
-        if not tok[0].isalnum():
+        if role == _STOP:
             break
-        low = tok.lower()
-        if len(tok) > 1 and tok.isupper() and _has_diacritics(low) \
-                and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
-            break  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
-        if tok[0].isupper() or tok[0].isdigit() and words and text[s - 1] == "-":
-            if P.KIND_WORD.match(text, s) or low in ("ngày", "về", "số"):
+        if role == _CAPITAL or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
+                and text[s - 1] == "-":
+            if P.KIND_WORD.match(text, s):
                 break
-        elif low in _ISSUER_WORDS:
-            if (low, nxt.lower()) in _ISSUER_STOP_PAIRS and not tok[0].isupper():
+        elif role == _LINK_WORD_IN_NAME:
+            nxt = ahead.group() if ahead is not None else ""
+            low = cur.group().lower()
+            if (low, nxt.lower()) in _ISSUER_STOP_PAIRS:
                 break
             if low == "và" and not (nxt[:1].isupper() or nxt.lower() in _ISSUER_WORDS):
                 break
-        elif _CAPITALISED.fullmatch(tok) or (tok.isupper() and len(tok) > 1):
-            pass
-        else:
+        elif role == _DIGIT:
             break
         name_end = e
         words += 1
