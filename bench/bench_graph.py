@@ -6,7 +6,8 @@ every document is one page whose record states 1 IMPLEMENTS, 1 BASED_ON and 3 ci
 (so ~5 relations per document). At `--scale 1`: 1M documents, ~5M relations.
 
 Reports for each store: load rate (rows/s: pages + mentions + relation statements,
-through the same `load_records` path `vanban load` uses) and p50/p95 latency of
+through the bulk `load_pages` path `vanban load` uses; `--page-by-page` for
+`load_records`' small batches) and p50/p95 latency of
 `implementers` and `lineage`; and the same traversals on the networkx graph built from
 the SQLite store. Prints figures; never fails.
 
@@ -202,11 +203,12 @@ def bench_networkx(sqlite_store, nq):
         queries.traverse_networkx(g, k, direction="in", types=queries.LINEAGE_TYPES)), keys)
 
 
-def start_launcher(tmp: Path):
+def start_launcher(tmp: Path, heap: str, page_cache: str):
     jar = ROOT / "tools" / "neo4j-launcher" / "target" / "neo4j-launcher.jar"
     proc = subprocess.Popen(
-        ["java", "-Xms1g", "-Xmx3g", "-jar", str(jar), "--port", "0", "--data", str(tmp / "neo4j"),
-         "--page-cache", "2g", "--stdin"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        ["java", "-Xms1g", f"-Xmx{heap}", "-jar", str(jar), "--port", "0",
+         "--data", str(tmp / "neo4j"), "--page-cache", page_cache, "--stdin"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=open(tmp / "neo4j.log", "w"), text=True)
     line = []
     t = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
@@ -227,6 +229,9 @@ def main() -> None:
     ap.add_argument("--stores", default="sqlite,networkx,neo4j")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--db", default=None, help="SQLite file (default: a temp file)")
+    ap.add_argument("--neo4j-heap", default="6g", help="launcher's -Xmx (default 6g)")
+    ap.add_argument("--neo4j-page-cache", default="8g",
+                    help="launcher's page cache (default 8g)")
     ap.add_argument("--page-by-page", action="store_true",
                     help="load with load_records (small batches) instead of load_pages (bulk)")
     args = ap.parse_args()
@@ -251,12 +256,11 @@ def main() -> None:
             proc = None
             uri = os.environ.get("NEO4J_URI")
             if not uri:
-                proc, uri = start_launcher(tmp)
+                proc, uri = start_launcher(tmp, args.neo4j_heap, args.neo4j_page_cache)
             try:
                 with Neo4jStore(uri, os.environ.get("NEO4J_USER"),
                                 os.environ.get("NEO4J_PASSWORD")) as s:
                     s.clear()
-                    s.batch_size = 1000
                     print(f"\n(neo4j scale {scale}: ~{max(2000, int(1_000_000 * scale)):,} docs)")
                     bench_store(s, f"Neo4j ({uri})", scale, args.queries)
             finally:

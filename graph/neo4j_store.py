@@ -79,6 +79,7 @@ class Neo4jStore(Store):
     """A lineage graph in Neo4j (see the module docstring)."""
 
     batch_size = 200
+    bulk_batch_size = 10_000
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
                  database: str | None = None):
@@ -196,6 +197,8 @@ class Neo4jStore(Store):
                     contributions[key].append(mention_contribution(mf, p, reason))
                     sample.setdefault(key, m)
                     row.update(decided=True, node=key, reason=reason)
+                    # only partial mentions are decided again: these two are theirs alone
+                    del row["page_province"], row["context_date"]
                     node_of[m.mid] = key
                     mention_rows.append(row)
                     if m.citing:           # may settle a partial mention of the same number
