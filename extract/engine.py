@@ -308,8 +308,15 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int |
 
 
 def _date_of(m: re.Match) -> str | None:
-    month = m.group("m") or m.group("m2") or m.group("m3")
-    return iso_date(int(m.group("d")), int(month), int(m.group("y")))
+    """The ISO date a date match (`P.DATE` and the patterns sharing its groups) reads."""
+    day, m1, m2, m3, year = m.group("d", "m", "m2", "m3", "y")
+    return _iso_of_parts(day, m1 or m2 or m3, year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_of_parts(day: str, month: str, year: str) -> str | None:
+    """`iso_date` of the digits as written (a page repeats its dates)."""
+    return iso_date(int(day), int(month), int(year))
 
 
 def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
