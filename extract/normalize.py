@@ -42,6 +42,9 @@ _SIMPLE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 # What any cluster holds: a combining mark or a dropped character (a search for one
 # character class runs far faster than `_CLUSTER`, whose first branch fits any text).
 _CLUSTER_CHAR = re.compile("[\u0300-\u036f" + _DROP + "]")
+# Any character normalisation changes: most pages hold none, and one search says so.
+_ANY_CHANGED = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "\u0300-\u036f"
+                          + _DROP + "]")
 
 
 @dataclass
@@ -91,6 +94,8 @@ def normalize_text(text: str) -> NormalizedText:
     only clusters of combining marks and dropped characters change the length, and
     those are recorded so offsets can be mapped back.
     """
+    if not _ANY_CHANGED.search(text):
+        return NormalizedText(text, len(text))
     simple = _replace_one_for_one(text)
     if not _CLUSTER_CHAR.search(simple) or not _CLUSTER.search(simple):
         return NormalizedText(simple, len(text))
