@@ -408,11 +408,44 @@ def _law_key(name: str) -> str:
     return "law:" + fold(name)
 
 
+def _law_starts(text: str):
+    """The matches `P.LAW_START.finditer(text)` yields, tried only where one can start.
+
+    Every match holds "uật"/"UẬT" ("Luật", "Bộ  luật", "BỘ LUẬT") or starts with
+    "Hiến": finding those is a fast substring search, where the regex scan would try
+    every position. Candidates are tried in order, never inside the previous match.
+    """
+    starts = set()
+    for tail, head, pair in (("uật", "l", "Bộ"), ("UẬT", "L", "BỘ")):
+        i = text.find(tail, 1)
+        while i >= 0:
+            before = text[i - 1]
+            if before == "L":
+                starts.add(i - 1)
+            if before == head or before == "L":
+                for gap in (1, 2, 3):  # "Bộ" and one to three spaces before the "l"
+                    if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
+                        starts.add(i - 3 - gap)
+            i = text.find(tail, i + 1)
+    i = text.find("Hiến")
+    while i >= 0:
+        starts.add(i)
+        i = text.find("Hiến", i + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        m = P.LAW_START.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def find_laws(text: str) -> list[Mention]:
     """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023")."""
     out: list[Mention] = []
     covered = 0
-    for m in P.LAW_START.finditer(text):
+    for m in _law_starts(text):
         if m.start() < covered:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
         head = m.group("head")

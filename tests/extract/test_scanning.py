@@ -141,3 +141,14 @@ def test_passive_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
         P.PASSIVE_CUE, _PASSIVE_SAFE, _PASSIVE_REACH, text, low, regions)}
     wanted = {f for f in whole if any(a <= f[0][0] < b for a, b in regions)}
     assert wanted <= found <= whole
+
+
+LAW_FRAGMENTS = ["Luật", "luật", "LUẬT", "Bộ", "BỘ", " ", "  ", "   ", "\n", "Hiến pháp", "Hiến",
+                 "pháp", "x", "Bộ luật", "BỘ LUẬT", "Bộ  luật", "Đất đai", "ộ", "L", "B", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LAW_FRAGMENTS), max_size=20).map("".join))
+def test_law_starts_found_by_substring_are_the_whole_scan(text):
+    from extract.engine import _law_starts
+    assert [m.span() for m in _law_starts(text)] == [m.span() for m in P.LAW_START.finditer(text)]
