@@ -7,10 +7,12 @@ REPEALS|CITES {aid, page, sentence, start, end, cue, src_mid, dst_mid}]->(:Node)
 relationship per page statement (its evidence); `(:UnresolvedReference)-[:CANDIDATE
 {rank}]->(:Document)`.
 
-Constraints and indexes are created on first use. Writes are batched `UNWIND ...
-MERGE` in one transaction per batch, with parameters only (relationship types come
-from the fixed list `RELATION_TYPES`, never from input). Loading the same input twice
-changes nothing.
+Constraints and indexes are created on first use. Writes are batched `UNWIND` statements,
+one transaction per batch, with parameters only (relationship types come from the fixed
+list `RELATION_TYPES`, never from input): the batch's keys are looked up once, then
+what is new is `CREATE`d (no per-row `MERGE` scans) and what exists is updated with
+facts merged in Python (`merge_document_facts`). Loading the same input twice changes
+nothing.
 """
 
 from __future__ import annotations
