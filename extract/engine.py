@@ -918,13 +918,6 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
 # --- relations ------------------------------------------------------------------------------
 
 @dataclass(slots=True)
-class _Clause:
-    start: int
-    end: int
-    after_semicolon: bool       # the boundary before it was a ";" (a list may go on)
-
-
-@dataclass(slots=True)
 class _Governance:
     source: Mention | None      # None: the subject
     type: str
@@ -933,16 +926,18 @@ class _Governance:
     cue: str
 
 
-def _clauses(text: str) -> list[_Clause]:
-    out = []
-    pos = 0
-    semi = False
-    for m in P.CLAUSE_BREAK.finditer(text):
-        out.append(_Clause(pos, m.start(), semi))
-        semi = m.group() == ";"
-        pos = m.end()
-    out.append(_Clause(pos, len(text), semi))
-    return out
+def _clauses(text: str) -> tuple[list[int], list[int], list[bool]]:
+    """The text's clauses (between `P.CLAUSE_BREAK`s) as three parallel lists: where
+    each starts, where it ends, and whether the boundary before it was a ";" (a list
+    may go on)."""
+    breaks = [m.span() for m in P.CLAUSE_BREAK.finditer(text)]
+    starts = [0]
+    starts += [e for _, e in breaks]
+    ends = [s for s, _ in breaks]
+    ends.append(len(text))
+    after_semicolon = [False]
+    after_semicolon += [text[s] == ";" for s, _ in breaks]  # the one break that is ";"
+    return starts, ends, after_semicolon
 
 
 _LIST_LEAD = re.compile(
@@ -965,8 +960,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         return []
     if low is None:
         low = lower_same_length(text)
-    clauses = _clauses(text)
-    clause_starts = [c.start for c in clauses]
+    clause_starts, clause_ends, after_semicolon = _clauses(text)
     # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
     # law's name ("Luật Thực hiện dân chủ ở cơ sở") are no cues
     masked = [(m.lead_start, m.end) for m in active]
@@ -985,9 +979,10 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
     for m in active:
         last_lead[clause_of(m.lead_start)] = m.lead_start
     mention_clauses = last_lead.keys()
-    regions = [(clauses[ci].start, lead) for ci, lead in last_lead.items()]
-    regions += [(cl.start, cl.end) for cj, cl in enumerate(clauses[1:max(mention_clauses)], 1)
-                if cl.after_semicolon and cl.end - cl.start < 250 and cj not in last_lead]
+    regions = [(clause_starts[ci], lead) for ci, lead in last_lead.items()]
+    regions += [(clause_starts[cj], clause_ends[cj]) for cj in range(1, max(mention_clauses))
+                if after_semicolon[cj] and clause_ends[cj] - clause_starts[cj] < 250
+                and cj not in last_lead]
     regions.sort()
     cues = _cue_spans(text, low, regions,
                       lambda pos: not masked_at(pos) and not _in_spans(pos, side))
@@ -1017,19 +1012,18 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         for cj in range(max(carried_to, 1), ci):
             if cj in mention_clauses or cj in head_gov:
                 continue
-            cl = clauses[cj]
-            if cl.after_semicolon and cl.end - cl.start < 250:
-                k = bisect.bisect_left(cue_starts, cl.start)
-                if k == len(cue_starts) or cue_starts[k] >= cl.end:  # no cue inside
+            cl_start, cl_end = clause_starts[cj], clause_ends[cj]
+            if after_semicolon[cj] and cl_end - cl_start < 250:
+                k = bisect.bisect_left(cue_starts, cl_start)
+                if k == len(cue_starts) or cue_starts[k] >= cl_end:  # no cue inside
                     head_gov[cj] = head_gov.get(cj - 1)
         carried_to = max(carried_to, ci)
 
     for t in active:
         ci = clause_of(t.lead_start)
         carry_through(ci)
-        clause = clauses[ci]
         prev = prev_in_clause.get(ci)
-        window_start = prev.tail_end if prev else clause.start
+        window_start = prev.tail_end if prev else clause_starts[ci]
         lo = bisect.bisect_left(cue_starts, window_start)
         hi = bisect.bisect_left(cue_starts, t.lead_start)
         window_cues = [c for c in cues[lo:hi] if c.end() <= t.lead_start]
@@ -1050,8 +1044,8 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
                         _LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
                         and len(between) < 400:
                     gov = gov_of.get(id(prev))
-            elif clause.after_semicolon and ci > 0:
-                lead = text[clause.start:t.lead_start]
+            elif after_semicolon[ci] and ci > 0:
+                lead = text[clause_starts[ci]:t.lead_start]
                 if _LIST_LEAD.match(lead):
                     gov = head_gov.get(ci - 1)
         gov_of[id(t)] = gov
@@ -1064,11 +1058,12 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
             continue
         if gov.source is t:
             continue
-        ev_start = clauses[clause_of(gov.cue_start)].start
-        ev_end = max(clause.end, t.tail_end)
+        ev_start = clause_starts[clause_of(gov.cue_start)]
+        ev_end = max(clause_ends[ci], t.tail_end)
         out.append((gov.source, t, gov.type, ev_start, ev_end, gov.cue_start, gov.cue_end, gov.cue))
 
-    out.extend(_passive_relations(text, active, clauses, clause_of, side, passive))
+    out.extend(_passive_relations(text, active, clause_starts, clause_ends, clause_of, side,
+                                  passive))
     return out
 
 
@@ -1295,7 +1290,8 @@ def _parenthetical_source(text: str, t: Mention, active: list[Mention]) -> Menti
     return None
 
 
-def _passive_relations(text, active, clauses, clause_of, side, passive: list[_PassiveCue]):
+def _passive_relations(text, active, clause_starts, clause_ends, clause_of, side,
+                       passive: list[_PassiveCue]):
     out = []
     for c in passive:
         c_start, c_end = c.begin, c.finish
@@ -1318,9 +1314,8 @@ def _passive_relations(text, active, clauses, clause_of, side, passive: list[_Pa
         line_start = text.rfind("\n", 0, c_start) + 1
         if target is None or target.end < line_start and re.match(r"\s*\d{1,2}/\d{1,2}/\d{4}\s", text[line_start:c_start]):
             target = "SUBJECT"
-        cl = clauses[ci]
-        out.append((actor, target, rel_type, cl.start, max(cl.end, actor.tail_end), c_start, c_end,
-                    c.cue))
+        out.append((actor, target, rel_type, clause_starts[ci], max(clause_ends[ci], actor.tail_end),
+                    c_start, c_end, c.cue))
     return out
 
 
