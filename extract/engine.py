@@ -99,10 +99,14 @@ def _kind_of_word(word: str) -> str | None:
     return P.KIND_WORD_TO_CODE.get(_SPACES.sub(" ", word).lower())
 
 
+# How far before a number its lead ("Nghị quyết số ") may start
+_LEAD_REACH = 48
+
+
 def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]:
     """The kind named right before a number ("Nghị quyết số 25-NQ/TW") and where
     that phrase starts. `low` is `text` lower-cased (`lower_same_length`)."""
-    window_start = max(0, start - 48)
+    window_start = max(0, start - _LEAD_REACH)
     m = P.KIND_BEFORE.search(low, window_start, start)
     if not m:
         m2 = _SO_BEFORE.search(text, window_start, start)
@@ -994,6 +998,12 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
     passive = _passive_cues(text, low, _matches_in_regions(
         P.PASSIVE_CUE, _PASSIVE_SAFE, _PASSIVE_REACH, text, low, passive_regions))
     passive_spans = [(c.begin, c.finish) for c in passive if not masked_at(c.begin)]
+    passive_starts = [ps for ps, _ in passive_spans]
+
+    def _in_passive(pos: int) -> bool:
+        """Whether a passive cue's span holds `pos` (the spans are sorted and apart)."""
+        k = bisect.bisect_right(passive_starts, pos) - 1
+        return k >= 0 and pos < passive_spans[k][1]
     cues = [c for c in _merge_adjacent_cues(text, cues)
             if not _NEGATION.search(low, max(0, c.begin - 16), c.begin)]
     cue_starts = [c.start() for c in cues]
@@ -1028,7 +1038,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         hi = bisect.bisect_left(cue_starts, t.lead_start)
         window_cues = [c for c in cues[lo:hi] if c.end() <= t.lead_start]
         gov: _Governance | None = None
-        in_passive = any(ps <= c.start() < pe for c in window_cues for ps, pe in passive_spans)
+        in_passive = any(_in_passive(c.start()) for c in window_cues)
         if window_cues and not in_passive:
             c = window_cues[-1]
             gap = text[c.end():t.lead_start]
@@ -1290,9 +1300,20 @@ def _parenthetical_source(text: str, t: Mention, active: list[Mention]) -> Menti
     return None
 
 
+# A line that opens with a date ("12/3/2020 Văn bản ... bị thay thế bởi ...")
+_LINE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s")
+
+
 def _passive_relations(text, active, clause_starts, clause_ends, clause_of, side,
                        passive: list[_PassiveCue]):
+    """Relations stated by passive cues: (actor, target, type, evidence start, evidence
+    end, cue start, cue end, cue). Each cue costs a look at the few numbers around it
+    (found by bisection), so a page is processed in time linear in its length."""
     out = []
+    starts = [m.start for m in active]
+    line_start = 0
+    newline_seen_to = 0       # the cues come in order: each line break is looked for once
+    dated_lines: dict[int, int] = {}
     for c in passive:
         c_start, c_end = c.begin, c.finish
         if _in_spans(c_start, side):
@@ -1302,17 +1323,39 @@ def _passive_relations(text, active, clause_starts, clause_ends, clause_of, side
         if rel_type is None:
             continue
         ci = clause_of(c_start)
-        # the acting document follows the cue
-        actor = next((m for m in active if c_end <= m.lead_start <= c_end + 40 and not m.is_law),
-                     None)
+        # the acting document follows the cue: its lead starts at most 40 characters
+        # after the cue, so it starts at most `_LEAD_REACH` further
+        actor = None
+        i = bisect.bisect_left(starts, c_end)
+        while i < len(active) and starts[i] <= c_end + 40 + _LEAD_REACH:
+            m = active[i]
+            if c_end <= m.lead_start <= c_end + 40 and not m.is_law:
+                actor = m
+                break
+            i += 1
         if actor is None:
             continue
+        # the target: the last document of the clause that ends before the cue
         target = None
-        for m in active:
-            if m.end <= c_start and clause_of(m.start) == ci and m is not actor:
+        j = bisect.bisect_left(starts, c_start) - 1
+        while j >= 0 and starts[j] >= clause_starts[ci]:
+            m = active[j]
+            if m.end <= c_start and m is not actor:
                 target = m
-        line_start = text.rfind("\n", 0, c_start) + 1
-        if target is None or target.end < line_start and re.match(r"\s*\d{1,2}/\d{1,2}/\d{4}\s", text[line_start:c_start]):
+                break
+            j -= 1
+        if c_start < newline_seen_to:
+            newline_seen_to = 0
+        nl = text.rfind("\n", newline_seen_to, c_start)
+        if nl >= 0 or newline_seen_to == 0:
+            line_start = nl + 1
+        newline_seen_to = c_start
+        if target is not None and target.end < line_start:
+            if line_start not in dated_lines:
+                dm = _LINE_DATE.match(text, line_start)
+                dated_lines[line_start] = dm.end() if dm else -1
+            dated = 0 <= dated_lines[line_start] <= c_start
+        if target is None or target.end < line_start and dated:
             target = "SUBJECT"
         out.append((actor, target, rel_type, clause_starts[ci], max(clause_ends[ci], actor.tail_end),
                     c_start, c_end, c.cue))

@@ -66,6 +66,9 @@ HOSTILE = {
     "one long line of cues": "thực hiện " * 20_000,
     "dates without end": "ngày 1/1/" * 20_000,
     "issuers without end": "của Ban Ban Ban " * 10_000,
+    # every passive cue has an actor right after it and targets before it
+    "passive cues on one line": "bị thay thế bởi Quyết định 12/QĐ-UBND, " * 12_000,
+    "amendments with dated lines": "12/3/2020 đã được sửa đổi, bổ sung theo Nghị quyết 5/NQ-CP\n" * 10_000,
 }
 
 
