@@ -965,6 +965,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
     if low is None:
         low = lower_same_length(text)
     clause_starts, clause_ends, after_semicolon = _clauses(text)
+    active_starts = [m.start for m in active]
     # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
     # law's name ("Luật Thực hiện dân chủ ở cơ sở") are no cues
     masked = [(m.lead_start, m.end) for m in active]
@@ -1045,7 +1046,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
             if _gap_allows(gap):
                 source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
-                    source = _parenthetical_source(text, t, active)
+                    source = _parenthetical_source(text, t, active, active_starts)
                 gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
         elif not window_cues:
             if prev is not None:
@@ -1072,8 +1073,8 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         ev_end = max(clause_ends[ci], t.tail_end)
         out.append((gov.source, t, gov.type, ev_start, ev_end, gov.cue_start, gov.cue_end, gov.cue))
 
-    out.extend(_passive_relations(text, active, clause_starts, clause_ends, clause_of, side,
-                                  passive))
+    out.extend(_passive_relations(text, active, active_starts, clause_starts, clause_ends,
+                                  clause_of, side, passive))
     return out
 
 
@@ -1288,15 +1289,22 @@ def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
     return prev
 
 
-def _parenthetical_source(text: str, t: Mention, active: list[Mention]) -> Mention | None:
+_PAREN_AT = re.compile(r"[ \n]{0,3}\((?:tại|theo)\s{1,3}")
+
+
+def _parenthetical_source(text: str, t: Mention, active: list[Mention],
+                          starts: list[int]) -> Mention | None:
     """"... về triển khai thực hiện Thông báo số 263 ... (tại Văn bản số 3859 ...)": the
-    direction that carries the cue is the document named in the parenthesis."""
-    m = re.compile(r"[ \n]{0,3}\((?:tại|theo)\s{1,3}").match(text, t.tail_end)
+    direction that carries the cue is the document named in the parenthesis (the
+    first of `active`, sorted by their `starts`, within 40 characters)."""
+    m = _PAREN_AT.match(text, t.tail_end)
     if not m:
         return None
-    for other in active:
-        if m.end() <= other.start <= m.end() + 40 and not other.is_law:
-            return other
+    i = bisect.bisect_left(starts, m.end())
+    while i < len(active) and starts[i] <= m.end() + 40:
+        if not active[i].is_law:
+            return active[i]
+        i += 1
     return None
 
 
@@ -1304,13 +1312,12 @@ def _parenthetical_source(text: str, t: Mention, active: list[Mention]) -> Menti
 _LINE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s")
 
 
-def _passive_relations(text, active, clause_starts, clause_ends, clause_of, side,
+def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_of, side,
                        passive: list[_PassiveCue]):
     """Relations stated by passive cues: (actor, target, type, evidence start, evidence
     end, cue start, cue end, cue). Each cue costs a look at the few numbers around it
     (found by bisection), so a page is processed in time linear in its length."""
     out = []
-    starts = [m.start for m in active]
     line_start = 0
     newline_seen_to = 0       # the cues come in order: each line break is looked for once
     dated_lines: dict[int, int] = {}

@@ -68,6 +68,8 @@ HOSTILE = {
     "issuers without end": "của Ban Ban Ban " * 10_000,
     # every passive cue has an actor right after it and targets before it
     "passive cues on one line": "bị thay thế bởi Quyết định 12/QĐ-UBND, " * 12_000,
+    "directions in parentheses": "Thực hiện Thông báo số 263-TB/TW (tại Văn bản số 3859/UBND-VX); "
+                                 * 6_000,
     "amendments with dated lines": "12/3/2020 đã được sửa đổi, bổ sung theo Nghị quyết 5/NQ-CP\n" * 10_000,
 }
 
