@@ -1202,14 +1202,18 @@ def _merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
     """Cues (spans of `text`) separated only by spaces read as one; the first names
     the type."""
     out: list[_Cue] = []
+    runs: list[_Cue] = []   # cues that took in the next: their phrase is set at the end
     for start, end in spans:
         if out and not text[out[-1].finish:start].strip():
             prev = out[-1]
+            if not runs or runs[-1] is not prev:
+                runs.append(prev)
             prev.finish = end
-            prev.phrase = _SPACES.sub(" ", text[prev.begin:end])
             continue
         phrase, rel_type = _cue_phrase(text[start:end])
         out.append(_Cue(start, end, phrase, rel_type))
+    for run in runs:  # once per run (per cue added it was quadratic in the run's length)
+        run.phrase = _SPACES.sub(" ", text[run.begin:run.finish])
     return out
 
 

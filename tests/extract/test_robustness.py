@@ -64,6 +64,7 @@ HOSTILE = {
     "mixed NFC/NFD": (unicodedata.normalize("NFD", "Căn cứ Nghị định số 59/2023/NĐ-CP; ")
                       + "Thực hiện Chỉ thị số 33/CT-TTg. ") * 3_000,
     "one long line of cues": "thực hiện " * 20_000,
+    "one long run of cues before a number": "thực hiện " * 20_000 + "Nghị quyết số 1/NQ-CP",
     "dates without end": "ngày 1/1/" * 20_000,
     "issuers without end": "của Ban Ban Ban " * 10_000,
     # every passive cue has an actor right after it and targets before it
