@@ -520,7 +520,8 @@ def find_laws(text: str) -> list[Mention]:
 
 def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
     """Spans where the portal lists other articles: after a "Tin liên quan" heading,
-    and lines that end in an item timestamp "(09/06/2025, 14:56)".
+    and lines that end in an item timestamp "(09/06/2025, 14:56)"; sorted, those
+    that overlap or touch joined (so `_in_spans` can bisect).
 
     `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
     if low is None:
@@ -539,11 +540,18 @@ def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
             continue  # the page's own headline
         spans.append(m.span())
     spans.sort()
-    return spans
+    return _joined(spans, 1)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether `pos` lies in one of `spans` (sorted and apart, as `find_side_lists`
+    returns them): one bisection, however many side-list lines a page has."""
+    i = bisect.bisect_right(spans, pos, key=_span_start) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 # --- the subject --------------------------------------------------------------------------

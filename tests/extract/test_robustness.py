@@ -71,6 +71,8 @@ HOSTILE = {
     "passive cues on one line": "bị thay thế bởi Quyết định 12/QĐ-UBND, " * 12_000,
     "directions in parentheses": "Thực hiện Thông báo số 263-TB/TW (tại Văn bản số 3859/UBND-VX); "
                                  * 6_000,
+    "side-list lines between sentences": "Thực hiện Kế hoạch số 2/KH-UBND.\n- Tin (09/06/2025, 14:56)\n"
+                                         * 4_000,
     "amendments with dated lines": "12/3/2020 đã được sửa đổi, bổ sung theo Nghị quyết 5/NQ-CP\n" * 10_000,
 }
 
