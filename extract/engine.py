@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from extract import patterns as P
 from extract.grammar import (
-    CODE_ISSUERS, CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PROVINCES,
+    CENTRAL_CITIES, CODE_ISSUERS, CODE_KINDS, ISSUER_ABBREVIATIONS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND,
+    PLENUM_ISSUER, PROVINCES,
 )
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
 from extract.normalize import (
@@ -129,6 +130,9 @@ _PLACE_WORDS = frozenset(w.lower() for p in PROVINCES for w in p.split())
 _ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
                        ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
 _TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
+# "HĐND", "BCĐ": abbreviations of bodies, not a heading in capitals
+_BODY_ABBREVIATIONS = frozenset(a for a, _ in ISSUER_ABBREVIATIONS if " " not in a)
+_DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
 
 
 _CAPITALISED = re.compile(r"[A-ZĐ][\w\-]*")
@@ -155,7 +159,7 @@ def _token_role(tok: str) -> int:
     if not tok[0].isalnum():
         return _STOP
     low = tok.lower()
-    if len(tok) > 1 and tok.isupper() and _has_diacritics(low) \
+    if len(tok) > 1 and tok.isupper() and _has_diacritics(low) and tok not in _BODY_ABBREVIATIONS \
             and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
         return _STOP  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
     if tok[0].isupper():
@@ -191,6 +195,15 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         if role == _STOP:
             break
+        if role == _CAPITAL and cur.group() in _DEPARTMENT_HEADS:
+            dm = P.DEPARTMENT_AFTER.match(text, e, limit)
+            if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
+                name_end = dm.end()
+                words += 1 + dm.group().count(" ")
+                tokens = _TOKEN.finditer(text, name_end, min(limit, name_end + 200))
+                cur, ahead = next(tokens, None), None
+                ahead = next(tokens, None)
+                continue
         if role == _CAPITAL or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
                 and text[s - 1] == "-":
             if P.KIND_WORD.match(text, s):
@@ -247,13 +260,20 @@ def _complete_issuer(name: str | None, province: str | None, district: str | Non
         name = name[: m.start()] + _PROVINCE_BY_FOLD[m.group(1).lower()]
     low = name.lower()
     if province:
-        if P.LOCAL_ISSUER_END.search(low):
+        if P.LOCAL_ISSUER_END.search(low) \
+                or province in CENTRAL_CITIES and low.endswith(("thành phố", "thành ủy", "thành uỷ")):
             return f"{name} {province}"
         if low in ("ủy ban nhân dân", "hội đồng nhân dân"):
-            return f"{name} tỉnh {province}"
+            return f"{name} {locality_of(province)}"
     if district and re.search(r"(huyện ủy|huyện uỷ|\bhuyện)$", low):
         return f"{name} {district}"
     return name
+
+
+def locality_of(province: str) -> str:
+    """How a body names its province: "tỉnh Bắc Kạn", or "thành phố Hải Phòng" for a
+    centrally-run city."""
+    return f"thành phố {province}" if province in CENTRAL_CITIES else f"tỉnh {province}"
 
 
 _COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
@@ -264,15 +284,16 @@ _GRANTED = re.compile(r"\s{1,2}(?:cấp|ban hành)(?!\w)")
 _CUT_OF = re.compile(r"c(?:ủ|ủa)?\s*$")
 
 
-def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int | None, int, bool]:
+def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int, bool]:
     """Read the date and issuer that follow a number, in either order.
 
-    Returns (date, issuer_start, issuer_end, tail_end, cut_off): the issuer's span is
-    kept raw so the caller can complete it; `cut_off` says the text ends where the
-    issuer should stand ("... ngày 26 tháng 12 năm 2017 củ").
+    Returns (date, issuer, tail_end, cut_off): the issuer as the text writes it (the
+    caller completes it), or the body a Party plenum stands for; `cut_off` says the
+    text ends where the issuer should stand ("... ngày 26 tháng 12 năm 2017 củ").
     """
     date = None
     iss_span: tuple[int, int] | None = None
+    plenum = False
     end = pos
     cut_off = False
     for _ in range(4):
@@ -287,6 +308,13 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int |
         if iss_span is None:
             im = _OF_BY.match(text, cur, limit)
             if im:
+                pm = P.PLENUM.match(text, im.end(), limit)
+                if pm and "trung" in fold(pm.group()):
+                    iss_span, plenum, end = (im.end(), pm.end()), True, pm.end()
+                    km = _TERM_AFTER.match(text, end, limit)
+                    if km:
+                        end = km.end()
+                    continue
                 name, name_end = _scan_issuer(text, im.end(), limit)
                 if name:
                     iss_span = (im.end(), name_end)
@@ -307,8 +335,8 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, int, int |
             continue
         break
     if iss_span is None:
-        return date, -1, None, end, cut_off
-    return date, iss_span[0], iss_span[1], end, cut_off
+        return date, None, end, cut_off
+    return date, PLENUM_ISSUER if plenum else text[iss_span[0]:iss_span[1]], end, cut_off
 
 
 def _date_of(m: re.Match) -> str | None:
@@ -377,14 +405,14 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
         word_kind, lead_start = _word_kind_before(text, start, low)
         kind = _kind_of(codes, word_kind, year)
         limit = min(n, end + 400)
-        date, iss_start, iss_end, tail_end, cut_off = _parse_tail(text, end, limit)
+        date, issuer, tail_end, cut_off = _parse_tail(text, end, limit)
         mention = Mention(
             number=number, key=number_key(number), start=start, end=end,
             lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
             date=date, truncated=(end == n or cut_off),
         )
-        if iss_end is not None:
-            mention.issuer = text[iss_start:iss_end]
+        if issuer is not None:
+            mention.issuer = issuer
             mention.issuer_from_text = True
         else:
             before = _issuer_before(text, lead_start)
@@ -587,7 +615,12 @@ def _sentence_case(text: str) -> str:
     out = "".join(pieces)
     out = _KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
     out = _restore_names(out, _PROPER_NAME_PATTERNS)
+    out = _TERM_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), out)
     return out[:1].upper() + out[1:]
+
+
+# "(khóa xi)" after lower-casing a heading: the term's Roman numeral back in capitals
+_TERM_LOWER = re.compile(r"(?<!\w)(kh[oó]a |khoá )([ivxlc]{1,6})(?!\w)")
 
 
 def _name_patterns(names) -> tuple[tuple[str, str, re.Pattern], ...]:
@@ -884,7 +917,8 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
         title = _sentence_case(" ".join(title_lines)) or None
     issuer = _header_issuer(text, m.lead_start)
     if issuer and province and _PEOPLE_OR_PARTY_END.search(issuer):
-        issuer = f"{issuer} tỉnh {province}" if issuer.lower().endswith("nhân dân") else f"{issuer} {province}"
+        issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith("nhân dân") \
+            else f"{issuer} {province}"
     return Subject(m.number, kind, date=date, issuer=issuer, signer=_signer(text), title=title,
                    start=m.start, end=m.end)
 
@@ -1055,7 +1089,13 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
                 source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active, active_starts)
-                gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
+                if source is not None and source.date and t.date and t.date > source.date:
+                    # no document carries out one issued after it: the cue is the earlier
+                    # one's own, and `t` stands beside it ("triển khai Kết luận 43 ... về
+                    # tiếp tục thực hiện ... và Kế hoạch 102"), under its governance
+                    gov = gov_of.get(id(source))
+                else:
+                    gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
         elif not window_cues:
             if prev is not None:
                 between = text[prev.tail_end:t.lead_start]
@@ -1507,10 +1547,11 @@ def _issuer_from_code(number: str, province: str | None) -> str | None:
     for code in reversed(codes):
         body = CODE_ISSUERS.get(code) or CODE_ISSUERS.get(re.sub(r"\d+$", "", code))
         if body:
-            if "{province}" in body:
+            if "{" in body:
                 if not province:
                     return None
-                body = body.format(province=province)
+                body = body.format(province=province, locality=locality_of(province),
+                                   party_committee="Thành ủy" if province in CENTRAL_CITIES else "Tỉnh ủy")
             return body
     return None
 

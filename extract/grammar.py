@@ -92,7 +92,8 @@ for _code in KNOWN_CODES:
 
 # --- issuers (ANNOTATION.md §6) ------------------------------------------------------
 # Body that an issuer code stands for, when the text names no issuer.
-# `{province}` is filled from the page's province; codes whose body depends on the
+# `{province}` is filled from the page's province, `{locality}` with "tỉnh Bắc Kạn" or
+# "thành phố Hải Phòng", `{party_committee}` with "Tỉnh ủy" or "Thành ủy"; codes whose body depends on the
 # text (TW: Ban Chấp hành Trung ương, Bộ Chính trị or Ban Bí thư) are absent.
 CODE_ISSUERS: dict[str, str] = {
     "TTg": "Thủ tướng Chính phủ",
@@ -118,9 +119,9 @@ CODE_ISSUERS: dict[str, str] = {
     "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
     "BKHCN": "Bộ Khoa học và Công nghệ",
     "NHNN": "Ngân hàng Nhà nước Việt Nam",
-    "TU": "Tỉnh ủy {province}",
-    "HĐND": "Hội đồng nhân dân tỉnh {province}",
-    "UBND": "Ủy ban nhân dân tỉnh {province}",
+    "TU": "{party_committee} {province}",
+    "HĐND": "Hội đồng nhân dân {locality}",
+    "UBND": "Ủy ban nhân dân {locality}",
     "BDVTU": "Ban Dân vận Tỉnh ủy {province}",
 }
 
@@ -147,6 +148,35 @@ ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 LOCAL_ISSUER_ENDINGS: tuple[str, ...] = (
     "Tỉnh ủy", "Tỉnh uỷ", "tỉnh", "Tỉnh", "Đảng bộ tỉnh",
 )
+
+# Centrally-run cities: their bodies are "Ủy ban nhân dân thành phố Hải Phòng",
+# "Thành ủy Hải Phòng", not "... tỉnh".
+CENTRAL_CITIES: frozenset[str] = frozenset({
+    "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "TP Hồ Chí Minh", "Huế",
+})
+
+# Words between a kind word and "số" that keep the kind: "Báo cáo thẩm định số 18/BCTĐ-STP",
+# "Kế hoạch liên tịch số ...", "Chương trình hành động số 17-CTr/TU".
+KIND_QUALIFIERS: tuple[str, ...] = (
+    "hành động", "thẩm định", "thẩm tra", "liên tịch", "liên ngành", "phối hợp", "công tác",
+    "kết luận", "kết quả", "tóm tắt",
+)
+
+# Departments and ministries whose names go on in lower case ("Sở Tư pháp", "Sở Y tế",
+# "Bộ Giáo dục và Đào tạo"): after "Sở", "Bộ", "Ban" or "Cục" the whole name is read.
+DEPARTMENT_NAMES: tuple[str, ...] = (
+    "Tư pháp", "Y tế", "Xây dựng", "Công Thương", "Giáo dục và Đào tạo", "Tài chính", "Nội vụ",
+    "Ngoại vụ", "Công an", "Quốc phòng", "Giao thông vận tải", "Giao thông - Vận tải",
+    "Tài nguyên và Môi trường", "Nông nghiệp và Môi trường", "Thông tin và Truyền thông",
+    "Văn hóa, Thể thao và Du lịch", "Văn hoá, Thể thao và Du lịch", "Văn hóa và Thể thao",
+    "Lao động - Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn",
+    "Kế hoạch và Đầu tư", "Khoa học và Công nghệ", "Dân tộc và Tôn giáo", "Dân tộc", "Thanh tra",
+    "Tuyên giáo", "Tuyên giáo và Dân vận", "Dân vận", "Tổ chức", "Nội chính", "Kinh tế",
+)
+
+# A plenum of the Party Central Committee cited as the issuer ("của Hội nghị Trung ương 7
+# khóa XI", "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII") is this body.
+PLENUM_ISSUER = "Ban Chấp hành Trung ương"
 
 PROVINCES: tuple[str, ...] = (
     "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.grammar import (
-    BLOCKING_WORDS, CUES, KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS,
+    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, KIND_QUALIFIERS, KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS,
     SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
 )
 
@@ -58,7 +58,8 @@ def _trie(phrases, *, word_start: bool = True) -> str:
 # "59/2023/NĐ-\nCP".
 _SEP = r"[ \n]{0,3}"
 # A code: an upper-case letter, then letters, then an optional term number (QH14).
-_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}\d{0,2}"
+# "CCHC&PC": two departments joined by "&" in one code.
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?\d{0,2}"
 
 NUMBER = re.compile(
     # The first digit opens the pattern, and the test that no word, slash, dot or dash
@@ -111,7 +112,8 @@ for _code, _words in KIND_WORDS.items():
 # below whose comment says "lower-cased": the case-insensitive phrase scans.
 KIND_BEFORE = re.compile(
     r"(?P<word>" + _trie(KIND_WORD_TO_CODE, word_start=False) + r")"
-    r"(?:\s{1,3}(?:hành\s{1,3}động\s{1,3})?)?(?:\s{0,3}số\s{0,2}:?)?\s{0,3}$"
+    r"(?:\s{1,3}(?:(?:" + "|".join(q.replace(" ", r"\s{1,3}") for q in KIND_QUALIFIERS) + r")\s{1,3})?)?"
+    r"(?:\s{0,3}số\s{0,2}:?)?\s{0,3}$"
 )
 KIND_WORD = re.compile(r"(?<!\w)" + _trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
                        re.IGNORECASE)
@@ -193,3 +195,18 @@ REPORTING = re.compile(r"(?<!\w)(?:" + _alternation(REPORTING_VERBS) + r")\s{1,3
 # An issuer that names only the page's own locality: "Tỉnh ủy", "UBND tỉnh" (lower-cased)
 LOCAL_ISSUER_END = re.compile(
     r"(?<!\w)(?:" + _alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")
+
+# --- issuers --------------------------------------------------------------------------
+
+# The rest of a department's name after "Sở", "Bộ", "Ban", "Cục" ("Sở| Tư pháp").
+DEPARTMENT_AFTER = re.compile(
+    r"[ \t]{1,3}(?:" + "|".join(re.escape(d).replace(r"\ ", r"[ \t]{1,3}")
+                             for d in sorted(DEPARTMENT_NAMES, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE)
+# A plenum cited as the issuer: "Hội nghị Trung ương 7", "Hội nghị lần thứ sáu Ban Chấp
+# hành Trung ương Đảng"; the engine takes it for the Central Committee when "Trung ương" is in it.
+PLENUM = re.compile(
+    r"Hội\s{1,3}nghị(?:\s{1,3}lần\s{1,3}thứ\s{1,3}\w{1,10})?"
+    r"(?:\s{1,3}(?:của\s{1,3})?(?:Ban\s{1,3}Chấp\s{1,3}hành\s{1,3})?Trung\s{1,3}ương"
+    r"(?:\s{1,3}Đảng)?(?:\s{1,3}(?:lần\s{1,3}thứ\s{1,3}\w{1,10}|\d{1,2}))?)?",
+    re.IGNORECASE)
