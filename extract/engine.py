@@ -188,8 +188,7 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if role == _COMMA:
             # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
             nxt = ahead.group() if ahead is not None else ""
-            if nxt and (nxt[0].isupper() and not P.KIND_WORD.match(text, ahead.start())
-                        and nxt.lower() != "ngày") or nxt.lower() == "chống":
+            if nxt and P.JOINT_ISSUER.match(text, ahead.start()) or nxt.lower() == "chống":
                 cur, ahead = ahead, next(tokens, None)
                 continue
             break
@@ -648,7 +647,8 @@ _PROVINCE_PATTERNS = _name_patterns(PROVINCES)
 
 
 # a header laid out as a table: cells separated by "|" and rules of dashes
-_HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}")
+# line breaks, table bars, rules, and the wide gaps between a header's two columns
+_HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}|[ \t]{3,}|\t")
 _RULE_LINE = re.compile(r"[-_=.*|\s]+")
 _NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
 _NUMBER_LABEL = re.compile(r"(?i)số\b")
@@ -872,6 +872,11 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
     return None
 
 
+_ORGAN_LINE = re.compile(r"(?i)của\s{1,3}((?:ban|bộ|tỉnh|huyện|đảng|ủy|uỷ|hội)\b.{2,120})$")
+# "V/v ...", "Về việc ...", "về ...": the trích yếu itself follows
+_TITLE_ABOUT = re.compile(r"(?i)^(?:v/v\.?|về\s{1,3}việc|về)\s{1,3}")
+
+
 def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     after = text[m.end:m.end + 1200]
     date = None
@@ -913,8 +918,18 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
                 len(title_lines) >= 4 or _PUNCT_END.search(title_lines[-1])):
             break  # a title in sentence case is one short paragraph
         title_lines.append(clean)
+    # a Party document names its organ under the type line: "CHỈ THỊ / của Ban Thường vụ Tỉnh ủy"
+    organ = None
     if title_lines:
-        title = _sentence_case(" ".join(title_lines)) or None
+        om = _ORGAN_LINE.match(title_lines[0])
+        if om:
+            organ = _issuer_name(om.group(1))
+            title_lines = title_lines[1:]
+    if title_lines:
+        title = _sentence_case(_TITLE_ABOUT.sub("", " ".join(title_lines), count=1)) or None
+    if organ:
+        return Subject(m.number, kind, date=date, issuer=_complete_issuer(organ, province, None),
+                       signer=_signer(text), title=title, start=m.start, end=m.end)
     issuer = _header_issuer(text, m.lead_start)
     if issuer and province and _PEOPLE_OR_PARTY_END.search(issuer):
         issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith("nhân dân") \

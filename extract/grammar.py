@@ -174,6 +174,14 @@ DEPARTMENT_NAMES: tuple[str, ...] = (
     "Tuyên giáo", "Tuyên giáo và Dân vận", "Dân vận", "Tổ chức", "Nội chính", "Kinh tế",
 )
 
+# Bodies that issue jointly with the body named before them, after a comma
+# ("của Bộ Chính trị, Ban Bí thư"); any other name after a comma is the next clause's actor.
+JOINT_ISSUERS: tuple[str, ...] = (
+    "Ban Bí thư", "Bộ Chính trị", "Ban Chấp hành Trung ương", "Chính phủ", "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội", "Uỷ ban Thường vụ Quốc hội", "Đoàn Chủ tịch",
+    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+)
+
 # A plenum of the Party Central Committee cited as the issuer ("của Hội nghị Trung ương 7
 # khóa XI", "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII") is this body.
 PLENUM_ISSUER = "Ban Chấp hành Trung ương"

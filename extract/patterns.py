@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.grammar import (
-    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, KIND_QUALIFIERS, KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS,
+    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, JOINT_ISSUERS, KIND_QUALIFIERS, KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS,
     SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
 )
 
@@ -175,7 +175,8 @@ TYPE_LINE = re.compile(
 TYPE_LINE_CODES = {re.sub(r"\s+", " ", k): v for k, v in TYPE_LINES.items()}
 
 SIGNATURE = re.compile(
-    r"(?m)^[ \t|]{0,8}(?:" + "|".join(re.escape(t) for t in SIGNATURE_TITLES) + r")"
+    # a PDF's layout may push the block to the right: up to 80 spaces before it
+    r"(?m)^[ \t|]{0,80}(?:" + "|".join(re.escape(t) for t in SIGNATURE_TITLES) + r")"
 )
 
 # A body's name starts with one of these words; used to find who issued a subject.
@@ -210,3 +211,7 @@ PLENUM = re.compile(
     r"(?:\s{1,3}(?:của\s{1,3})?(?:Ban\s{1,3}Chấp\s{1,3}hành\s{1,3})?Trung\s{1,3}ương"
     r"(?:\s{1,3}Đảng)?(?:\s{1,3}(?:lần\s{1,3}thứ\s{1,3}\w{1,10}|\d{1,2}))?)?",
     re.IGNORECASE)
+# After a comma, the name of a second body issuing with the first ("Bộ Chính trị, Ban Bí thư").
+JOINT_ISSUER = re.compile(
+    "(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s{1,3}") for b in sorted(JOINT_ISSUERS, key=len, reverse=True))
+    + r")(?!\w)", re.IGNORECASE)

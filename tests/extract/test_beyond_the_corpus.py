@@ -106,3 +106,53 @@ def test_a_description_that_carries_out_an_earlier_document_keeps_its_source():
     triples = {(r.source, r.target, r.type) for r in extract_page(text, province="Bắc Kạn").relations}
     assert ("43-KL/TW", "25-NQ/TW", "IMPLEMENTS") in triples
     assert ("178-KH/TU", "43-KL/TW", "IMPLEMENTS") in triples
+
+
+# A Party full text as a PDF's text layer lays it out: two header columns side by side,
+# the organ under the type line, the signature block pushed to the right.
+PARTY_FULL_TEXT = """\
+TỈNH ỦY BẮC KẠN                              ĐẢNG CỘNG SẢN VIỆT NAM
+       *
+   Số 27-CT/TU                         Bắc Kạn, ngày 12 tháng 3 năm 2024
+
+CHỈ THỊ
+của Ban Thường vụ Tỉnh ủy
+về tăng cường công tác dân vận trong tình hình mới
+
+Thực hiện Chỉ thị số 16-CT/TW ngày 11/8/2022 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu
+các cấp ủy, tổ chức đảng thực hiện tốt các nhiệm vụ sau:
+
+1. Quán triệt sâu rộng quan điểm của Đảng về công tác dân vận.
+
+                                              T/M BAN THƯỜNG VỤ
+                                                   BÍ THƯ
+
+                                              Hoàng Duy Chinh
+"""
+
+
+def test_a_party_full_text_laid_out_in_columns():
+    found = extract_page(PARTY_FULL_TEXT, province="Bắc Kạn")
+    subject = found.subject
+    assert (subject.number, subject.kind, subject.date) == ("27-CT/TU", "CT", "2024-03-12")
+    assert subject.issuer == "Ban Thường vụ Tỉnh ủy Bắc Kạn"
+    assert subject.signer == "Hoàng Duy Chinh"
+    assert subject.title == "Tăng cường công tác dân vận trong tình hình mới"
+    # the comma closes the preamble: the actor after it is no co-issuer of 16-CT/TW
+    assert _ref(found, "16-CT/TW").issuer == "Bộ Chính trị"
+    assert {(r.source, r.target, r.type) for r in found.relations} == {("27-CT/TU", "16-CT/TW", "IMPLEMENTS")}
+
+
+def test_joint_issuers_after_a_comma_stay_together():
+    found = extract_page("Thực hiện Quy định số 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị, Ban Bí thư về trách "
+                         "nhiệm người đứng đầu cấp ủy.")
+    assert found.references[0].issuer == "Bộ Chính trị, Ban Bí thư"
+
+
+@pytest.mark.parametrize("line", ["V/v tăng cường phòng, chống dịch bệnh", "VỀ VIỆC TĂNG CƯỜNG PHÒNG, CHỐNG DỊCH BỆNH",
+                                  "về tăng cường phòng, chống dịch bệnh"])
+def test_a_full_text_title_drops_its_about(line):
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nSố: 1246/UBND-VX\nĐắk Lắk, ngày 06 tháng 5 năm 2021\n"
+            f"CÔNG VĂN\n{line}\n\nKính gửi: Các sở, ban, ngành.\n")
+    title = extract_page(text, province="Đắk Lắk").subject.title
+    assert title.lower() == "tăng cường phòng, chống dịch bệnh"
