@@ -119,6 +119,13 @@ class Neo4jStore(Store):
     def close(self) -> None:
         self._driver.close()
 
+    def describe(self) -> str:
+        return f"Neo4j at {self.uri}"
+
+    def _store_lost(self, exc: BaseException) -> bool:
+        from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
+        return isinstance(exc, (ServiceUnavailable, SessionExpired, DatabaseUnavailable, OSError))
+
     def clear(self) -> None:
         """Delete everything (tests and benchmarks), in batches."""
         with self._session() as s:

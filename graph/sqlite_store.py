@@ -122,6 +122,13 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self._conn.close()
 
+    def describe(self) -> str:
+        return f"the SQLite store at {self.path}"
+
+    def _store_lost(self, exc: BaseException) -> bool:
+        # disk full, file gone read-only, or locked by another process past the timeout
+        return isinstance(exc, sqlite3.OperationalError) and not str(exc).startswith(("no such", "near "))
+
     def clear(self) -> None:
         """Delete everything (tests and benchmarks), in one transaction."""
         c = self._conn

@@ -41,6 +41,15 @@ class LoadReport:
                 "seconds": round(self.seconds, 3)}
 
 
+class LoadInterrupted(RuntimeError):
+    """The store stopped answering in the middle of a load. `report` counts the pages
+    of the batches committed before it (kept); the rest were not loaded."""
+
+    def __init__(self, message: str, report: LoadReport):
+        super().__init__(message)
+        self.report = report
+
+
 class Store(ABC):
     """A lineage graph store. Use as a context manager, or call `close()`."""
 
@@ -98,12 +107,27 @@ class Store(ABC):
                progress: Callable[[LoadReport], None] | None) -> None:
         pages = list(batch.values())
         batch.clear()
-        self._upsert_facts(pages)
+        try:
+            self._upsert_facts(pages)   # one transaction: all of the batch or none of it
+        except Exception as exc:
+            if not self._store_lost(exc):
+                raise
+            raise LoadInterrupted(f"{self.describe()} stopped answering after {report.pages} pages "
+                                  f"({type(exc).__name__}: {exc})", report) from exc
         report.pages += len(pages)
         report.mentions += sum(len(p.mentions) for p in pages)
         report.relations += sum(len(p.assertions) for p in pages)
         if progress:
             progress(report)
+
+    def _store_lost(self, exc: BaseException) -> bool:
+        """Whether `exc` means the store itself went away (server down, disk full), as
+        opposed to a bug: the load then stops with LoadInterrupted."""
+        return False
+
+    def describe(self) -> str:
+        """The store, for messages ("Neo4j at bolt://...", "the SQLite store at ...")."""
+        return type(self).__name__
 
     @abstractmethod
     def _upsert_facts(self, pages: list[PageFacts]) -> None:

@@ -71,12 +71,18 @@ def _read_jsonl(paths: tuple[str, ...], errors: list[str]) -> Iterator[dict[str,
 @store_options
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet):
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Pages per transaction (default: the store's bulk size).")
+def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_size):
     """Load `vanban extract` output (JSON lines) into the graph.
 
     Loading a page again replaces what it said before; loading the same files twice
-    changes nothing. Malformed records are reported and skipped; the rest load.
+    changes nothing. Malformed records are reported and skipped; the rest load. If the
+    store stops answering midway (Neo4j down, disk full), the batches committed before
+    are kept, the exit status is 1, and the same command run again finishes the load.
     """
+    from graph.store import LoadInterrupted
+
     for name in files:
         if name != "-" and not Path(name).is_file():
             raise click.BadParameter(f"no such file: {name}", param_hint="FILES")
@@ -89,7 +95,12 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet):
             click.echo(f"  {report.pages} pages...", err=True)
 
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
-        report = store.load_pages(records, progress=progress)   # bulk: big batches
+        try:
+            report = store.load_pages(records, batch_size=batch_size, progress=progress)  # bulk
+        except LoadInterrupted as exc:
+            click.echo(f"vanban load: {exc}. The {exc.report.pages} pages committed before are kept; "
+                       "run the same command again to finish (loading is idempotent).", err=True)
+            sys.exit(1)
     for index, message in report.errors:
         errors.append(f"{wheres[index]}: {message}")
     for e in errors:

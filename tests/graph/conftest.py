@@ -27,6 +27,45 @@ def _unavailable(reason: str):
     pytest.skip(f"Neo4j unavailable: {reason}")
 
 
+def start_launcher(data: Path) -> tuple[subprocess.Popen, str]:
+    """Start the embedded Neo4j launcher on a free port with its store in `data`;
+    returns (process, Bolt URI). Fails (CI) or skips when it cannot start."""
+    if not LAUNCHER.is_file():
+        _unavailable(f"NEO4J_URI not set and {LAUNCHER} not built "
+                     "(run: bash tools/neo4j-launcher/build.sh)")
+    if not shutil.which("java"):
+        _unavailable("NEO4J_URI not set and no java on PATH")
+    data.mkdir(parents=True, exist_ok=True)
+    log = open(data / "launcher.log", "a")
+    proc = subprocess.Popen(
+        ["java", "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+         "-jar", str(LAUNCHER), "--port", "0", "--data", str(data / "db"),
+         "--page-cache", "32m", "--stdin"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
+    log.close()  # the child holds its own handle
+    line: list[str] = []
+    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(180)
+    if not line or not line[0].startswith("bolt://"):
+        proc.kill()
+        _unavailable("the launcher did not print its Bolt URI within 180 s; see "
+                     f"{data / 'launcher.log'}")
+    return proc, line[0].strip()
+
+
+def stop_launcher(proc: subprocess.Popen) -> None:
+    """Stop a launcher started by `start_launcher` (it exits when its stdin closes)."""
+    if proc.poll() is not None:
+        return
+    proc.stdin.close()
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory):
     """(uri, user, password) of a Neo4j reachable over Bolt."""
@@ -34,37 +73,11 @@ def neo4j_server(tmp_path_factory):
     if uri:
         yield uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD")
         return
-    if not LAUNCHER.is_file():
-        _unavailable(f"NEO4J_URI not set and {LAUNCHER} not built "
-                     "(run: bash tools/neo4j-launcher/build.sh)")
-    if not shutil.which("java"):
-        _unavailable("NEO4J_URI not set and no java on PATH")
-    data = tmp_path_factory.mktemp("neo4j")
-    log = open(data / "launcher.log", "w")
-    proc = subprocess.Popen(
-        ["java", "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-         "-jar", str(LAUNCHER), "--port", "0", "--data", str(data / "db"),
-         "--page-cache", "32m", "--stdin"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
-    line: list[str] = []
-    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(180)
-    if not line or not line[0].startswith("bolt://"):
-        proc.kill()
-        log.close()
-        _unavailable("the launcher did not print its Bolt URI within 180 s; see "
-                     f"{data / 'launcher.log'}")
+    proc, uri = start_launcher(tmp_path_factory.mktemp("neo4j"))
     try:
-        yield line[0].strip(), None, None
+        yield uri, None, None
     finally:
-        proc.stdin.close()       # the launcher exits when its stdin closes
-        try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
+        stop_launcher(proc)
 
 
 @pytest.fixture
