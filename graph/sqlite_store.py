@@ -26,7 +26,7 @@ from graph.facts import (DOC_FACT_FIELDS, PageFacts, fact_rank, mention_contribu
                          merge_document_facts, page_seen)
 from graph.identity import (Decision, KnownDocument, Mention, decided_key, resolve_groups,
                             term_of)
-from graph.sqlitedb import connect_shared
+from graph.sqlitedb import add_missing_columns, connect_shared
 from graph.store import Store
 
 SCHEMA = """
@@ -111,19 +111,23 @@ class SQLiteStore(Store):
 
     def _migrate(self) -> None:
         """Add columns newer versions need to a file an older version created."""
-        have = {r[1] for r in self._conn.execute("PRAGMA table_info(nodes)")}
-        if "fact_ranks" not in have:
-            try:
-                self._conn.execute("ALTER TABLE nodes ADD COLUMN fact_ranks TEXT")
-            except sqlite3.OperationalError as exc:   # another process added it first
-                if "duplicate column" not in str(exc):
-                    raise
+        add_missing_columns(self._conn, "nodes", {"fact_ranks": "TEXT"})
 
     def close(self) -> None:
         self._conn.close()
 
     def describe(self) -> str:
         return f"the SQLite store at {self.path}"
+
+    def _nodes_by_key(self, columns: str, keys) -> dict[str, sqlite3.Row]:
+        """Node key -> row of `columns` (our own column list, never user input) for the
+        stored nodes among `keys`."""
+        stored: dict[str, sqlite3.Row] = {}
+        for chunk in _chunks(list(keys)):
+            for r in self._conn.execute(f"SELECT {columns} FROM nodes WHERE key IN ({_marks(len(chunk))})",
+                                        chunk):
+                stored[r["key"]] = r
+        return stored
 
     def _store_lost(self, exc: BaseException) -> bool:
         # disk full, file gone read-only, or locked by another process past the timeout
@@ -336,11 +340,7 @@ class SQLiteStore(Store):
                 cur["seen"] = _min(cur["seen"], seen)
         if not laws:
             return {}
-        stored: dict[str, sqlite3.Row] = {}
-        for chunk in _chunks(list(laws)):
-            for r in c.execute("SELECT id, key, name, year, first_seen FROM nodes WHERE key IN "
-                               f"({_marks(len(chunk))})", chunk):
-                stored[r["key"]] = r
+        stored = self._nodes_by_key("id, key, name, year, first_seen", laws)
         first = self._next_id("nodes")
         fresh = [k for k in laws if k not in stored]
         c.executemany("INSERT INTO nodes(id, key, label, name, year, first_seen, decided) "
@@ -474,11 +474,7 @@ class SQLiteStore(Store):
         if not refs:
             return
         c = self._conn
-        stored: dict[str, sqlite3.Row] = {}
-        for chunk in _chunks(list(refs)):
-            for r in c.execute("SELECT id, key, candidates, reason FROM nodes WHERE key IN "
-                               f"({_marks(len(chunk))})", chunk):
-                stored[r["key"]] = r
+        stored = self._nodes_by_key("id, key, candidates, reason", refs)
         first = self._next_id("nodes")
         inserts, updates, ranked = [], [], []
         for key, (m, d) in refs.items():
