@@ -26,7 +26,7 @@ from extract.normalize import issuers_match, split_number
 from graph.facts import (DOC_FACT_FIELDS, RELATION_TYPES, PageFacts, fact_rank,
                          mention_contribution, merge_document_facts, page_seen)
 from graph.identity import Decision, KnownDocument, Mention, decided_key, resolve_groups
-from graph.store import Store
+from graph.store import Store, group_statements, statement_evidence
 
 
 class Neo4jUnavailable(RuntimeError):
@@ -550,7 +550,7 @@ class Neo4jStore(Store):
 
     def edges(self, keys, direction, types):
         pattern = "(x)<-[r]-(o:Node)" if direction == "in" else "(x)-[r]->(o:Node)"
-        grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        statements = []
         for r in self._read(
                 f"UNWIND $keys AS k MATCH (x:Node {{key: k}}) MATCH {pattern} "
                 "WHERE type(r) IN $types RETURN x.key AS x, o.key AS o, type(r) AS type, "
@@ -558,11 +558,9 @@ class Neo4jStore(Store):
                 "r.cue AS cue, r.aid AS aid ORDER BY aid",
                 keys=list(dict.fromkeys(keys)), types=list(types)):
             s, t = (r["o"], r["x"]) if direction == "in" else (r["x"], r["o"])
-            grouped.setdefault((s, t, r["type"]), []).append(
-                {"sentence": r["sentence"], "page": r["page"], "start": r["start"],
-                 "end": r["end"], "cue": r["cue"]})
-        return [{"source": s, "target": t, "type": ty, "evidence": ev}
-                for (s, t, ty), ev in sorted(grouped.items())]
+            statements.append((s, t, r["type"], statement_evidence(r)))
+        statements.sort(key=lambda st: st[:3])   # stable: each edge's evidence stays in order
+        return list(group_statements(statements))
 
     def cited_counts(self, keys, types=None):
         return {r["k"]: r["n"] for r in self._read(
@@ -635,22 +633,11 @@ class Neo4jStore(Store):
 
     def iter_edges(self):
         with self._session() as s:
-            current, evidence = None, []
-            for r in s.run("MATCH (a:Node)-[r]->(b:Node) WHERE type(r) <> 'CANDIDATE' "
-                           "RETURN a.key AS s, b.key AS t, type(r) AS type, r.sentence AS sentence,"
-                           " r.page AS page, r.start AS start, r.end AS end, r.cue AS cue "
-                           "ORDER BY s, t, type, r.aid"):
-                k = (r["s"], r["t"], r["type"])
-                if k != current:
-                    if current:
-                        yield {"source": current[0], "target": current[1], "type": current[2],
-                               "evidence": evidence}
-                    current, evidence = k, []
-                evidence.append({"sentence": r["sentence"], "page": r["page"],
-                                 "start": r["start"], "end": r["end"], "cue": r["cue"]})
-            if current:
-                yield {"source": current[0], "target": current[1], "type": current[2],
-                       "evidence": evidence}
+            rows = s.run("MATCH (a:Node)-[r]->(b:Node) WHERE type(r) <> 'CANDIDATE' "
+                         "RETURN a.key AS s, b.key AS t, type(r) AS type, r.sentence AS sentence,"
+                         " r.page AS page, r.start AS start, r.end AS end, r.cue AS cue "
+                         "ORDER BY s, t, type, r.aid")
+            yield from group_statements((r["s"], r["t"], r["type"], statement_evidence(r)) for r in rows)
 
     def iter_mentions(self):
         with self._session() as s:

@@ -27,7 +27,7 @@ from graph.facts import (DOC_FACT_FIELDS, PageFacts, fact_rank, mention_contribu
 from graph.identity import (Decision, KnownDocument, Mention, decided_key, resolve_groups,
                             term_of)
 from graph.sqlitedb import add_missing_columns, connect_shared
-from graph.store import Store
+from graph.store import Store, group_statements, statement_evidence
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages(
@@ -623,7 +623,7 @@ class SQLiteStore(Store):
         keys = list(dict.fromkeys(keys))
         types = list(types)
         col = "dst_node" if direction == "in" else "src_node"
-        grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        statements = []
         for chunk in _chunks(keys):
             sql = (
                 'SELECT s.key AS source, t.key AS target, r.type, r.sentence, r.start, r."end", '
@@ -633,12 +633,10 @@ class SQLiteStore(Store):
                 "JOIN pages p ON p.id=r.page_id "
                 f"WHERE x.key IN ({_marks(len(chunk))}) AND r.type IN ({_marks(len(types))}) "
                 "ORDER BY r.aid")
-            for r in self._conn.execute(sql, [*chunk, *types]):
-                grouped.setdefault((r["source"], r["target"], r["type"]), []).append(
-                    {"sentence": r["sentence"], "page": r["page"], "start": r["start"],
-                     "end": r["end"], "cue": r["cue"]})
-        return [{"source": s, "target": t, "type": ty, "evidence": ev}
-                for (s, t, ty), ev in sorted(grouped.items())]
+            statements += [(r["source"], r["target"], r["type"], statement_evidence(r))
+                           for r in self._conn.execute(sql, [*chunk, *types])]
+        statements.sort(key=lambda st: st[:3])   # stable: each edge's evidence stays in order
+        return list(group_statements(statements))
 
     def unresolved_naming(self, keys):
         keys = list(dict.fromkeys(keys))
@@ -726,19 +724,7 @@ class SQLiteStore(Store):
             "r.cue, COALESCE(p.url, p.key) AS page FROM relations r "
             "JOIN nodes s ON s.id=r.src_node JOIN nodes t ON t.id=r.dst_node "
             "JOIN pages p ON p.id=r.page_id ORDER BY r.src_node, r.dst_node, r.type, r.aid")
-        current, evidence = None, []
-        for r in cur:
-            k = (r["source"], r["target"], r["type"])
-            if k != current:
-                if current:
-                    yield {"source": current[0], "target": current[1], "type": current[2],
-                           "evidence": evidence}
-                current, evidence = k, []
-            evidence.append({"sentence": r["sentence"], "page": r["page"], "start": r["start"],
-                             "end": r["end"], "cue": r["cue"]})
-        if current:
-            yield {"source": current[0], "target": current[1], "type": current[2],
-                   "evidence": evidence}
+        yield from group_statements((r["source"], r["target"], r["type"], statement_evidence(r)) for r in cur)
 
     def iter_mentions(self):
         for r in self._conn.execute(

@@ -8,6 +8,7 @@ once and runs on SQLite or Neo4j alike.
 
 from __future__ import annotations
 
+import itertools
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +40,21 @@ class LoadReport:
         return {"pages": self.pages, "mentions": self.mentions, "relations": self.relations,
                 "rows": self.rows, "errors": [{"record": i, "error": e} for i, e in self.errors],
                 "seconds": round(self.seconds, 3)}
+
+
+def statement_evidence(row: Any) -> dict[str, Any]:
+    """One page's statement of a relation, as evidence: sentence, page, start, end, cue."""
+    return {"sentence": row["sentence"], "page": row["page"], "start": row["start"],
+            "end": row["end"], "cue": row["cue"]}
+
+
+def group_statements(statements: Iterable[tuple[str, str, str, dict[str, Any]]]
+                     ) -> Iterator[dict[str, Any]]:
+    """Statements `(source, target, type, evidence)` sorted by their first three ->
+    one edge `{"source", "target", "type", "evidence": [...]}` per relation, its
+    evidence in the statements' order. Lazy, so a whole graph can stream through."""
+    for (source, target, rtype), group in itertools.groupby(statements, key=lambda st: st[:3]):
+        yield {"source": source, "target": target, "type": rtype, "evidence": [st[3] for st in group]}
 
 
 class LoadInterrupted(RuntimeError):
