@@ -200,7 +200,7 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 name_end = dm.end()
                 words += 1 + dm.group().count(" ")
                 tokens = _TOKEN.finditer(text, name_end, min(limit, name_end + 200))
-                cur, ahead = next(tokens, None), None
+                cur = next(tokens, None)
                 ahead = next(tokens, None)
                 continue
         if role == _CAPITAL or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
@@ -308,7 +308,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
             im = _OF_BY.match(text, cur, limit)
             if im:
                 pm = P.PLENUM.match(text, im.end(), limit)
-                if pm and "trung" in fold(pm.group()):
+                if pm:
                     iss_span, plenum, end = (im.end(), pm.end()), True, pm.end()
                     km = _TERM_AFTER.match(text, end, limit)
                     if km:

@@ -204,12 +204,12 @@ DEPARTMENT_AFTER = re.compile(
     r"[ \t]{1,3}(?:" + "|".join(re.escape(d).replace(r"\ ", r"[ \t]{1,3}")
                              for d in sorted(DEPARTMENT_NAMES, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE)
-# A plenum cited as the issuer: "Hội nghị Trung ương 7", "Hội nghị lần thứ sáu Ban Chấp
-# hành Trung ương Đảng"; the engine takes it for the Central Committee when "Trung ương" is in it.
+# A plenum of the Central Committee cited as the issuer: "Hội nghị Trung ương 7",
+# "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng" (any other "Hội nghị" is no plenum).
 PLENUM = re.compile(
     r"Hội\s{1,3}nghị(?:\s{1,3}lần\s{1,3}thứ\s{1,3}\w{1,10})?"
-    r"(?:\s{1,3}(?:của\s{1,3})?(?:Ban\s{1,3}Chấp\s{1,3}hành\s{1,3})?Trung\s{1,3}ương"
-    r"(?:\s{1,3}Đảng)?(?:\s{1,3}(?:lần\s{1,3}thứ\s{1,3}\w{1,10}|\d{1,2}))?)?",
+    r"\s{1,3}(?:của\s{1,3})?(?:Ban\s{1,3}Chấp\s{1,3}hành\s{1,3})?Trung\s{1,3}ương"
+    r"(?:\s{1,3}Đảng)?(?:\s{1,3}(?:lần\s{1,3}thứ\s{1,3}\w{1,10}|\d{1,2}))?",
     re.IGNORECASE)
 # After a comma, the name of a second body issuing with the first ("Bộ Chính trị, Ban Bí thư").
 JOINT_ISSUER = re.compile(
