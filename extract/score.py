@@ -3,9 +3,13 @@
     vanban score ../shared/corpus            # every NAME.txt with a NAME.json beside it
 
 References are matched by number (`number_key`: case and leading zeros ignored);
-dates, kinds and issuers are scored on the references both sides found (issuers
-loosely: case, diacritics, abbreviations and the Party term folded); relations are
+dates, kinds and issuers are scored on the references both sides found; relations are
 scored typed (source, target, type) and untyped (source, target).
+
+Issuers follow the guide's version 2 (§6): compared loosely (case, diacritics,
+abbreviations and the Party term folded; one name inside the other matches), over the
+gold issuers that are not null. Where gold has no issuer and the extractor gives one,
+the case is counted apart (`extra issuers`), neither right nor wrong.
 """
 
 from __future__ import annotations
@@ -70,6 +74,9 @@ class Score:
     reference_kind: Accuracy = field(default_factory=Accuracy)
     reference_date: Accuracy = field(default_factory=Accuracy)
     reference_issuer: Accuracy = field(default_factory=Accuracy)
+    # issuers given where gold has none (§6: counted apart, not in the accuracy)
+    extra_subject_issuers: int = 0
+    extra_reference_issuers: int = 0
     misses: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +90,8 @@ class Score:
                      "reference_issuer"):
             a: Accuracy = getattr(self, name)
             out[name] = {"accuracy": round(a.value, 4), "correct": a.correct, "total": a.total}
+        out["extra_subject_issuers"] = self.extra_subject_issuers
+        out["extra_reference_issuers"] = self.extra_reference_issuers
         out["misses"] = self.misses
         return out
 
@@ -113,6 +122,19 @@ def _compare(acc: Accuracy, gold: Any, found: Any, page: str, label: str, misses
         misses.append(f"{page}: {label} gold={gold!r} found={found!r}")
 
 
+def _compare_issuer(acc: Accuracy, gold: str | None, found: str | None, page: str,
+                    label: str, misses: list[str]) -> int:
+    """Compare an issuer as §6 says; returns 1 when gold has none and `found` gives one
+    (counted apart by the caller), else 0."""
+    if not gold:
+        if found:
+            misses.append(f"{page}: extra {label} found={found!r} (gold has none)")
+            return 1
+        return 0
+    _compare(acc, gold, found, page, label, misses, issuers_match)
+    return 0
+
+
 def _same_title(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return not a and not b
@@ -129,8 +151,9 @@ def score_page(gold: dict[str, Any], found: dict[str, Any], page: str, score: Sc
     if gs and fs and number_key(gs["number"]) == number_key(fs["number"]):
         _compare(score.subject_kind, gs.get("kind"), fs.get("kind"), page, "subject kind", misses)
         _compare(score.subject_date, gs.get("date"), fs.get("date"), page, "subject date", misses)
-        _compare(score.subject_issuer, gs.get("issuer"), fs.get("issuer"), page,
-                 "subject issuer", misses, issuers_match)
+        score.extra_subject_issuers += _compare_issuer(
+            score.subject_issuer, gs.get("issuer"), fs.get("issuer"), page, "subject issuer",
+            misses)
         _compare(score.subject_title, gs.get("title"), fs.get("title"), page, "subject title",
                  misses, _same_title)
         _compare(score.subject_signer, gs.get("signer"), fs.get("signer"), page,
@@ -145,8 +168,9 @@ def score_page(gold: dict[str, Any], found: dict[str, Any], page: str, score: Sc
                  f"kind of {g['number']}", misses)
         _compare(score.reference_date, g.get("date"), f.get("date"), page,
                  f"date of {g['number']}", misses)
-        _compare(score.reference_issuer, g.get("issuer"), f.get("issuer"), page,
-                 f"issuer of {g['number']}", misses, issuers_match)
+        score.extra_reference_issuers += _compare_issuer(
+            score.reference_issuer, g.get("issuer"), f.get("issuer"), page,
+            f"issuer of {g['number']}", misses)
 
     _count({fold(law["name"]) for law in gold.get("laws", [])},
            {fold(law["name"]) for law in found.get("laws", [])}, score.laws, page, "law", misses)
@@ -203,6 +227,8 @@ def format_score(score: Score, *, show_misses: bool = True) -> str:
                      ("reference date", score.reference_date),
                      ("reference issuer", score.reference_issuer)):
         lines.append(f"{label:<22}{a.value:>10.3f}{f'{a.correct}/{a.total}':>16}")
+    lines += ["", "issuers given where gold has none (counted apart): "
+              f"subjects {score.extra_subject_issuers}, references {score.extra_reference_issuers}"]
     if show_misses and score.misses:
         lines += ["", f"misses ({len(score.misses)}):"] + [f"  {m}" for m in score.misses]
     return "\n".join(lines)
