@@ -1,0 +1,150 @@
+"""Vietnam's provinces before and after the 2025 merger, as data.
+
+Nghị quyết 202/2025/QH15 (12 June 2025) merged 52 of the 63 provincial-level units into 23;
+the merged provinces' bodies work from 1 July 2025, the day the district level ended. Eleven
+provinces and cities kept their borders. A document keeps the locality of the body that
+issued it when it issued it (ANNOTATION.md §1), so the graph stores the former province and
+asks this table what it belongs to now.
+
+    successor("Bắc Kạn")                  -> "Thái Nguyên"
+    predecessors("Thái Nguyên")           -> ("Thái Nguyên", "Bắc Kạn")
+    display_locality("Bắc Kạn")           -> "Bắc Kạn (nay thuộc Thái Nguyên)"
+    province_of_body("Bắc Kạn", "2025-09-03") -> "doubt": a former province's body after the merger
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+LEGAL_BASIS = "Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh"
+MERGER_DATE = "2025-07-01"   # the merged provinces' bodies work from this day; districts end
+
+# Each province of today (34) -> the former provinces it took in (itself first where it kept
+# its name). The eleven with one entry kept their borders.
+SUCCESSION: dict[str, tuple[str, ...]] = {
+    "Hà Nội": ("Hà Nội",),
+    "Huế": ("Huế",),
+    "Lai Châu": ("Lai Châu",),
+    "Điện Biên": ("Điện Biên",),
+    "Sơn La": ("Sơn La",),
+    "Lạng Sơn": ("Lạng Sơn",),
+    "Quảng Ninh": ("Quảng Ninh",),
+    "Thanh Hóa": ("Thanh Hóa",),
+    "Nghệ An": ("Nghệ An",),
+    "Hà Tĩnh": ("Hà Tĩnh",),
+    "Cao Bằng": ("Cao Bằng",),
+    "Tuyên Quang": ("Tuyên Quang", "Hà Giang"),
+    "Lào Cai": ("Lào Cai", "Yên Bái"),
+    "Thái Nguyên": ("Thái Nguyên", "Bắc Kạn"),
+    "Phú Thọ": ("Phú Thọ", "Vĩnh Phúc", "Hòa Bình"),
+    "Bắc Ninh": ("Bắc Ninh", "Bắc Giang"),
+    "Hưng Yên": ("Hưng Yên", "Thái Bình"),
+    "Hải Phòng": ("Hải Phòng", "Hải Dương"),
+    "Ninh Bình": ("Ninh Bình", "Hà Nam", "Nam Định"),
+    "Quảng Trị": ("Quảng Trị", "Quảng Bình"),
+    "Đà Nẵng": ("Đà Nẵng", "Quảng Nam"),
+    "Quảng Ngãi": ("Quảng Ngãi", "Kon Tum"),
+    "Gia Lai": ("Gia Lai", "Bình Định"),
+    "Khánh Hòa": ("Khánh Hòa", "Ninh Thuận"),
+    "Lâm Đồng": ("Lâm Đồng", "Đắk Nông", "Bình Thuận"),
+    "Đắk Lắk": ("Đắk Lắk", "Phú Yên"),
+    "Hồ Chí Minh": ("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"),
+    "Đồng Nai": ("Đồng Nai", "Bình Phước"),
+    "Tây Ninh": ("Tây Ninh", "Long An"),
+    "Cần Thơ": ("Cần Thơ", "Sóc Trăng", "Hậu Giang"),
+    "Vĩnh Long": ("Vĩnh Long", "Bến Tre", "Trà Vinh"),
+    "Đồng Tháp": ("Đồng Tháp", "Tiền Giang"),
+    "Cà Mau": ("Cà Mau", "Bạc Liêu"),
+    "An Giang": ("An Giang", "Kiên Giang"),
+}
+
+# Other spellings met on pages and in users' queries -> the name above.
+ALIASES: dict[str, str] = {
+    "Thừa Thiên Huế": "Huế",
+    "Thừa Thiên - Huế": "Huế",
+    "Thành phố Hồ Chí Minh": "Hồ Chí Minh",
+    "TP Hồ Chí Minh": "Hồ Chí Minh",
+    "TP. Hồ Chí Minh": "Hồ Chí Minh",
+    "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Đắc Lắc": "Đắk Lắk",
+    "Dak Lak": "Đắk Lắk",
+    "Đăk Nông": "Đắk Nông",
+    "Khánh Hoà": "Khánh Hòa",
+    "Thanh Hoá": "Thanh Hóa",
+    "Hoà Bình": "Hòa Bình",
+}
+
+_SUCCESSOR: dict[str, str] = {old: new for new, olds in SUCCESSION.items() for old in olds}
+
+
+def _folded(name: str) -> str:
+    """Case-, diacritic- and space-insensitive key ('Bac Kan' == 'Bắc Kạn')."""
+    text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+_BY_FOLDED: dict[str, str] = {}
+for _name in list(_SUCCESSOR) + list(SUCCESSION):
+    _BY_FOLDED[_folded(_name)] = _name
+for _alias, _name in ALIASES.items():
+    _BY_FOLDED[_folded(_alias)] = _name
+for _prefix in ("tinh ", "thanh pho ", "tp "):
+    for _key, _name in list(_BY_FOLDED.items()):
+        _BY_FOLDED.setdefault(_prefix + _key, _name)
+
+
+def canonical_province(name: str | None) -> str | None:
+    """The table's spelling of a province name, former or current, in any common spelling
+    (with or without diacritics, 'tỉnh'/'thành phố' before it); None when it names none."""
+    if not name:
+        return None
+    return _BY_FOLDED.get(_folded(name))
+
+
+def successor(province: str | None) -> str | None:
+    """The province of today that a province (former or current) belongs to; None if unknown."""
+    name = canonical_province(province)
+    return _SUCCESSOR.get(name) if name else None
+
+
+def predecessors(province: str | None) -> tuple[str, ...]:
+    """Every locality a query for `province` covers: a province of today with the former
+    provinces it took in; a former province alone. Empty when the name is unknown."""
+    name = canonical_province(province)
+    if name in SUCCESSION:
+        return SUCCESSION[name]
+    return (name,) if name else ()
+
+
+def is_former(province: str | None) -> bool:
+    """Whether `province` is a former province that no longer exists on its own."""
+    name = canonical_province(province)
+    return bool(name) and name not in SUCCESSION
+
+
+def display_locality(province: str | None) -> str | None:
+    """How a document's locality is shown: 'Bắc Kạn (nay thuộc Thái Nguyên)' for a former
+    province, the name itself otherwise (unknown names pass through unchanged)."""
+    if not province:
+        return province
+    name = canonical_province(province)
+    if name and name not in SUCCESSION:
+        return f"{name} (nay thuộc {_SUCCESSOR[name]})"
+    return name or province
+
+
+def province_of_body(province: str | None, issued: str | None) -> str | None:
+    """The locality of a document issued on `issued` (ISO date) by a body of `province`.
+
+    Before the merger every former province's body is its own; from MERGER_DATE a body
+    named by a former province no longer exists, so the date and the body disagree: the
+    answer is the string "doubt" (the caller reports it instead of merging silently). A
+    province of today, or an undated document, keeps the name as given."""
+    name = canonical_province(province)
+    if not name:
+        return province
+    if name not in SUCCESSION and issued and issued >= MERGER_DATE:
+        return "doubt"
+    return name
