@@ -196,7 +196,7 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
         title = "not_found" if exc.status_code == 404 else "error"
         return page(request, "error.html", status=exc.status_code, title_key=title,
-                    detail=exc.detail)
+                    detail=exc.detail if exc.status_code == 400 else None)
 
     def on_unavailable(request: Request, exc: StoreUnavailable) -> Response:
         log.error("store unavailable: %s", exc)
