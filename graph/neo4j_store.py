@@ -26,6 +26,7 @@ from extract.normalize import issuers_match, split_number
 from graph.facts import (DOC_FACT_FIELDS, RELATION_TYPES, PageFacts, fact_rank,
                          mention_contribution, merge_document_facts, page_seen)
 from graph.identity import Decision, KnownDocument, Mention, decided_key, resolve_groups
+from graph import search
 from graph.store import Store, group_statements, statement_evidence
 
 
@@ -49,6 +50,7 @@ SCHEMA = [
     "DROP INDEX mentions_mid IF EXISTS",
 ] + [f"DROP INDEX rel_{t.lower()}_{prop} IF EXISTS"
      for t in RELATION_TYPES for prop in ("page", "src_mid", "dst_mid", "aid")]
+SCHEMA.append(search.NEO4J_INDEX)   # full-text search of documents (graph/search.py)
 
 _MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
 _DOC_PROPS = ("number", "number_key", "serial", "kind", "date", "year", "term", "issuer",

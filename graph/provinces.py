@@ -14,7 +14,7 @@ asks this table what it belongs to now.
 
 from __future__ import annotations
 
-import unicodedata
+from extract.normalize import fold
 
 LEGAL_BASIS = "Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh"
 MERGER_DATE = "2025-07-01"   # the merged provinces' bodies work from this day; districts end
@@ -79,10 +79,8 @@ _SUCCESSOR: dict[str, str] = {old: new for new, olds in SUCCESSION.items() for o
 
 
 def _folded(name: str) -> str:
-    """Case-, diacritic- and space-insensitive key ('Bac Kan' == 'Bắc Kạn')."""
-    text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.lower().replace("-", " ").split())
+    """Case-, diacritic-, dash- and space-insensitive key ('Bac Kan' == 'Bắc Kạn')."""
+    return " ".join(fold(name).replace("-", " ").replace("–", " ").split())
 
 
 _BY_FOLDED: dict[str, str] = {}

@@ -26,6 +26,7 @@ from graph.facts import (DOC_FACT_FIELDS, PageFacts, fact_rank, mention_contribu
                          merge_document_facts, page_seen)
 from graph.identity import (Decision, KnownDocument, Mention, decided_key, resolve_groups,
                             term_of)
+from graph import search
 from graph.sqlitedb import add_missing_columns, connect_shared
 from graph.store import Store, group_statements, statement_evidence
 
@@ -108,6 +109,7 @@ class SQLiteStore(Store):
         self._conn.row_factory = sqlite3.Row
         self._deferred = False     # indexes dropped by a bulk load, not yet rebuilt
         self._migrate()
+        search.sqlite_prepare(self._conn)   # full-text search of documents (graph/search.py)
 
     def _migrate(self) -> None:
         """Add columns newer versions need to a file an older version created."""
@@ -239,6 +241,7 @@ class SQLiteStore(Store):
               a.sentence, a.start, a.end, a.cue) for p in pages for a in p.assertions])
         self._collect(touched)
         self._refresh_documents(touched)
+        search.sqlite_sync(self._conn)      # the full-text index follows every load
 
     def _ids(self, table: str, keys: list[str]) -> dict[str, int]:
         """key -> id of the rows of `table` ("pages" or "nodes") that exist."""

@@ -23,6 +23,7 @@ SUBCOMMANDS: dict[str, str] = {
     # sample (issue 5)
     "run": "vanban.cmd_run:run_command",
     "report": "vanban.cmd_run:report_command",
+    "serve": "vanban.web.serve:serve_command",   # web application (issue 12)
 }
 
 

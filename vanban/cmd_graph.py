@@ -296,11 +296,12 @@ def cited_by_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, p
 @click.option("--limit", type=int, default=50, show_default=True)
 def search_command(text, db, neo4j_uri, neo4j_user, neo4j_password, fmt, province, year, kind,
                    issuer, limit):
-    """Documents by alias (`CT 33`), kind, issuer, year, province."""
-    from graph import queries
+    """Documents by number (`CT 33`) or words of a title or issuer (with or without
+    diacritics), narrowed by kind, issuer, year, province."""
+    from graph import search
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
-        result = queries.search(store, text, kind=kind, issuer=issuer, year=year,
-                                province=province, limit=limit)
+        result = search.search(store, text, kind=kind, issuer=issuer, year=year,
+                               province=province, limit=limit)
     _echo(result, fmt, _table_search)
 
 

@@ -353,7 +353,9 @@ def run_sample(out: str | Path = DEFAULT_OUT, *, db: str | Path | None = None,
             task = bar.add_task("report", total=None)
             index = write_store_report(store, report_dir, answers=answers, source_href=source_href,
                                        progress=lambda done, total: bar.update(task, completed=done, total=total))
-    console.print(f"\nstore:   {db_path}\nrecords: {records}\n[bold]report:  {index}[/bold]")
+    console.print(f"\nstore:   {db_path}\nrecords: {records}\n[bold]report:  {index}[/bold]"
+                  f"\nbrowse:  vanban serve --db '{db_path}'\n         "
+                  "then open http://127.0.0.1:8000/")
     return SampleRun(out=out, db=db_path, records=records, report=index, crawl=report, answers=answers)
 
 

@@ -66,20 +66,6 @@ def stop_launcher(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
-@pytest.fixture(scope="session")
-def neo4j_server(tmp_path_factory):
-    """(uri, user, password) of a Neo4j reachable over Bolt."""
-    uri = os.environ.get("NEO4J_URI")
-    if uri:
-        yield uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD")
-        return
-    proc, uri = start_launcher(tmp_path_factory.mktemp("neo4j"))
-    try:
-        yield uri, None, None
-    finally:
-        stop_launcher(proc)
-
-
 @pytest.fixture
 def neo4j_store(neo4j_server):
     from graph.neo4j_store import Neo4jStore

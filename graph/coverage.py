@@ -1,0 +1,65 @@
+"""Coverage of a central document: which of the 34 provinces carry it out.
+
+For a Party resolution or a Prime Minister's directive, every province (with its
+predecessors, graph/provinces.py) gets whether a document of it implements the central
+one, directly or down a chain, the first such document (earliest date, then the shortest
+chain) and the delay in days from the central document's date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from graph import queries
+from graph.provinces import LEGAL_BASIS, SUCCESSION, successor
+
+
+def _days(start: str | None, end: str | None) -> int | None:
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days
+    except (TypeError, ValueError):
+        return None
+
+
+def coverage(store, query: str, *, province: str | None = None, year: int | None = None,
+             max_depth: int = 10) -> dict[str, Any]:
+    """`{"query", "resolved", "central", "provinces": [one row per province of today],
+    "covered", "missing"}`; a row is `{"province", "predecessors", "covered", "count",
+    "first": {"key", "number", "date", "province", "depth", "path"} | None, "delay_days"}`.
+    The first candidate `query` resolves to is the central document."""
+    found = queries.implementers(store, query, province=province, year=year,
+                                 max_depth=max_depth)
+    central = found["resolved"][0] if found["resolved"] else None
+    firsts: dict[str, dict[str, Any]] = {}
+    counts: dict[str, int] = {}
+    for r in found["results"]:
+        if central is None or r["implements"] != central["key"]:
+            continue
+        doc = r["document"]
+        now = successor(doc.get("province") or doc.get("locality"))
+        if now is None:
+            continue
+        counts[now] = counts.get(now, 0) + 1
+        rank = (doc.get("date") or "9999", r["depth"], doc["key"])
+        best = firsts.get(now)
+        if best is None or rank < best["_rank"]:
+            firsts[now] = {"key": doc["key"], "number": doc.get("number"),
+                           "date": doc.get("date"), "province": doc.get("province"),
+                           "depth": r["depth"], "path": r["path"], "_rank": rank}
+    rows = []
+    for name, olds in SUCCESSION.items():
+        first = firsts.get(name)
+        if first:
+            first.pop("_rank")
+        rows.append({"province": name, "predecessors": [o for o in olds if o != name],
+                     "covered": first is not None, "count": counts.get(name, 0),
+                     "first": first,
+                     "delay_days": _days(central.get("date"), first["date"])
+                     if first and central else None})
+    rows.sort(key=lambda r: (not r["covered"], r["first"]["date"] or "9999" if r["first"]
+                             else "", r["province"]))
+    return {"query": query, "resolved": found["resolved"], "central": central,
+            "legal_basis": LEGAL_BASIS, "provinces": rows,
+            "covered": sum(r["covered"] for r in rows),
+            "missing": [r["province"] for r in rows if not r["covered"]]}

@@ -1,0 +1,171 @@
+"""Finding documents by what users type: a number in any spelling, or words of a title
+or an issuer, with or without diacritics ("dân vận khéo" = "dan van kheo").
+
+A number (`CT 33`, `33/CT-TTg 2021`, `Nghị quyết 25`) goes through the alias parser and
+the store's number look-up (`graph.queries.search`). Words go to a full-text index kept
+in the store itself and folded the same way as the query (`fold`: lower case, no
+diacritics, `đ` -> `d`):
+
+- SQLite: an FTS5 table `doc_fts` over the folded number, title, issuer and locality of
+  each document. Triggers note the nodes a write touches in `doc_fts_dirty`;
+  `sqlite_sync`, called by the store at the end of every load, folds those in Python.
+- Neo4j: a full-text index `document_text` with Lucene's `standard-folding` analyzer
+  (ASCII folding maps `đ` to `d` too), which Neo4j keeps up to date by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.normalize import fold, issuers_match
+
+_WORD = re.compile(r"[a-z0-9]+")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+_FIELDS = ("number", "title", "issuer", "locality")
+
+SQLITE_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(text, tokenize='unicode61');
+CREATE TABLE IF NOT EXISTS doc_fts_dirty(id INTEGER PRIMARY KEY);
+CREATE TRIGGER IF NOT EXISTS doc_fts_new AFTER INSERT ON nodes
+    BEGIN INSERT OR IGNORE INTO doc_fts_dirty(id) VALUES (new.id); END;
+CREATE TRIGGER IF NOT EXISTS doc_fts_changed AFTER UPDATE OF number, title, issuer, locality,
+    label ON nodes BEGIN INSERT OR IGNORE INTO doc_fts_dirty(id) VALUES (new.id); END;
+CREATE TRIGGER IF NOT EXISTS doc_fts_gone AFTER DELETE ON nodes
+    BEGIN INSERT OR IGNORE INTO doc_fts_dirty(id) VALUES (old.id); END;
+"""
+
+NEO4J_INDEX = ("CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:Document) "
+               "ON EACH [d.number, d.title, d.issuer, d.locality] "
+               "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}")
+
+
+def folded_words(text: str | None) -> list[str]:
+    """The words of a text as the index holds them: folded, letters and digits only."""
+    return _WORD.findall(fold(text or ""))
+
+
+# --- SQLite ------------------------------------------------------------------------
+
+def sqlite_prepare(conn) -> None:
+    """Create the FTS table and its triggers; a store written before they existed gets
+    every node marked for indexing (the next load, or `sqlite_sync`, fills it)."""
+    fresh = conn.execute("SELECT 1 FROM sqlite_master WHERE name='doc_fts'").fetchone() is None
+    for stmt in SQLITE_SCHEMA.split(";\n"):
+        if stmt.strip():
+            conn.execute(stmt)
+    if fresh:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT OR IGNORE INTO doc_fts_dirty(id) SELECT id FROM nodes")
+        sqlite_sync(conn)
+        conn.execute("COMMIT")
+
+
+def sqlite_sync(conn) -> None:
+    """Re-index the nodes written since the last sync (inside the caller's transaction)."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM doc_fts_dirty")]
+    if not ids:
+        return
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM doc_fts WHERE rowid IN ({marks})", chunk)
+        rows = conn.execute(f"SELECT id, number, title, issuer, locality FROM nodes "
+                            f"WHERE id IN ({marks}) AND label='Document'", chunk).fetchall()
+        conn.executemany("INSERT INTO doc_fts(rowid, text) VALUES (?, ?)",
+                         [(r[0], " ".join(folded_words(" ".join(v or "" for v in r[1:]))))
+                          for r in rows])
+    conn.execute("DELETE FROM doc_fts_dirty")
+
+
+def _sqlite_words(store, words: list[str], limit: int) -> list[str]:
+    # every word must occur; each quoted, so nothing the user types is FTS syntax
+    match = " ".join(f'"{w}"' for w in words)
+    return [r[0] for r in store._conn.execute(
+        "SELECT n.key FROM doc_fts f JOIN nodes n ON n.id = f.rowid "
+        "WHERE doc_fts MATCH ? AND n.label = 'Document' ORDER BY f.rank LIMIT ?",
+        (match, limit))]
+
+
+# --- Neo4j -------------------------------------------------------------------------
+
+def neo4j_prepare(session) -> None:
+    """Create the full-text index (idempotent); Neo4j maintains it on every write."""
+    session.run(NEO4J_INDEX).consume()
+
+
+def _neo4j_words(store, words: list[str], limit: int) -> list[str]:
+    # words are [a-z0-9]+ only, so the Lucene query has no syntax of the user's
+    query = " AND ".join(words)
+    return [r["key"] for r in store._read(
+        "CALL db.index.fulltext.queryNodes('document_text', $q) YIELD node, score "
+        "RETURN node.key AS key ORDER BY score DESC, key LIMIT $limit", q=query, limit=limit)]
+
+
+def word_keys(store, words: list[str], limit: int) -> list[str]:
+    """Keys of the documents whose number, title, issuer or locality has every word."""
+    from graph.sqlite_store import SQLiteStore
+    if not words:
+        return []
+    if isinstance(store, SQLiteStore):
+        return _sqlite_words(store, words, limit)
+    return _neo4j_words(store, words, limit)
+
+
+# --- the search -----------------------------------------------------------------------
+
+def search(store, text: str | None = None, *, kind: str | None = None,
+           issuer: str | None = None, year: int | None = None, province: str | None = None,
+           limit: int = 50) -> dict[str, Any]:
+    """Documents for what a user typed: `{"query", "parsed", "mode", "results"}`.
+
+    A number or a kind and a serial (`CT 33`) is looked up as a number (`mode`
+    "number"); other text as words (`mode` "words"); no text lists by the filters."""
+    from graph import queries
+    from graph.aliases import parse_alias
+    alias = parse_alias(text) if text and text.strip() else None
+    accepted = _provinces(province)
+    if alias is None or alias.number_key or alias.serial:
+        single = province if accepted is None or len(accepted) == 1 else None
+        result = queries.search(store, text, kind=kind, issuer=issuer, year=year,
+                                province=single, limit=limit if single or not province
+                                else max(limit * 20, 500))
+        if province and not single:
+            result["results"] = [d for d in result["results"]
+                                 if _in(d, accepted)][:limit]
+        result["mode"] = "number" if alias else "filters"
+        return result
+    words = folded_words(text)
+    year = year or next((int(w) for w in words if _YEAR_WORD.fullmatch(w)), None)
+    words = [w for w in words if not _YEAR_WORD.fullmatch(w)] or words
+    keys = word_keys(store, words, max(limit * 20, 500))
+    docs = store.documents(keys)
+    rows = []
+    for key in keys:
+        d = docs.get(key)
+        if d is None or (kind and d.get("kind") != kind):
+            continue
+        if issuer and not (d.get("issuer") and issuers_match(issuer, d["issuer"])):
+            continue
+        if year and d.get("year") != int(year) and (d.get("date") or "")[:4] != str(year):
+            continue
+        if accepted is not None and not _in(d, accepted):
+            continue
+        rows.append(d)
+        if len(rows) >= limit:
+            break
+    return {"query": text, "parsed": alias.to_dict(), "mode": "words",
+            "results": [queries._brief(d) for d in rows]}
+
+
+def _provinces(province: str | None) -> set[str] | None:
+    """The provinces a filter accepts: a province of today includes its predecessors."""
+    from graph.identity import canonical_province
+    from graph.provinces import predecessors
+    if not province:
+        return None
+    return {canonical_province(p) for p in predecessors(province) or (province,)}
+
+
+def _in(doc: dict[str, Any], accepted: set[str]) -> bool:
+    return (doc.get("province") or (doc.get("locality") or "").split("/")[0]) in accepted

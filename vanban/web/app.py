@@ -1,0 +1,225 @@
+"""The web application: search, document pages, coverage, and the JSON/CSV API.
+
+Read-only. Every answer comes from the functions `vanban query` uses (graph.queries,
+graph.search, graph.coverage), so `/api/implementers?q=...` returns exactly the JSON of
+`vanban query implementers ... --format json`. A store that stops answering gives a 503
+page (or JSON error), never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from vanban.web import answers, labels, picture
+
+HERE = Path(__file__).parent
+log = logging.getLogger("vanban.web")
+
+
+def template_environment() -> Environment:
+    """The Jinja2 environment of the pages (autoescaped), shared with `vanban report`."""
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(["html", "svg", "xml"], default=True))
+    env.globals.update(doc_href=answers.doc_href, web_url=answers.web_url,
+                       marked=answers.marked, first_evidence=answers.first_evidence)
+    return env
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot be opened or stopped answering."""
+
+
+class Stores:
+    """One store per worker thread (a SQLite connection is not shared across requests
+    running at once), opened on first use and dropped after a failure, so the next
+    request tries again."""
+
+    def __init__(self, opener: Callable[[], Any]):
+        self._opener = opener
+        self._local = threading.local()
+
+    def get(self):
+        store = getattr(self._local, "store", None)
+        if store is None:
+            try:
+                store = self._opener()
+            except Exception as exc:    # Neo4jUnavailable, a file that cannot be opened
+                raise StoreUnavailable(str(exc)) from exc
+            self._local.store = store
+        return store
+
+    def run(self, fn: Callable, *args, **kwargs):
+        store = self.get()
+        try:
+            return fn(store, *args, **kwargs)
+        except Exception as exc:
+            if _lost(store, exc):
+                self._local.store = None
+                try:
+                    store.close()
+                except Exception:
+                    pass
+                raise StoreUnavailable(f"{store.describe()}: {exc}") from exc
+            raise
+
+
+def _lost(store, exc: BaseException) -> bool:
+    import sqlite3
+    lost = getattr(store, "_store_lost", None)
+    return bool(lost and lost(exc)) or isinstance(exc, (sqlite3.DatabaseError, ConnectionError))
+
+
+def _params(request: Request) -> dict[str, Any]:
+    """q, province, kind, year from the query string (year an int, or a 400)."""
+    qp = request.query_params
+    year = (qp.get("year") or "").strip()
+    if year and not year.isdigit():
+        raise HTTPException(400, "year must be a number")
+    return {"q": (qp.get("q") or "").strip(), "province": (qp.get("province") or "").strip()
+            or None, "kind": (qp.get("kind") or "").strip() or None,
+            "year": int(year) if year else None}
+
+
+def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
+    """The application over the stores `opener()` returns (called once per worker thread)."""
+    from graph import queries, search
+    from graph.coverage import coverage
+
+    stores = Stores(opener)
+    env = template_environment()
+
+    def lang_of(request: Request) -> str:
+        lang = request.query_params.get("lang", "vi")
+        return lang if lang in labels.LANGS else "vi"
+
+    def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+        lang = lang_of(request)
+        t = labels.labels(lang)
+
+        def link(path: str, **params) -> str:
+            params = {k: v for k, v in params.items() if v not in (None, "")}
+            if lang != "vi":
+                params["lang"] = lang
+            return path + ("?" + urlencode(params) if params else "")
+
+        other = dict(request.query_params)
+        other["lang"] = "vi" if lang == "en" else "en"
+        html = env.get_template(name).render(
+            t=t, lang=lang, link=link, kinds=labels.kinds(), request=request,
+            other_lang_url=request.url.path + "?" + urlencode(other), **context)
+        return HTMLResponse(html, status_code=status)
+
+    # --- the API ------------------------------------------------------------------
+
+    def answer(kind: str, fn: Callable, needs_query: bool = True):
+        def endpoint(request: Request) -> Response:
+            p = _params(request)
+            if needs_query and not p["q"]:
+                raise HTTPException(400, "q is required")
+            if kind == "search":
+                result = stores.run(search.search, p["q"] or None, kind=p["kind"],
+                                    year=p["year"], province=p["province"])
+            else:
+                result = stores.run(fn, p["q"], province=p["province"], year=p["year"])
+            if request.query_params.get("format") == "csv":
+                name = f"{kind}.csv"
+                return Response(answers.to_csv(kind, result), media_type="text/csv; charset=utf-8",
+                                headers={"Content-Disposition": f'attachment; filename="{name}"'})
+            return Response(json.dumps(result, ensure_ascii=False, indent=2),
+                            media_type="application/json")
+        return endpoint
+
+    # --- the pages ------------------------------------------------------------------
+
+    def search_page(request: Request) -> HTMLResponse:
+        p = _params(request)
+        result = None
+        if p["q"] or p["province"] or p["kind"] or p["year"]:
+            result = stores.run(search.search, p["q"] or None, kind=p["kind"], year=p["year"],
+                                province=p["province"])
+        from graph.provinces import SUCCESSION
+        return page(request, "search.html", params=p, result=result,
+                    provinces=list(SUCCESSION))
+
+    def doc_page(request: Request) -> HTMLResponse:
+        key = request.path_params["key"]
+
+        def gather(store):
+            docs = store.documents([key])
+            doc = docs.get(key)
+            if doc is None:
+                return None
+            return {"doc": doc, "sources": store.sources(key, 50),
+                    "implementers": queries.implementers(store, key),
+                    "lineage": queries.lineage(store, key, max_nodes=300),
+                    "cites": queries.cites(store, key),
+                    "cited_by": queries.cited_by(store, key),
+                    "unresolved_refs": store.unresolved_naming([key])}
+
+        data = stores.run(gather)
+        if data is None:
+            raise HTTPException(404, "no such document")
+        tree, left_out = answers.implementers_tree(data["implementers"], key)
+        svg = picture.render_svg(picture.neighbourhood_dot(data["doc"], data["cites"],
+                                                           data["cited_by"]))
+        ancestors = data["lineage"]["lineages"][0]["ancestors"] if data["lineage"]["lineages"] \
+            else []
+        return page(request, "doc.html", key=key, tree=tree, left_out=left_out, svg=svg,
+                    ancestors=ancestors, **data)
+
+    def coverage_page(request: Request) -> HTMLResponse:
+        p = _params(request)
+        result = stores.run(coverage, p["q"], year=p["year"]) if p["q"] else None
+        return page(request, "coverage.html", params=p, result=result)
+
+    # --- errors ---------------------------------------------------------------------
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def on_http_error(request: Request, exc: HTTPException) -> Response:
+        if wants_json(request):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        title = "not_found" if exc.status_code == 404 else "error"
+        return page(request, "error.html", status=exc.status_code, title_key=title,
+                    detail=exc.detail if exc.status_code == 400 else None)
+
+    def on_unavailable(request: Request, exc: StoreUnavailable) -> Response:
+        log.error("store unavailable: %s", exc)
+        if wants_json(request):
+            return JSONResponse({"error": "store unavailable"}, status_code=503)
+        return page(request, "error.html", status=503, title_key="unavailable", detail=None)
+
+    def on_error(request: Request, exc: Exception) -> Response:
+        log.exception("error answering %s", request.url.path)
+        if wants_json(request):
+            return JSONResponse({"error": "internal error"}, status_code=500)
+        return page(request, "error.html", status=500, title_key="error", detail=None)
+
+    routes = [
+        Route("/", search_page), Route("/search", search_page),
+        Route("/doc/{key:path}", doc_page), Route("/coverage", coverage_page),
+        Route("/api/implementers", answer("implementers", queries.implementers)),
+        Route("/api/lineage", answer("lineage", queries.lineage)),
+        Route("/api/cites", answer("cites", queries.cites)),
+        Route("/api/cited-by", answer("cited-by", queries.cited_by)),
+        Route("/api/search", answer("search", search.search, needs_query=False)),
+        Route("/api/coverage", answer("coverage", coverage)),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    return Starlette(debug=debug, routes=routes, exception_handlers={
+        HTTPException: on_http_error, StoreUnavailable: on_unavailable, Exception: on_error})

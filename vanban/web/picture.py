@@ -1,0 +1,75 @@
+"""A document's neighbourhood drawn on the server: Graphviz `dot` -> inline SVG.
+
+Only the document, what it points at and what points at it (at most `limit` each way)
+are drawn, never the whole graph; every node links to its document page.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from typing import Any
+
+from vanban.web.answers import doc_href
+
+_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+_COLOURS = {"IMPLEMENTS": "#1b5e20", "BASED_ON": "#0d47a1", "CITES": "#9e9e9e"}
+
+
+def _quoted(text: Any) -> str:
+    """A DOT string literal: backslashes and quotes escaped, so nothing in a title or a
+    number is DOT syntax (dot itself escapes the text it writes into SVG)."""
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace(
+        "\n", " ").replace("\r", " ") + '"'
+
+
+def _label(doc: dict[str, Any]) -> str:
+    head = doc.get("number") or doc.get("name") or doc["key"]
+    place = doc.get("locality") or ""
+    when = doc.get("date") or (str(doc["year"]) if doc.get("year") else "")
+    return "\n".join(x for x in (head, place, when) if x)
+
+
+def neighbourhood_dot(doc: dict[str, Any], cites: dict[str, Any], cited_by: dict[str, Any],
+                      limit: int = 25) -> str:
+    """DOT source: the document, its outgoing and incoming relations (arrows from the
+    citing document to the cited one), nodes linking to their pages."""
+    nodes = {doc["key"]: doc}
+    edges = []
+    for r in cites["results"][:limit]:
+        nodes.setdefault(r["document"]["key"], r["document"])
+        edges.append((doc["key"], r["document"]["key"], r["type"]))
+    for r in cited_by["results"][:limit]:
+        nodes.setdefault(r["document"]["key"], r["document"])
+        edges.append((r["document"]["key"], doc["key"], r["type"]))
+    ids = {key: f"n{i}" for i, key in enumerate(nodes)}
+    lines = ["digraph neighbourhood {", "rankdir=BT; bgcolor=transparent;",
+             'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", '
+             'fontname="DejaVu Sans", fontsize=10];',
+             'edge [fontname="DejaVu Sans", fontsize=8];']
+    for key, n in nodes.items():
+        focus = ', fillcolor="#ffe082", penwidth=2' if key == doc["key"] else ""
+        label = "\\n".join(_quoted(part)[1:-1] for part in _label(n).split("\n"))
+        lines.append(f'{ids[key]} [label="{label}", URL={_quoted(doc_href(key))}, '
+                     f'target="_top", tooltip={_quoted(n.get("title") or n.get("number") or key)}'
+                     f"{focus}];")
+    for src, dst, rtype in dict.fromkeys(edges):
+        colour = _COLOURS.get(rtype, "#6d4c41")
+        lines.append(f'{ids[src]} -> {ids[dst]} [label={_quoted(rtype.lower())}, '
+                     f'color="{colour}", fontcolor="{colour}"];')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
+    """The drawing as an <svg> element, or None when `dot` is missing or fails."""
+    dot = shutil.which("dot")
+    if dot is None:
+        return None
+    try:
+        done = subprocess.run([dot, "-Tsvg"], input=dot_source.encode("utf-8"),
+                              capture_output=True, timeout=timeout, check=True)
+    except (subprocess.SubprocessError, OSError):
+        return None
+    return _PROLOGUE.sub("", done.stdout.decode("utf-8"), count=1)
