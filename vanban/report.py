@@ -14,7 +14,6 @@ timeline). Everything is relative links, so the directory can be zipped, mailed 
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -228,80 +227,6 @@ def page_name(doc: Doc) -> str:
     return f"{stem}-{digest}.html"
 
 
-def _esc(text: Any) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#222}
-header{background:#8b0000;color:#fff;padding:.8em 1.5em}header a{color:#fff}
-main{padding:1em 1.5em;max-width:70em}
-table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top;text-align:left}
-th{background:#f4f4f4}.ev{font-size:.92em;color:#333;background:#fafafa;border-left:3px solid #1f77b4;padding:.3em .6em;margin:.2em 0}
-.muted{color:#777}.tag{display:inline-block;font-size:.8em;padding:0 .4em;border-radius:3px;background:#eee}
-img.graph{max-width:100%;border:1px solid #eee}
-"""
-
-
-def _html_page(title: str, body: str, up: str = "") -> str:
-    return (f'<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-            f'<header><a href="{up}index.html">Văn bản lineage report</a> · {_esc(title)}</header>\n'
-            f"<main>\n{body}\n</main>\n</body>\n</html>\n")
-
-
-def _doc_link(view: LineageView, doc_id: str, up: str = "") -> str:
-    doc = view.docs[doc_id]
-    return f'<a href="{up}docs/{page_name(doc)}">{_esc(doc.label)}</a>'
-
-
-def _doc_summary(doc: Doc) -> str:
-    parts = [p for p in (doc.kind and f'<span class="tag">{_esc(doc.kind)}</span>',
-                         _esc(doc.date) if doc.date else None,
-                         _esc(doc.issuer) if doc.issuer else None) if p]
-    return " · ".join(parts)
-
-
-Href = Callable[[str], str]
-
-
-def _evidence_html(link: Link, href: Href) -> str:
-    if not link.evidence:
-        return '<span class="muted">no sentence recorded</span>'
-    out = []
-    seen = set()
-    for ev in link.evidence:
-        key = (ev.sentence, ev.url)
-        if key in seen:
-            continue
-        seen.add(key)
-        src = f' — <a href="{_esc(href(ev.url))}" title="{_esc(ev.url)}">source page</a>' if ev.url else ""
-        cue = f' <span class="tag">cue: {_esc(ev.cue)}</span>' if ev.cue else ""
-        out.append(f'<div class="ev">{_esc(ev.sentence) or "<i>(citation)</i>"}{cue}{src}</div>')
-    return "".join(out)
-
-
-def _walk_table(view: LineageView, depths: dict[str, int], up: str) -> str:
-    if not depths:
-        return '<p class="muted">none in the store</p>'
-    rows = sorted(depths.items(), key=lambda kv: (kv[1], view.docs[kv[0]].date or "", view.docs[kv[0]].number))
-    body = "".join(f"<tr><td>{d}</td><td>{_doc_link(view, n, up)}</td><td>{_doc_summary(view.docs[n])}</td>"
-                   f"<td>{_esc(view.docs[n].title)}</td></tr>" for n, d in rows)
-    return ("<table><tr><th>depth</th><th>document</th><th>kind · date · issuer</th><th>title</th></tr>"
-            f"{body}</table>")
-
-
-def _links_table(view: LineageView, links: list[Link], other_end: str, up: str, href: Href) -> str:
-    if not links:
-        return '<p class="muted">none</p>'
-    order = {t: i for i, t in enumerate(TYPE_LABELS)}
-    links = sorted(links, key=lambda ln: (order.get(ln.type, 99), view.docs[getattr(ln, other_end)].number))
-    rows = "".join(f"<tr><td>{_esc(TYPE_LABELS.get(ln.type, ln.type))}</td>"
-                   f"<td>{_doc_link(view, getattr(ln, other_end), up)}</td><td>{_evidence_html(ln, href)}</td></tr>"
-                   for ln in links)
-    return f"<table><tr><th>relation</th><th>document</th><th>evidence</th></tr>{rows}</table>"
-
-
 # --- drawings -------------------------------------------------------------------------------
 def _layers(graph: nx.DiGraph) -> dict[str, int]:
     """Layer per node: sources of the lineage (implemented by nobody they implement) at the top.
@@ -412,81 +337,116 @@ def _draw_timeline(view: LineageView, graph: nx.DiGraph, path: Path) -> None:
 
 
 # --- the site --------------------------------------------------------------------------------
+# the whole-lineage drawing and the timeline stay readable only for a small store: beyond
+# this many documents the index shows none, and each page its neighbourhood only
+_DRAW_WHOLE_UP_TO = 150
+
+
 def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineage of documents",
                  questions: list[tuple[str, str]] | None = None,
                  source_href: Callable[[str], str | None] | None = None,
                  progress: Callable[[int, int], None] | None = None) -> Path:
     """Write the report under `out_dir`; returns the path of its index.html.
 
-    `questions` are (question, answer-HTML) pairs shown at the top of the index (the
-    `vanban run` answers; links in them are relative to the report root). `source_href`
-    maps a source page's URL to a path relative to the report root (e.g. a copy of the
-    crawled site) or returns None to link the URL itself. `progress(done, total)` is
-    called after each document page. Every document gets a page, so every link resolves.
+    The pages are rendered with the templates of `vanban serve` (vanban/web/templates,
+    autoescaped, its stylesheet copied to static/), each with its neighbourhood drawn by
+    Graphviz (one `dot` process for all). `questions` are (question, answer-HTML) pairs
+    shown at the top of the index (the `vanban run` answers, HTML we escaped ourselves;
+    links in them are relative to the report root). `source_href` maps a source page's
+    URL to a path relative to the report root (e.g. a copy of the crawled site) or returns
+    None to link the URL itself (http(s) only). `progress(done, total)` is called after
+    each document page. Every document gets a page, so every link resolves.
     """
+    import shutil
+
+    from markupsafe import Markup
+
+    from vanban.web import labels
+    from vanban.web.app import HERE, template_environment
+    from vanban.web.picture import neighbourhood_dot, render_svgs
+
     out = Path(out_dir)
     (out / "docs").mkdir(parents=True, exist_ok=True)
-    (out / "img").mkdir(parents=True, exist_ok=True)
-
-    lineage = view.lineage_graph()
-    _draw(view, lineage, out / "img" / "lineage.svg", title="IMPLEMENTS / BASED_ON / GUIDES")
-    _draw_timeline(view, lineage, out / "img" / "timeline.svg")
-
-    def href_from_docs(url: str) -> str:
-        local = source_href(url) if source_href else None
-        return "../" + local if local else url
-
+    (out / "static").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(HERE / "static" / "style.css", out / "static" / "style.css")
+    env = template_environment()
+    t = labels.labels("vi")
+    by_source: dict[str, list[Link]] = defaultdict(list)
+    by_target: dict[str, list[Link]] = defaultdict(list)
+    for ln in view.links:
+        by_source[ln.source].append(ln)
+        by_target[ln.target].append(ln)
     influence = view.influence()
-    for done, doc in enumerate(view.docs.values(), 1):
-        _write_doc_page(view, doc, out, influence, href_from_docs)
+
+    def common(up: str) -> dict[str, Any]:
+        return {"t": t, "lang": "vi", "static_site": True, "site_title": title,
+                "static_prefix": up + "static", "link": lambda path, **_: up + "index.html",
+                "page_href": lambda d: f"{up}docs/{page_name(d)}", "docs": view.docs,
+                "influence_of": influence, "central": CENTRAL}
+
+    def as_dict(d: Doc) -> dict[str, Any]:
+        return {"key": d.id, "number": d.number, "locality": d.province, "date": d.date,
+                "title": d.title}
+
+    def source_link(url: str) -> tuple[str, str | None]:
+        local = source_href(url) if source_href else None
+        from vanban.web.answers import web_url
+        return url, ("../" + local if local else web_url(url))
+
+    def items(ln: Link) -> list[dict[str, Any]]:
+        seen, out_items = set(), []
+        for ev in ln.evidence:
+            if (ev.sentence, ev.url) not in seen:
+                seen.add((ev.sentence, ev.url))
+                # the sentence as written, unmarked: a report is searched in the browser
+                out_items.append({"sentence": ev.sentence, "cue": None, "page": ev.url,
+                                  "href": source_link(ev.url)[1] if ev.url else None})
+        return out_items
+
+    order = {k: i for i, k in enumerate(TYPE_LABELS)}
+    docs = list(view.docs.values())
+    pictures = render_svgs([neighbourhood_dot(
+        as_dict(d), {"results": [{"document": as_dict(view.docs[ln.target]), "type": ln.type}
+                                 for ln in by_source[d.id]]},
+        {"results": [{"document": as_dict(view.docs[ln.source]), "type": ln.type}
+                     for ln in by_target[d.id]]},
+        href=lambda key: page_name(view.docs[key])) for d in docs])
+    page = env.get_template("report_doc.html")
+    for done, (doc, svg) in enumerate(zip(docs, pictures), 1):
+        def walk(depths):
+            return sorted(depths.items(), key=lambda kv: (kv[1], view.docs[kv[0]].date or "",
+                                                          view.docs[kv[0]].number))
+
+        def relations(links, other):
+            return [{"type": ln.type, other: getattr(ln, other), "ev": items(ln)}
+                    for ln in sorted(links, key=lambda ln: (order.get(ln.type, 99),
+                                                            view.docs[getattr(ln, other)].number))]
+        html_text = page.render(
+            **common("../"), doc=doc, svg=svg, influence=influence.get(doc.id, 0),
+            sources=[source_link(u) for u in sorted(set(doc.urls))],
+            ancestors=walk(view.ancestors(doc.id)), descendants=walk(view.descendants(doc.id)),
+            links_from=relations(by_source[doc.id], "target"),
+            links_to=relations(by_target[doc.id], "source"))
+        (out / "docs" / page_name(doc)).write_text(html_text, encoding="utf-8")
         if progress:
-            progress(done, len(view.docs))
+            progress(done, len(docs))
 
+    drawn = len(view.docs) <= _DRAW_WHOLE_UP_TO
+    if drawn:
+        (out / "img").mkdir(parents=True, exist_ok=True)
+        lineage = view.lineage_graph()
+        _draw(view, lineage, out / "img" / "lineage.svg", title="IMPLEMENTS / BASED_ON / GUIDES")
+        _draw_timeline(view, lineage, out / "img" / "timeline.svg")
     groups: dict[str, dict[str, list[Doc]]] = defaultdict(lambda: defaultdict(list))
-    for doc in view.docs.values():
+    for doc in docs:
         groups["Luật (laws)" if doc.is_law else (doc.province or CENTRAL)][doc.kind or "—"].append(doc)
-    order = sorted(groups, key=lambda p: (p != CENTRAL, p.startswith("Luật"), p))
-    sections = []
-    for province in order:
-        rows = []
-        for kind in sorted(groups[province]):
-            for doc in sorted(groups[province][kind], key=lambda d: (d.date or "", d.number)):
-                rows.append(f"<tr><td>{_esc(kind)}</td><td>{_doc_link(view, doc.id)}</td><td>{_esc(doc.date)}</td>"
-                            f"<td>{_esc(doc.issuer)}</td><td>{_esc(doc.title)}</td>"
-                            f"<td>{influence.get(doc.id, 0)}</td></tr>")
-        sections.append(f"<h3>{_esc(province)}</h3><table><tr><th>kind</th><th>number</th><th>date</th>"
-                        f"<th>issuer</th><th>title</th><th>implemented by (all depths)</th></tr>"
-                        f"{''.join(rows)}</table>")
-    qa = ""
-    if questions:
-        qa = "<h2>Answers</h2>" + "".join(f"<h3>{_esc(q)}</h3>{a}" for q, a in questions)
-    counts = (f"<p>{len(view.docs)} documents, {sum(1 for ln in view.links if ln.type != 'CITES')} typed "
-              f"relations, {sum(1 for ln in view.links if ln.type == 'CITES')} citations.</p>")
-    body = (f"{counts}{qa}<h2>The lineage</h2><p>Arrows point from the document that carries out to the one "
-            "it carries out (blue: implements, green: based on, purple: guides). Central documents are "
-            'red, local ones blue.</p><img class="graph" src="img/lineage.svg" alt="lineage graph">'
-            '<h2>Timeline</h2><img class="graph" src="img/timeline.svg" alt="lineage timeline">'
-            f"<h2>Documents</h2>{''.join(sections)}")
+    ordered = [(p, [(k, sorted(groups[p][k], key=lambda d: (d.date or "", d.number)))
+                    for k in sorted(groups[p])])
+               for p in sorted(groups, key=lambda p: (p != CENTRAL, p.startswith("Luật"), p))]
+    counts = (f"{len(view.docs)} văn bản, {sum(1 for ln in view.links if ln.type != 'CITES')} quan hệ "
+              f"thực hiện/căn cứ, {sum(1 for ln in view.links if ln.type == 'CITES')} trích dẫn.")
     index = out / "index.html"
-    index.write_text(_html_page(title, body), encoding="utf-8")
+    index.write_text(env.get_template("report_index.html").render(
+        **common(""), counts=counts, drawn=drawn, groups=ordered, influence=influence,
+        questions=[(q, Markup(a)) for q, a in questions or []]), encoding="utf-8")
     return index
-
-
-def _write_doc_page(view: LineageView, doc: Doc, out: Path, influence: dict[str, int], href: Href) -> None:
-    name = page_name(doc)
-    img = f"{name[:-5]}.svg"
-    sub = view.lineage_subgraph(doc.id)
-    _draw(view, sub, out / "img" / img, focus=doc.id)
-    facts = "".join(f"<tr><th>{k}</th><td>{_esc(v)}</td></tr>" for k, v in (
-        ("number", doc.number), ("kind", doc.kind), ("date", doc.date), ("issuer", doc.issuer),
-        ("province", doc.province or (None if doc.is_law else CENTRAL)), ("title", doc.title),
-        ("implemented by (all depths)", influence.get(doc.id, 0))))
-    sources = "".join(f'<li><a href="{_esc(href(u))}">{_esc(u)}</a></li>' for u in sorted(set(doc.urls)))
-    body = (f"<table>{facts}</table>"
-            f"<h2>Lineage</h2><img class=\"graph\" src=\"../img/{img}\" alt=\"lineage of {_esc(doc.number)}\">"
-            f"<h2>Ancestors: what it carries out</h2>{_walk_table(view, view.ancestors(doc.id), '../')}"
-            f"<h2>Descendants: what carries it out</h2>{_walk_table(view, view.descendants(doc.id), '../')}"
-            f"<h2>Relations it states</h2>{_links_table(view, view.links_from(doc.id), 'target', '../', href)}"
-            f"<h2>Relations stated about it</h2>{_links_table(view, view.links_to(doc.id), 'source', '../', href)}"
-            f"<h2>Source pages</h2>{'<ul>' + sources + '</ul>' if sources else '<p class=muted>none</p>'}")
-    (out / "docs" / name).write_text(_html_page(doc.label, body, "../"), encoding="utf-8")

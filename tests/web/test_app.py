@@ -203,3 +203,12 @@ def test_a_store_that_stops_answering_gives_503(url, opener_fails):
 def test_static_css(client):
     r = client.get("/static/style.css")
     assert r.status_code == 200 and "max-width" in r.text
+
+
+def test_serve_without_a_store_says_so_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from vanban.cli import cli
+    out = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.sqlite")])
+    assert out.exit_code != 0 and "no store at" in out.output
+    assert "Traceback" not in out.output and not (tmp_path / "none.sqlite").exists()

@@ -44,22 +44,26 @@ class StoreUnavailable(RuntimeError):
 
 
 class Stores:
-    """One store per worker thread (a SQLite connection is not shared across requests
-    running at once), opened on first use and dropped after a failure, so the next
-    request tries again."""
+    """The store of each worker thread, opened on first use and dropped after a failure,
+    so the next request tries again. SQLite: one connection per thread (requests run at
+    once); Neo4j: one store for all, its driver being thread-safe with its own pool."""
 
     def __init__(self, opener: Callable[[], Any]):
         self._opener = opener
         self._local = threading.local()
+        self._shared = None
 
     def get(self):
-        store = getattr(self._local, "store", None)
+        store = getattr(self._local, "store", None) or self._shared
         if store is None:
             try:
                 store = self._opener()
             except Exception as exc:    # Neo4jUnavailable, a file that cannot be opened
                 raise StoreUnavailable(str(exc)) from exc
-            self._local.store = store
+            if type(store).__name__ == "Neo4jStore":
+                self._shared = store
+            else:
+                self._local.store = store
         return store
 
     def run(self, fn: Callable, *args, **kwargs):
@@ -68,7 +72,10 @@ class Stores:
             return fn(store, *args, **kwargs)
         except Exception as exc:
             if _lost(store, exc):
-                self._local.store = None
+                if store is self._shared:
+                    self._shared = None
+                else:
+                    self._local.store = None
                 try:
                     store.close()
                 except Exception:

@@ -32,9 +32,9 @@ def _label(doc: dict[str, Any]) -> str:
 
 
 def neighbourhood_dot(doc: dict[str, Any], cites: dict[str, Any], cited_by: dict[str, Any],
-                      limit: int = 25) -> str:
+                      limit: int = 25, href=doc_href) -> str:
     """DOT source: the document, its outgoing and incoming relations (arrows from the
-    citing document to the cited one), nodes linking to their pages."""
+    citing document to the cited one), nodes linking to their pages (`href(key)`)."""
     nodes = {doc["key"]: doc}
     edges = []
     for r in cites["results"][:limit]:
@@ -51,7 +51,7 @@ def neighbourhood_dot(doc: dict[str, Any], cites: dict[str, Any], cited_by: dict
     for key, n in nodes.items():
         focus = ', fillcolor="#ffe082", penwidth=2' if key == doc["key"] else ""
         label = "\\n".join(_quoted(part)[1:-1] for part in _label(n).split("\n"))
-        lines.append(f'{ids[key]} [label="{label}", URL={_quoted(doc_href(key))}, '
+        lines.append(f'{ids[key]} [label="{label}", URL={_quoted(href(key))}, '
                      f'target="_top", tooltip={_quoted(n.get("title") or n.get("number") or key)}'
                      f"{focus}];")
     for src, dst, rtype in dict.fromkeys(edges):
@@ -73,3 +73,17 @@ def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
     except (subprocess.SubprocessError, OSError):
         return None
     return _PROLOGUE.sub("", done.stdout.decode("utf-8"), count=1)
+
+
+def render_svgs(dot_sources: list[str], timeout: float = 600.0) -> list[str | None]:
+    """Many drawings through one `dot` process (the static report draws one per
+    document): dot writes one SVG document per graph of its input, in order."""
+    if not dot_sources:
+        return []
+    both = render_svg("\n".join(dot_sources), timeout=timeout)
+    if both is None:
+        return [None] * len(dot_sources)
+    parts = [_PROLOGUE.sub("", p, count=1) for p in re.split(r"(?=<\?xml )", both) if "<svg" in p]
+    if len(parts) != len(dot_sources):        # should not happen; draw them one by one
+        return [render_svg(src) for src in dot_sources]
+    return parts
