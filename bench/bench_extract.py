@@ -57,8 +57,12 @@ def timed(fn, pages: list[str]) -> float:
 def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
     """(stage, seconds) for each engine stage over `pages`, each timed alone on the
     inputs the stages before it produced."""
-    from extract import engine as E
+    from extract.laws import find_laws
+    from extract.mentions import find_mentions
+    from extract.page import _district, _in_spans, find_side_lists
     from extract.normalize import lower_same_length, normalize_text
+    from extract.relations import find_relations
+    from extract.subject import find_subject
 
     start = time.perf_counter()
     texts = []
@@ -73,16 +77,16 @@ def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
         rows.append((label, time.perf_counter() - begin))
         return out
 
-    sides = run("side lists", E.find_side_lists, texts)
-    mentions = run("mentions (numbers, dates, issuers)", E.find_mentions, texts)
-    laws = run("laws by name", lambda t, low: E.find_laws(t), texts)
+    sides = run("side lists", find_side_lists, texts)
+    mentions = run("mentions (numbers, dates, issuers)", find_mentions, texts)
+    laws = run("laws by name", lambda t, low: find_laws(t), texts)
     for side, ms, ls in zip(sides, mentions, laws):
         for m in ms + ls:
-            m.in_side_list = E._in_spans(m.start, side)
-    districts = [E._district(t) for t, _ in texts]
-    found = run("subject", lambda t, ms, side, d: E.find_subject(t, ms, side, None, d),
+            m.in_side_list = _in_spans(m.start, side)
+    districts = [_district(t) for t, _ in texts]
+    found = run("subject", lambda t, ms, side, d: find_subject(t, ms, side, None, d),
                 [(t, ms, side, d) for (t, _), ms, side, d in zip(texts, mentions, sides, districts)])
-    run("relations", lambda t, low, ms, f, side: E.find_relations(
+    run("relations", lambda t, low, ms, f, side: find_relations(
         t, ms, f.mention if f else None, side, low),
         [(t, low, sorted(ms + ls, key=lambda m: m.start), f, side)
          for (t, low), ms, ls, f, side in zip(texts, mentions, laws, found, sides)])

@@ -215,3 +215,6 @@ PLENUM = re.compile(
 JOINT_ISSUER = re.compile(
     "(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s{1,3}") for b in sorted(JOINT_ISSUERS, key=len, reverse=True))
     + r")(?!\w)", re.IGNORECASE)
+
+# A run of white space (collapsed to one space in names, phrases and titles)
+SPACES = re.compile(r"\s+")

@@ -80,7 +80,7 @@ def test_tries_agree_on_random_phrase_soup(text):
 
 
 def _merged(text, spans):
-    from extract.engine import _merge_adjacent_cues
+    from extract.cues import _merge_adjacent_cues
     return {(c.begin, c.finish, c.phrase) for c in _merge_adjacent_cues(text, spans)}
 
 
@@ -88,7 +88,7 @@ REGION_FRAGMENTS = FRAGMENTS + ["tổ chức thực hiện", "\n\n", " \n \n ", 
 
 
 def _check_cue_regions(text, regions, dropped=frozenset()):
-    from extract.engine import _cue_spans
+    from extract.cues import _cue_spans
     low = lower_same_length(text)
 
     def keep(pos):
@@ -132,7 +132,7 @@ def test_cue_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
 @given(st.lists(st.sampled_from(REGION_FRAGMENTS + ["đã ", "bị thay thế", "bãi bỏ", "bởi", "1"]),
                 max_size=30).map("".join), st.data())
 def test_passive_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
-    from extract.engine import _PASSIVE_REACH, _PASSIVE_SAFE, _matches_in_regions
+    from extract.cues import _PASSIVE_REACH, _PASSIVE_SAFE, _matches_in_regions
     low = lower_same_length(text)
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
     regions = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
@@ -150,5 +150,5 @@ LAW_FRAGMENTS = ["Luật", "luật", "LUẬT", "Bộ", "BỘ", " ", "  ", "   ",
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(LAW_FRAGMENTS), max_size=20).map("".join))
 def test_law_starts_found_by_substring_are_the_whole_scan(text):
-    from extract.engine import _law_starts
+    from extract.laws import _law_starts
     assert [m.span() for m in _law_starts(text)] == [m.span() for m in P.LAW_START.finditer(text)]

@@ -1,0 +1,355 @@
+"""Reading a body's name where the text writes it, and completing it (§6)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extract import patterns as P
+from extract.grammar import CENTRAL_CITIES, CODE_ISSUERS, ISSUER_ABBREVIATIONS, PROVINCES
+from extract.normalize import (
+    expand_abbreviations, fold, normalize_number, number_parts, strip_diacritics,
+)
+from extract.patterns import SPACES
+
+
+_PROVINCE_BY_FOLD = {fold(p): p for p in PROVINCES}
+
+
+# Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
+# nhân dân tỉnh", "Ban Chỉ đạo quốc gia phòng, chống dịch bệnh COVID-19").
+_ISSUER_WORDS = frozenset("""
+    bí thư thường vụ chấp hành trung ương nhân dân tỉnh huyện thành phố thị xã phường
+    ủy uỷ đảng bộ chính trị phủ cán sự và dân vận tuyên giáo tổ chức kiểm tra quốc gia
+    phòng chống dịch bệnh chỉ đạo mặt trận tổ lao động thương binh hội đầu tư kế hoạch
+    tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
+    nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
+    hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
+    tịch văn cục tổng thường trực ban
+""".split())
+
+
+_PLACE_WORDS = frozenset(w.lower() for p in PROVINCES for w in p.split())
+
+
+_ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
+                       ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
+
+
+_TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
+
+
+# "HĐND", "BCĐ": abbreviations of bodies, not a heading in capitals
+_BODY_ABBREVIATIONS = frozenset(a for a, _ in ISSUER_ABBREVIATIONS if " " not in a)
+
+
+_DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
+
+
+_CAPITALISED = re.compile(r"[A-ZĐ][\w\-]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_diacritics(word: str) -> bool:
+    """Whether a word carries Vietnamese diacritics (or đ)."""
+    return word != strip_diacritics(word)
+
+
+# What a token can be inside a body's name, as far as the token alone tells
+_STOP, _COMMA, _CAPITAL, _DIGIT, _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD = range(7)
+
+
+@functools.lru_cache(maxsize=8192)
+def _token_role(tok: str) -> int:
+    """The role of a token in a body's name (`_scan_issuer`), from the token alone:
+    _STOP ends the name; _CAPITAL and _DIGIT / _DIGIT_OR_CAPS (a digit after "-")
+    continue it unless a kind word starts there; _LINK_WORD_IN_NAME continues it
+    depending on the next token; _NAME_WORD continues it."""
+    if tok == ",":
+        return _COMMA
+    if not tok[0].isalnum():
+        return _STOP
+    low = tok.lower()
+    if len(tok) > 1 and tok.isupper() and _has_diacritics(low) and tok not in _BODY_ABBREVIATIONS \
+            and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
+        return _STOP  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
+    if tok[0].isupper():
+        return _STOP if low in ("ngày", "về", "số") else _CAPITAL
+    caps = _CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
+    if tok[0].isdigit():
+        return _DIGIT_OR_CAPS if caps else _DIGIT
+    if low in _ISSUER_WORDS:
+        return _LINK_WORD_IN_NAME
+    return _NAME_WORD if caps else _STOP
+
+
+def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """Read a body's name starting at `pos`; return it and where it ends."""
+    # tokens are read one ahead, as the name needs them: a name stops after a few
+    tokens = _TOKEN.finditer(text, pos, min(limit, pos + 200))
+    cur = next(tokens, None)
+    ahead = next(tokens, None)
+    name_end = pos
+    words = 0
+    while cur is not None and words < 16:
+        s, e = cur.span()
+        if s - name_end > 1 and text.count("\n", name_end, s) > 1:
+            break
+        role = _token_role(cur.group())
+        if role == _COMMA:
+            # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
+            nxt = ahead.group() if ahead is not None else ""
+            if nxt and P.JOINT_ISSUER.match(text, ahead.start()) or nxt.lower() == "chống":
+                cur, ahead = ahead, next(tokens, None)
+                continue
+            break
+        if role == _STOP:
+            break
+        if role == _CAPITAL and cur.group() in _DEPARTMENT_HEADS:
+            dm = P.DEPARTMENT_AFTER.match(text, e, limit)
+            if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
+                name_end = dm.end()
+                words += 1 + dm.group().count(" ")
+                tokens = _TOKEN.finditer(text, name_end, min(limit, name_end + 200))
+                cur = next(tokens, None)
+                ahead = next(tokens, None)
+                continue
+        if role == _CAPITAL or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
+                and text[s - 1] == "-":
+            if P.KIND_WORD.match(text, s):
+                break
+        elif role == _LINK_WORD_IN_NAME:
+            nxt = ahead.group() if ahead is not None else ""
+            low = cur.group().lower()
+            if (low, nxt.lower()) in _ISSUER_STOP_PAIRS:
+                break
+            if low == "và" and not (nxt[:1].isupper() or nxt.lower() in _ISSUER_WORDS):
+                break
+        elif role == _DIGIT:
+            break
+        name_end = e
+        words += 1
+        cur, ahead = ahead, next(tokens, None)
+    name = _issuer_name(text[pos:name_end])
+    return name, name_end
+
+
+_NAME_TAIL = re.compile(r"\s+(và|của)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _issuer_name(raw: str) -> str | None:
+    """A body's name as read from the text: spaces collapsed, a heading in capitals
+    in sentence case, a dangling "và"/"của" dropped (None when nothing is left)."""
+    name = SPACES.sub(" ", raw).strip(" ,-")
+    if _is_caps_line(name) and len(name) > 6:
+        name = _sentence_case(name)
+    name = _NAME_TAIL.sub("", name)
+    return name or None
+
+
+_PROVINCE_AT_END = re.compile(
+    r"(?i)(?<!\w)(" + "|".join(sorted((re.escape(p) for p in _PROVINCE_BY_FOLD), key=len, reverse=True))
+    + r")$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _complete_issuer(name: str | None, province: str | None, district: str | None) -> str | None:
+    """Expand abbreviations; add the page's province or district where the text says
+    only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
+    if not name:
+        return None
+    name = re.sub(r"\s*\((?:UBND|HĐND|MTTQ)\)", "", name)
+    name = re.sub(r"\s*\(?\b(?:khóa|khoá)\s+[IVXLC]+\b\)?$", "", name).strip()
+    name = expand_abbreviations(name)
+    name = re.sub(r"\bTỉnh uỷ\b", "Tỉnh ủy", name)
+    # restore a province's spelling ("Quảng trị" -> "Quảng Trị")
+    folded = fold(name)
+    m = _PROVINCE_AT_END.search(folded)
+    if m and len(folded) == len(name):
+        name = name[: m.start()] + _PROVINCE_BY_FOLD[m.group(1).lower()]
+    low = name.lower()
+    if province:
+        if P.LOCAL_ISSUER_END.search(low) \
+                or province in CENTRAL_CITIES and low.endswith(("thành phố", "thành ủy", "thành uỷ")):
+            return f"{name} {province}"
+        if low in ("ủy ban nhân dân", "hội đồng nhân dân"):
+            return f"{name} {locality_of(province)}"
+    if district and re.search(r"(huyện ủy|huyện uỷ|\bhuyện)$", low):
+        return f"{name} {district}"
+    return name
+
+
+def locality_of(province: str) -> str:
+    """How a body names its province: "tỉnh Bắc Kạn", or "thành phố Hải Phòng" for a
+    centrally-run city."""
+    return f"thành phố {province}" if province in CENTRAL_CITIES else f"tỉnh {province}"
+
+
+_OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
+
+
+_AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
+
+
+def _issuer_before(text: str, lead_start: int) -> str | None:
+    """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
+    issuer named before the document, tied to it by "tại"."""
+    if "tại" not in text[max(0, lead_start - 6):lead_start]:
+        return None  # no "tại" right before the document: no issuer tied to it
+    window_start = max(0, lead_start - 120)
+    m = None
+    for m in _OF_WORD.finditer(text[window_start:lead_start]):
+        pass
+    if m is None:
+        return None
+    pos = window_start + m.end()
+    name, end = _scan_issuer(text, pos, lead_start)
+    if name and _AT_WORD.fullmatch(text[end:lead_start]):
+        return name
+    return None
+
+
+_UPPER_RATIO_MIN = 0.85
+
+
+def _is_caps_line(line: str) -> bool:
+    """Whether the line is written in capitals (85% of its letters at least)."""
+    letters = "".join(filter(str.isalpha, line))
+    if len(letters) < 2:
+        return False
+    return sum(map(str.isupper, letters)) / len(letters) >= _UPPER_RATIO_MIN
+
+
+def _sentence_case(text: str) -> str:
+    """A heading in capitals as a sentence: numbers, kind words and places restored."""
+    text = SPACES.sub(" ", text).strip()
+    if not _is_caps_line(text):
+        return text[:1].upper() + text[1:]
+    # lower-case the words, but keep each number in its normal form
+    pieces = []
+    last = 0
+    for m in P.NUMBER.finditer(text):
+        pieces.append(text[last:m.start()].lower())
+        pieces.append(normalize_number(m.group()))
+        last = m.end()
+    pieces.append(text[last:].lower())
+    out = "".join(pieces)
+    out = _KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
+    out = _restore_names(out, _PROPER_NAME_PATTERNS)
+    out = _TERM_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+    return out[:1].upper() + out[1:]
+
+
+# "(khóa xi)" after lower-casing a heading: the term's Roman numeral back in capitals
+_TERM_LOWER = re.compile(r"(?<!\w)(kh[oó]a |khoá )([ivxlc]{1,6})(?!\w)")
+
+
+def _name_patterns(names) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(name in lower case, name, its whole-word pattern in lower case) for each name."""
+    return tuple((n.lower(), n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"))
+                 for n in names)
+
+
+def _restore_names(text: str, patterns) -> str:
+    """Proper names written in lower case in `text` given their spelling, one name
+    after another in the table's order (a substring test skips the absent ones)."""
+    for lowered, name, pattern in patterns:
+        if lowered in text:
+            text = pattern.sub(name, text)
+    return text
+
+
+_KIND_BEFORE_SO = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted((re.escape(w) for w in P.KIND_WORD_TO_CODE), key=len, reverse=True))
+    + r")(?=\s+số)")
+
+
+_PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
+                                    "Đảng", "Bộ Chính trị", "Ban Bí thư")
+
+
+_PROPER_NAME_PATTERNS = _name_patterns(_PROPER_NAMES)
+
+
+_PROVINCE_PATTERNS = _name_patterns(PROVINCES)
+
+
+# a header laid out as a table: cells separated by "|" and rules of dashes
+# line breaks, table bars, rules, and the wide gaps between a header's two columns
+_HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}|[ \t]{3,}|\t")
+
+
+_RULE_LINE = re.compile(r"[-_=.*|\s]+")
+
+
+_NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
+
+
+_NUMBER_LABEL = re.compile(r"(?i)số\b")
+
+
+def _header_issuer(text: str, number_pos: int) -> str | None:
+    """The issuing body from the lines above "Số: ..." in a full text's header."""
+    block = text[max(0, number_pos - 600):number_pos]
+    lines = _HEADER_CELL_BREAK.split(block)
+    picked: list[str] = []
+    for line in reversed(lines[:-1] if lines and not lines[-1].strip(" |") else lines):
+        clean = line.strip(" |\t")
+        if not clean or _RULE_LINE.fullmatch(clean):
+            continue
+        if _NATIONAL_MOTTO.match(clean):
+            continue
+        if _NUMBER_LABEL.match(clean):
+            continue
+        if not _is_caps_line(clean):
+            break
+        picked.append(clean)
+        if len(picked) >= 4:
+            break
+    if not picked:
+        return None
+    return _header_name(" ".join(reversed(picked)))
+
+
+_HEADER_BODIES = tuple(
+    (b.lower(), b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)"))
+    for b in ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương", "Quốc hội",
+              "Chính phủ", "Thủ tướng"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_name(name: str) -> str:
+    """A header's body name (lines in capitals joined) in its usual spelling:
+    "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> "Ủy ban nhân dân tỉnh Bắc Kạn"."""
+    name = re.split(r"\s*CỘNG H[OÒ]A", name)[0]
+    name = re.sub(r"\s+", " ", name).strip()
+    low = name.lower()
+    low = re.sub(r"^(ủy|uỷ) ban thường vụ quốc hội", "Uỷ ban Thường vụ Quốc hội", low)
+    out = low[:1].upper() + low[1:]
+    out = _restore_names(out, _PROVINCE_PATTERNS)
+    # place names after "tỉnh", "huyện" ... are proper nouns
+    out = re.sub(r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$",
+                 lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()),
+                 out)
+    for lowered, body, pattern in _HEADER_BODIES:
+        if out.startswith(lowered):
+            out = pattern.sub(body, out)
+    if out.startswith("Bộ ") and len(out) > 3:
+        out = "Bộ " + out[3].upper() + out[4:]
+    return out
+
+
+def _issuer_from_code(number: str, province: str | None) -> str | None:
+    """The body an issuer code stands for (§6), when the text names none."""
+    _, _, codes = number_parts(number)
+    for code in reversed(codes):
+        body = CODE_ISSUERS.get(code) or CODE_ISSUERS.get(re.sub(r"\d+$", "", code))
+        if body:
+            if "{" in body:
+                if not province:
+                    return None
+                body = body.format(province=province, locality=locality_of(province),
+                                   party_committee="Thành ủy" if province in CENTRAL_CITIES else "Tỉnh ủy")
+            return body
+    return None

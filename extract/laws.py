@@ -1,0 +1,148 @@
+"""Laws and codes cited by name, without a number (§3)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from extract import patterns as P
+from extract.mentions import Mention
+from extract.model import Law
+from extract.normalize import fold
+from extract.patterns import SPACES
+
+
+_LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại này trong để
+    với nhằm cho khi là có do từ đến""".split())
+
+
+_LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
+
+
+_LAW_TOKEN = re.compile(r"[^\s,;:()“”\"]+|,")
+
+
+_LAW_YEAR = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _law_key(name: str) -> str:
+    """The key a law's name is grouped by: "law:" + its folded name."""
+    return "law:" + fold(name)
+
+
+def _law_starts(text: str):
+    """The matches `P.LAW_START.finditer(text)` yields, tried only where one can start.
+
+    Every match holds "uật"/"UẬT" ("Luật", "Bộ  luật", "BỘ LUẬT") or starts with
+    "Hiến": finding those is a fast substring search, where the regex scan would try
+    every position. Candidates are tried in order, never inside the previous match.
+    """
+    starts = set()
+    for tail, head, pair in (("uật", "l", "Bộ"), ("UẬT", "L", "BỘ")):
+        i = text.find(tail, 1)
+        while i >= 0:
+            before = text[i - 1]
+            if before == "L":
+                starts.add(i - 1)
+            if before == head or before == "L":
+                for gap in (1, 2, 3):  # "Bộ" and one to three spaces before the "l"
+                    if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
+                        starts.add(i - 3 - gap)
+            i = text.find(tail, i + 1)
+    i = text.find("Hiến")
+    while i >= 0:
+        starts.add(i)
+        i = text.find("Hiến", i + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        m = P.LAW_START.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
+def find_laws(text: str) -> list[Mention]:
+    """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023")."""
+    out: list[Mention] = []
+    covered = 0
+    for m in _law_starts(text):
+        if m.start() < covered:
+            continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
+        head = m.group("head")
+        pos = m.end()
+        # the name is read over 30 tokens at most (and one more to look ahead)
+        tokens = list(itertools.islice(_LAW_TOKEN.finditer(text[pos:pos + 300]), 31))
+        if not tokens:
+            continue
+        first = tokens[0].group()
+        if not (first[0].isupper() or first.lower() in ("thực", "tổ", "ban", "sửa")
+                or head == "Hiến pháp"):
+            continue
+        if first.lower() in ("số", "này", "pháp", "sư") or first[0].isdigit():
+            continue
+        name_end = pos + tokens[0].end()
+        depth_inner = head.lower().startswith("luật") and first.lower() == "sửa"
+        i = 1
+        while i < len(tokens) and i < 30:
+            tok = tokens[i].group()
+            low = tok.lower()
+            gap = text[name_end:pos + tokens[i].start()]
+            if "\n\n" in gap:
+                break
+            if tok == ",":
+                nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+                if nxt and nxt[0].islower() and nxt.lower() not in _LAW_STOP:
+                    i += 1
+                    continue
+                break
+            if low in ("của", "và") and depth_inner:
+                nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+                if nxt.lower() in ("luật", "bộ"):
+                    name_end = pos + tokens[i].end()
+                    i += 1
+                    continue
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            if low in _LAW_STOP:
+                break
+            if (low, nxt) in _LAW_STOP_PAIRS or (low == "số" and (not nxt or nxt[0].isdigit())):
+                break
+            if P.KIND_WORD.match(text, pos + tokens[i].start()) and tok[0].isupper() and low != "luật":
+                break
+            if not (tok[0].isalpha() or tok[0] == "-"):
+                break
+            name_end = pos + tokens[i].end()
+            i += 1
+        name = SPACES.sub(" ", text[m.start():name_end]).strip(" ,")
+        if len(name.split()) < 2:
+            continue
+        mention = Mention(number=name, key=_law_key(name), start=m.start(), end=name_end,
+                          lead_start=m.start(), tail_end=name_end, kind="L", word_kind="L",
+                          is_law=True)
+        covered = name_end
+        ym = _LAW_YEAR.match(text, name_end)
+        if ym:
+            mention.date = ym.group(1)
+            mention.tail_end = ym.end()
+        else:
+            dm = P.DATE_AFTER.match(text, name_end + 1 if text[name_end:name_end + 1].isspace() else name_end)
+            if dm and dm.start() - name_end <= 3:
+                mention.date = dm.group("y")
+                mention.tail_end = dm.end()
+        out.append(mention)
+    return out
+
+
+def _laws(laws: list[Mention]) -> list[Law]:
+    out: dict[str, Law] = {}
+    for m in laws:
+        year = int(m.date) if m.date else None
+        if m.key in out:
+            if out[m.key].year is None and year is not None:
+                out[m.key].year = year
+            continue
+        out[m.key] = Law(name=m.number, year=year, start=m.start, end=m.end)
+    return list(out.values())

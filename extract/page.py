@@ -1,0 +1,78 @@
+"""The page as a whole: where its side lists are, the district it speaks for."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from extract import patterns as P
+from extract.normalize import lower_same_length
+
+
+def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Spans where the portal lists other articles: after a "Tin liên quan" heading,
+    and lines that end in an item timestamp "(09/06/2025, 14:56)"; sorted, those
+    that overlap or touch joined (so `_in_spans` can bisect).
+
+    `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
+    if low is None:
+        low = lower_same_length(text)
+    spans = []
+    first_line_end = text.find("\n")
+    # the hint needs a line break before the heading: one is put before the first line
+    if P.SIDE_LIST_HINT.match("\n" + low[:100]) or P.SIDE_LIST_HINT.search(low):
+        for m in P.SIDE_LIST_HEADING.finditer(text):
+            spans.append((m.start(), len(text)))
+            break
+    if not P.TIMESTAMP_HINT.search(text):
+        return spans
+    for m in P.TIMESTAMP_LINE.finditer(text):
+        if m.start() <= max(first_line_end, 0):
+            continue  # the page's own headline
+        spans.append(m.span())
+    spans.sort()
+    return _joined(spans, 1)
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` lies in one of `spans` (sorted and apart, as `find_side_lists`
+    returns them): one bisection, however many side-list lines a page has."""
+    i = bisect.bisect_right(spans, pos, key=_span_start) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+_DISTRICT = re.compile(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
+
+
+def _district(text: str) -> str | None:
+    """The district the page speaks for, when the text names exactly one."""
+    # every match starts at the "H"/"h" before a "uyện": the scan tries those alone
+    # (most pages name no district), in order and never inside the previous match,
+    # so it finds what `_DISTRICT.findall` finds
+    names = set()
+    pos = 0
+    i = text.find("uyện", 1)
+    while i >= 0:
+        if i - 1 >= pos and text[i - 1] in "Hh":
+            m = _DISTRICT.match(text, i - 1)
+            if m:
+                names.add(m.group(1))
+                pos = m.end()
+        i = text.find("uyện", max(i + 1, pos))
+    return names.pop() if len(names) == 1 else None
+
+
+def _joined(regions: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """The sorted `regions` with those less than `gap` apart (or overlapping) joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in regions:
+        if out and a - out[-1][1] < gap:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
