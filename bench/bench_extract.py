@@ -59,8 +59,8 @@ def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
     inputs the stages before it produced."""
     from extract.laws import find_laws
     from extract.mentions import find_mentions
-    from extract.page import _district, _in_spans, find_side_lists
     from extract.normalize import lower_same_length, normalize_text
+    from extract.page import find_district, find_side_lists, in_spans
     from extract.relations import find_relations
     from extract.subject import find_subject
 
@@ -82,8 +82,8 @@ def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
     laws = run("laws by name", lambda t, low: find_laws(t), texts)
     for side, ms, ls in zip(sides, mentions, laws):
         for m in ms + ls:
-            m.in_side_list = _in_spans(m.start, side)
-    districts = [_district(t) for t, _ in texts]
+            m.in_side_list = in_spans(m.start, side)
+    districts = [find_district(t) for t, _ in texts]
     found = run("subject", lambda t, ms, side, d: find_subject(t, ms, side, None, d),
                 [(t, ms, side, d) for (t, _), ms, side, d in zip(texts, mentions, sides, districts)])
     run("relations", lambda t, low, ms, f, side: find_relations(

@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.page import _joined
+from extract.page import joined_spans
 from extract.patterns import SPACES
 
 
 # "tạm ngưng thực hiện", "không thực hiện": a negated verb implements nothing (lower-cased)
-_NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$")
+NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$")
 
 
 @dataclass(slots=True)
-class _Cue:
+class Cue:
     """A cue phrase, possibly several in a row ("tổ chức triển khai thực hiện")."""
 
     begin: int
@@ -55,22 +55,22 @@ _CUE_REACH = _reach(P.CUE_TYPES)
 
 
 # "đã " before the phrase, up to three spaces and "theo"/"bởi"/"tại"/"bằng" after it
-_PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + ["đã", "theo", "bởi", "tại", "bằng"])
+PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + ["đã", "theo", "bởi", "tại", "bằng"])
 
 
-_PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len("đã") + 3 + 3 + len("theo"))
+PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len("đã") + 3 + 3 + len("theo"))
 
 
 _NOT_SPACE = re.compile(r"\S")
 
 
-def _matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: str, low: str,
-                        regions: list[tuple[int, int]], keep=None,
-                        follow_runs: bool = False) -> list[re.Match]:
+def matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: str, low: str,
+                       regions: list[tuple[int, int]], keep=None,
+                       follow_runs: bool = False) -> list[re.Match]:
     """The matches of a phrase scan (`pattern` on `low`, those `keep(start)` accepts)
     that a scan of the whole text finds starting inside the sorted `regions`, with
     some found around them. With `follow_runs`, a run of kept matches separated by
-    spaces only (cues that read as one, see `_merge_adjacent_cues`) that goes on past
+    spaces only (cues that read as one, see `merge_adjacent_cues`) that goes on past
     a region's end is followed to its end.
 
     Each region's scan starts after the last character before it that `safe` says no
@@ -82,7 +82,7 @@ def _matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text:
     last_end = -1       # the end of the last kept match, for runs
     n = len(low)
     rev = None          # `low` reversed, to find the safe character before a region
-    for a, b in _joined(regions, _JOIN_GAP):
+    for a, b in joined_spans(regions, _JOIN_GAP):
         if b <= pos or a >= b:
             continue
         if pos < a:
@@ -119,19 +119,19 @@ def _matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text:
 _JOIN_GAP = 200
 
 
-def _cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
+def cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
     """The spans of the cue phrases `keep(start)` accepts that a scan of the whole
     text finds starting inside the sorted `regions` (with runs of cues followed to
-    their end, and some found around them): see `_matches_in_regions`."""
-    return [m.span() for m in _matches_in_regions(P.CUE, _CUE_SAFE, _CUE_REACH, text, low,
+    their end, and some found around them): see `matches_in_regions`."""
+    return [m.span() for m in matches_in_regions(P.CUE, _CUE_SAFE, _CUE_REACH, text, low,
                                                    regions, keep, follow_runs=True)]
 
 
-def _merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
+def merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
     """Cues (spans of `text`) separated only by spaces read as one; the first names
     the type."""
-    out: list[_Cue] = []
-    runs: list[_Cue] = []   # cues that took in the next: their phrase is set at the end
+    out: list[Cue] = []
+    runs: list[Cue] = []   # cues that took in the next: their phrase is set at the end
     for start, end in spans:
         if out and not text[out[-1].finish:start].strip():
             prev = out[-1]
@@ -140,7 +140,7 @@ def _merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
             prev.finish = end
             continue
         phrase, rel_type = _cue_phrase(text[start:end])
-        out.append(_Cue(start, end, phrase, rel_type))
+        out.append(Cue(start, end, phrase, rel_type))
     for run in runs:  # once per run (per cue added it was quadratic in the run's length)
         run.phrase = SPACES.sub(" ", text[run.begin:run.finish])
     return out
@@ -154,7 +154,7 @@ def _cue_phrase(written: str) -> tuple[str, str]:
 
 
 @dataclass(slots=True)
-class _PassiveCue:
+class PassiveCue:
     """A passive cue: its span (with "đã" before and "theo" after, when there) and
     the phrase itself as written."""
 
@@ -163,7 +163,7 @@ class _PassiveCue:
     cue: str
 
 
-def _passive_cues(text: str, low: str, matches=None) -> list[_PassiveCue]:
+def passive_cues(text: str, low: str, matches=None) -> list[PassiveCue]:
     """The passive cues ("đã được sửa đổi, bổ sung theo") of `matches` (of
     `P.PASSIVE_CUE` on `low`), by default every one of the text."""
     out = []
@@ -172,5 +172,5 @@ def _passive_cues(text: str, low: str, matches=None) -> list[_PassiveCue]:
         lead = P.PASSIVE_LEAD.match(low, start)
         cue_start = lead.end() if lead else start
         cue_end = m.start("by") if m.group("by") else end
-        out.append(_PassiveCue(start, end, text[cue_start:cue_end]))
+        out.append(PassiveCue(start, end, text[cue_start:cue_end]))
     return out

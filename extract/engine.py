@@ -13,15 +13,15 @@ Offsets are computed on the normalised text and mapped back to the input's.
 
 from __future__ import annotations
 
-from extract.issuers import _complete_issuer
-from extract.laws import _law_key, _laws, find_laws
+from extract.issuers import complete_issuer
+from extract.laws import find_laws, law_group_key
 from extract.mentions import find_mentions
 from extract.model import Evidence, PageExtraction, Relation
 from extract.normalize import lower_same_length, normalize_text, number_key
-from extract.page import _district, _in_spans, find_side_lists
+from extract.page import find_district, in_spans, find_side_lists
 from extract.patterns import SPACES
 from extract.relations import find_relations
-from extract.resolve import _references
+from extract.resolve import resolve_laws, resolve_references
 from extract.subject import find_subject
 
 
@@ -38,10 +38,10 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     laws = find_laws(t)
     if side:  # (a mention is in no side list until found in one)
         for m in mentions:
-            m.in_side_list = _in_spans(m.start, side)
+            m.in_side_list = in_spans(m.start, side)
         for law in laws:
-            law.in_side_list = _in_spans(law.start, side)
-    district = _district(t)
+            law.in_side_list = in_spans(law.start, side)
+    district = find_district(t)
     found = find_subject(t, mentions, side, province, district)
     subject = found.subject if found else None
     subject_key = number_key(subject.number) if subject else None
@@ -50,10 +50,10 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     # complete each mention's issuer now that the page's places are known
     for m in mentions:
         if m.issuer_from_text and m.issuer:
-            m.issuer = _complete_issuer(m.issuer, province, district)
+            m.issuer = complete_issuer(m.issuer, province, district)
 
-    references = _references(mentions, subject_key, province)
-    law_list = _laws(laws)
+    references = resolve_references(mentions, subject_key, province)
+    law_list = resolve_laws(laws)
 
     all_mentions = sorted(mentions + laws, key=lambda m: m.start)
     rels = find_relations(t, all_mentions, subject_mention, side, low)
@@ -61,7 +61,7 @@ def extract_page(text: str, *, province: str | None = None, url: str | None = No
     seen: set[tuple[str, str, str]] = set()
     same_offsets = norm.same_offsets
     key_to_number = {number_key(r.number): r.number for r in references}
-    law_names = {_law_key(law.name): law.name for law in law_list}
+    law_names = {law_group_key(law.name): law.name for law in law_list}
     if subject:
         key_to_number[subject_key] = subject.number
     for source, target, rel_type, ev_s, ev_e, cue_s, cue_e, cue in rels:

@@ -61,7 +61,7 @@ _STOP, _COMMA, _CAPITAL, _DIGIT, _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD 
 
 @functools.lru_cache(maxsize=8192)
 def _token_role(tok: str) -> int:
-    """The role of a token in a body's name (`_scan_issuer`), from the token alone:
+    """The role of a token in a body's name (`scan_issuer`), from the token alone:
     _STOP ends the name; _CAPITAL and _DIGIT / _DIGIT_OR_CAPS (a digit after "-")
     continue it unless a kind word starts there; _LINK_WORD_IN_NAME continues it
     depending on the next token; _NAME_WORD continues it."""
@@ -83,7 +83,7 @@ def _token_role(tok: str) -> int:
     return _NAME_WORD if caps else _STOP
 
 
-def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read a body's name starting at `pos`; return it and where it ends."""
     # tokens are read one ahead, as the name needs them: a name stops after a few
     tokens = _TOKEN.finditer(text, pos, min(limit, pos + 200))
@@ -130,7 +130,7 @@ def _scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         name_end = e
         words += 1
         cur, ahead = ahead, next(tokens, None)
-    name = _issuer_name(text[pos:name_end])
+    name = issuer_name(text[pos:name_end])
     return name, name_end
 
 
@@ -138,12 +138,12 @@ _NAME_TAIL = re.compile(r"\s+(và|của)$")
 
 
 @functools.lru_cache(maxsize=4096)
-def _issuer_name(raw: str) -> str | None:
+def issuer_name(raw: str) -> str | None:
     """A body's name as read from the text: spaces collapsed, a heading in capitals
     in sentence case, a dangling "và"/"của" dropped (None when nothing is left)."""
     name = SPACES.sub(" ", raw).strip(" ,-")
-    if _is_caps_line(name) and len(name) > 6:
-        name = _sentence_case(name)
+    if is_caps_line(name) and len(name) > 6:
+        name = sentence_case(name)
     name = _NAME_TAIL.sub("", name)
     return name or None
 
@@ -154,7 +154,7 @@ _PROVINCE_AT_END = re.compile(
 
 
 @functools.lru_cache(maxsize=4096)
-def _complete_issuer(name: str | None, province: str | None, district: str | None) -> str | None:
+def complete_issuer(name: str | None, province: str | None, district: str | None) -> str | None:
     """Expand abbreviations; add the page's province or district where the text says
     only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
     if not name:
@@ -192,7 +192,7 @@ _OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
 _AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
 
 
-def _issuer_before(text: str, lead_start: int) -> str | None:
+def issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
     issuer named before the document, tied to it by "tại"."""
     if "tại" not in text[max(0, lead_start - 6):lead_start]:
@@ -204,7 +204,7 @@ def _issuer_before(text: str, lead_start: int) -> str | None:
     if m is None:
         return None
     pos = window_start + m.end()
-    name, end = _scan_issuer(text, pos, lead_start)
+    name, end = scan_issuer(text, pos, lead_start)
     if name and _AT_WORD.fullmatch(text[end:lead_start]):
         return name
     return None
@@ -213,7 +213,7 @@ def _issuer_before(text: str, lead_start: int) -> str | None:
 _UPPER_RATIO_MIN = 0.85
 
 
-def _is_caps_line(line: str) -> bool:
+def is_caps_line(line: str) -> bool:
     """Whether the line is written in capitals (85% of its letters at least)."""
     letters = "".join(filter(str.isalpha, line))
     if len(letters) < 2:
@@ -221,10 +221,10 @@ def _is_caps_line(line: str) -> bool:
     return sum(map(str.isupper, letters)) / len(letters) >= _UPPER_RATIO_MIN
 
 
-def _sentence_case(text: str) -> str:
+def sentence_case(text: str) -> str:
     """A heading in capitals as a sentence: numbers, kind words and places restored."""
     text = SPACES.sub(" ", text).strip()
-    if not _is_caps_line(text):
+    if not is_caps_line(text):
         return text[:1].upper() + text[1:]
     # lower-case the words, but keep each number in its normal form
     pieces = []
@@ -280,7 +280,7 @@ _PROVINCE_PATTERNS = _name_patterns(PROVINCES)
 _HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}|[ \t]{3,}|\t")
 
 
-_RULE_LINE = re.compile(r"[-_=.*|\s]+")
+RULE_LINE = re.compile(r"[-_=.*|\s]+")
 
 
 _NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
@@ -289,20 +289,20 @@ _NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|Đ�
 _NUMBER_LABEL = re.compile(r"(?i)số\b")
 
 
-def _header_issuer(text: str, number_pos: int) -> str | None:
+def header_issuer(text: str, number_pos: int) -> str | None:
     """The issuing body from the lines above "Số: ..." in a full text's header."""
     block = text[max(0, number_pos - 600):number_pos]
     lines = _HEADER_CELL_BREAK.split(block)
     picked: list[str] = []
     for line in reversed(lines[:-1] if lines and not lines[-1].strip(" |") else lines):
         clean = line.strip(" |\t")
-        if not clean or _RULE_LINE.fullmatch(clean):
+        if not clean or RULE_LINE.fullmatch(clean):
             continue
         if _NATIONAL_MOTTO.match(clean):
             continue
         if _NUMBER_LABEL.match(clean):
             continue
-        if not _is_caps_line(clean):
+        if not is_caps_line(clean):
             break
         picked.append(clean)
         if len(picked) >= 4:
@@ -340,7 +340,7 @@ def _header_name(name: str) -> str:
     return out
 
 
-def _issuer_from_code(number: str, province: str | None) -> str | None:
+def issuer_from_code(number: str, province: str | None) -> str | None:
     """The body an issuer code stands for (§6), when the text names none."""
     _, _, codes = number_parts(number)
     for code in reversed(codes):

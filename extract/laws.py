@@ -8,7 +8,6 @@ import re
 
 from extract import patterns as P
 from extract.mentions import Mention
-from extract.model import Law
 from extract.normalize import fold
 from extract.patterns import SPACES
 
@@ -27,12 +26,12 @@ _LAW_YEAR = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)")
 
 
 @functools.lru_cache(maxsize=4096)
-def _law_key(name: str) -> str:
+def law_group_key(name: str) -> str:
     """The key a law's name is grouped by: "law:" + its folded name."""
     return "law:" + fold(name)
 
 
-def _law_starts(text: str):
+def law_starts(text: str):
     """The matches `P.LAW_START.finditer(text)` yields, tried only where one can start.
 
     Every match holds "uật"/"UẬT" ("Luật", "Bộ  luật", "BỘ LUẬT") or starts with
@@ -69,7 +68,7 @@ def find_laws(text: str) -> list[Mention]:
     """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023")."""
     out: list[Mention] = []
     covered = 0
-    for m in _law_starts(text):
+    for m in law_starts(text):
         if m.start() < covered:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
         head = m.group("head")
@@ -119,7 +118,7 @@ def find_laws(text: str) -> list[Mention]:
         name = SPACES.sub(" ", text[m.start():name_end]).strip(" ,")
         if len(name.split()) < 2:
             continue
-        mention = Mention(number=name, key=_law_key(name), start=m.start(), end=name_end,
+        mention = Mention(number=name, key=law_group_key(name), start=m.start(), end=name_end,
                           lead_start=m.start(), tail_end=name_end, kind="L", word_kind="L",
                           is_law=True)
         covered = name_end
@@ -134,15 +133,3 @@ def find_laws(text: str) -> list[Mention]:
                 mention.tail_end = dm.end()
         out.append(mention)
     return out
-
-
-def _laws(laws: list[Mention]) -> list[Law]:
-    out: dict[str, Law] = {}
-    for m in laws:
-        year = int(m.date) if m.date else None
-        if m.key in out:
-            if out[m.key].year is None and year is not None:
-                out[m.key].year = year
-            continue
-        out[m.key] = Law(name=m.number, year=year, start=m.start, end=m.end)
-    return list(out.values())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extract import patterns as P
 from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PLENUM_ISSUER
-from extract.issuers import _issuer_before, _scan_issuer
+from extract.issuers import issuer_before, scan_issuer
 from extract.normalize import (
     iso_date, lower_same_length, normalize_number, number_key, number_parts,
 )
@@ -82,13 +82,13 @@ def _kind_of_word(word: str) -> str | None:
 
 
 # How far before a number its lead ("Nghị quyết số ") may start
-_LEAD_REACH = 48
+LEAD_REACH = 48
 
 
 def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]:
     """The kind named right before a number ("Nghị quyết số 25-NQ/TW") and where
     that phrase starts. `low` is `text` lower-cased (`lower_same_length`)."""
-    window_start = max(0, start - _LEAD_REACH)
+    window_start = max(0, start - LEAD_REACH)
     m = P.KIND_BEFORE.search(low, window_start, start)
     if not m:
         m2 = _SO_BEFORE.search(text, window_start, start)
@@ -96,7 +96,7 @@ def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]
     return _kind_of_word(text[m.start("word"):m.end("word")]), m.start()
 
 
-_COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
+COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
 
 
 _OF_BY = re.compile(r"(?:của|do)\s{1,3}", re.IGNORECASE)
@@ -127,12 +127,12 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     end = pos
     cut_off = False
     for _ in range(4):
-        m = _COMMA_GAP.match(text, end, limit)
+        m = COMMA_GAP.match(text, end, limit)
         cur = m.end() if m else end
         if date is None:
             dm = P.DATE_AFTER.match(text, cur, limit)
             if dm:
-                date = _date_of(dm)
+                date = date_of(dm)
                 end = dm.end()
                 continue
         if iss_span is None:
@@ -145,7 +145,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                     if km:
                         end = km.end()
                     continue
-                name, name_end = _scan_issuer(text, im.end(), limit)
+                name, name_end = scan_issuer(text, im.end(), limit)
                 if name:
                     iss_span = (im.end(), name_end)
                     end = name_end
@@ -169,7 +169,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     return date, PLENUM_ISSUER if plenum else text[iss_span[0]:iss_span[1]], end, cut_off
 
 
-def _date_of(m: re.Match) -> str | None:
+def date_of(m: re.Match) -> str | None:
     """The ISO date a date match (`P.DATE` and the patterns sharing its groups) reads."""
     day, m1, m2, m3, year = m.group("d", "m", "m2", "m3", "y")
     return _iso_of_parts(day, m1 or m2 or m3, year)
@@ -223,7 +223,7 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
             mention.issuer = issuer
             mention.issuer_from_text = True
         else:
-            before = _issuer_before(text, lead_start)
+            before = issuer_before(text, lead_start)
             if before:
                 mention.issuer = before
                 mention.issuer_from_text = True

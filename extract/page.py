@@ -12,7 +12,7 @@ from extract.normalize import lower_same_length
 def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
     """Spans where the portal lists other articles: after a "Tin liên quan" heading,
     and lines that end in an item timestamp "(09/06/2025, 14:56)"; sorted, those
-    that overlap or touch joined (so `_in_spans` can bisect).
+    that overlap or touch joined (so `in_spans` can bisect).
 
     `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
     if low is None:
@@ -31,10 +31,10 @@ def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
             continue  # the page's own headline
         spans.append(m.span())
     spans.sort()
-    return _joined(spans, 1)
+    return joined_spans(spans, 1)
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` lies in one of `spans` (sorted and apart, as `find_side_lists`
     returns them): one bisection, however many side-list lines a page has."""
     i = bisect.bisect_right(spans, pos, key=_span_start) - 1
@@ -48,7 +48,7 @@ def _span_start(span: tuple[int, int]) -> int:
 _DISTRICT = re.compile(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
 
 
-def _district(text: str) -> str | None:
+def find_district(text: str) -> str | None:
     """The district the page speaks for, when the text names exactly one."""
     # every match starts at the "H"/"h" before a "uyện": the scan tries those alone
     # (most pages name no district), in order and never inside the previous match,
@@ -66,7 +66,7 @@ def _district(text: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def _joined(regions: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+def joined_spans(regions: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
     """The sorted `regions` with those less than `gap` apart (or overlapping) joined."""
     out: list[tuple[int, int]] = []
     for a, b in regions:

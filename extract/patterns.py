@@ -15,7 +15,7 @@ from extract.grammar import (
 )
 
 
-def _alternation(phrases) -> str:
+def alternation(phrases) -> str:
     """Longest first, so a longer phrase wins over its prefix; spaces match any run
     of up to three spaces or line breaks (full texts wrap lines mid-phrase)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -23,7 +23,7 @@ def _alternation(phrases) -> str:
 
 
 def _trie(phrases, *, word_start: bool = True) -> str:
-    """The same language as `_alternation`, factored by common prefixes.
+    """The same language as `alternation`, factored by common prefixes.
 
     A match attempt then costs one character comparison per branch instead of one
     phrase per alternative, and since every branch opens with a plain letter the
@@ -153,7 +153,7 @@ CLAUSE_BREAK = re.compile(
 # --- page structure -------------------------------------------------------------------
 
 SIDE_LIST_HEADING = re.compile(
-    r"(?im)^[ \t]{0,8}(?:" + _alternation(SIDE_LIST_HEADINGS) + r")[ \t]{0,8}:?[ \t]{0,8}$"
+    r"(?im)^[ \t]{0,8}(?:" + alternation(SIDE_LIST_HEADINGS) + r")[ \t]{0,8}:?[ \t]{0,8}$"
 )
 # A heading at the start of a line (lower-cased; the text's first line aside): a page
 # without one has no side list, and this scan skips ahead from line break to line
@@ -170,7 +170,7 @@ TIMESTAMP_HINT = re.compile(_TIMESTAMP)
 
 HEADER_NUMBER = re.compile(r"(?im)^[ \t|]{0,8}(?:Số|SỐ)[ \t]{0,3}:?[ \t]{0,3}\n?[ \t]{0,3}(?=\d)")
 TYPE_LINE = re.compile(
-    r"(?m)^[ \t|]{0,8}(?P<type>" + _alternation(TYPE_LINES) + r")[ \t|]{0,8}$"
+    r"(?m)^[ \t|]{0,8}(?P<type>" + alternation(TYPE_LINES) + r")[ \t|]{0,8}$"
 )
 TYPE_LINE_CODES = {re.sub(r"\s+", " ", k): v for k, v in TYPE_LINES.items()}
 
@@ -192,10 +192,10 @@ LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Lu�
                        + r")(?=\s)")
 
 # The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"
-REPORTING = re.compile(r"(?<!\w)(?:" + _alternation(REPORTING_VERBS) + r")\s{1,3}$")
+REPORTING = re.compile(r"(?<!\w)(?:" + alternation(REPORTING_VERBS) + r")\s{1,3}$")
 # An issuer that names only the page's own locality: "Tỉnh ủy", "UBND tỉnh" (lower-cased)
 LOCAL_ISSUER_END = re.compile(
-    r"(?<!\w)(?:" + _alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")
+    r"(?<!\w)(?:" + alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")
 
 # --- issuers --------------------------------------------------------------------------
 

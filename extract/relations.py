@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from extract import patterns as P
 from extract.cues import (
-    _NEGATION, _PASSIVE_REACH, _PASSIVE_SAFE, _PassiveCue, _cue_spans, _matches_in_regions,
-    _merge_adjacent_cues, _passive_cues,
+    NEGATION, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, matches_in_regions,
+    merge_adjacent_cues, passive_cues,
 )
-from extract.mentions import Mention, _LEAD_REACH
+from extract.mentions import Mention, LEAD_REACH
 from extract.normalize import lower_same_length
-from extract.page import _in_spans
+from extract.page import in_spans
 from extract.patterns import SPACES
 
 
@@ -87,15 +87,15 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
                 if after_semicolon[cj] and clause_ends[cj] - clause_starts[cj] < 250
                 and cj not in last_lead]
     regions.sort()
-    cues = _cue_spans(text, low, regions,
-                      lambda pos: not masked_at(pos) and not _in_spans(pos, side))
+    cues = cue_spans(text, low, regions,
+                      lambda pos: not masked_at(pos) and not in_spans(pos, side))
     # a passive cue matters around a window's cues, and right before a number (its actor)
-    passive_regions = [(max(0, a - _PASSIVE_REACH), b) for a, b in regions]
-    passive_regions += [(max(0, m.lead_start - 40 - _PASSIVE_REACH), m.lead_start + 1)
+    passive_regions = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
+    passive_regions += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
                         for m in active if not m.is_law]
     passive_regions.sort()
-    passive = _passive_cues(text, low, _matches_in_regions(
-        P.PASSIVE_CUE, _PASSIVE_SAFE, _PASSIVE_REACH, text, low, passive_regions))
+    passive = passive_cues(text, low, matches_in_regions(
+        P.PASSIVE_CUE, PASSIVE_SAFE, PASSIVE_REACH, text, low, passive_regions))
     passive_spans = [(c.begin, c.finish) for c in passive if not masked_at(c.begin)]
     passive_starts = [ps for ps, _ in passive_spans]
 
@@ -103,8 +103,8 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
         """Whether a passive cue's span holds `pos` (the spans are sorted and apart)."""
         k = bisect.bisect_right(passive_starts, pos) - 1
         return k >= 0 and pos < passive_spans[k][1]
-    cues = [c for c in _merge_adjacent_cues(text, cues)
-            if not _NEGATION.search(low, max(0, c.begin - 16), c.begin)]
+    cues = [c for c in merge_adjacent_cues(text, cues)
+            if not NEGATION.search(low, max(0, c.begin - 16), c.begin)]
     cue_starts = [c.start() for c in cues]
 
     out = []
@@ -254,7 +254,7 @@ _LINE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s")
 
 
 def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_of, side,
-                       passive: list[_PassiveCue]):
+                       passive: list[PassiveCue]):
     """Relations stated by passive cues: (actor, target, type, evidence start, evidence
     end, cue start, cue end, cue). Each cue costs a look at the few numbers around it
     (found by bisection), so a page is processed in time linear in its length."""
@@ -264,7 +264,7 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
     dated_lines: dict[int, int] = {}
     for c in passive:
         c_start, c_end = c.begin, c.finish
-        if _in_spans(c_start, side):
+        if in_spans(c_start, side):
             continue
         cue_text = SPACES.sub(" ", c.cue).lower()
         rel_type = P.PASSIVE_TYPES.get(cue_text)
@@ -272,10 +272,10 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
             continue
         ci = clause_of(c_start)
         # the acting document follows the cue: its lead starts at most 40 characters
-        # after the cue, so it starts at most `_LEAD_REACH` further
+        # after the cue, so it starts at most `LEAD_REACH` further
         actor = None
         i = bisect.bisect_left(starts, c_end)
-        while i < len(active) and starts[i] <= c_end + 40 + _LEAD_REACH:
+        while i < len(active) and starts[i] <= c_end + 40 + LEAD_REACH:
             m = active[i]
             if c_end <= m.lead_start <= c_end + 40 and not m.is_law:
                 actor = m

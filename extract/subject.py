@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from extract import patterns as P
 from extract.grammar import OTHER_KIND
 from extract.issuers import (
-    _RULE_LINE, _complete_issuer, _header_issuer, _is_caps_line, _issuer_name, _scan_issuer,
-    _sentence_case, locality_of,
+    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name, scan_issuer,
+    sentence_case, locality_of,
 )
-from extract.mentions import Mention, _COMMA_GAP, _date_of
+from extract.mentions import Mention, COMMA_GAP, date_of
 from extract.model import Subject
 from extract.normalize import iso_date
 from extract.patterns import SPACES
@@ -95,7 +95,7 @@ def _headline(text: str) -> str | None:
     # "Huyện ủy Cam Lộ chỉ đạo đẩy mạnh ..." -> "Đẩy mạnh ..."
     # "Huyện ủy Cam Lộ triển khai ..." -> "Triển khai ..."
     if P.ISSUER_HEAD.match(best):
-        _, end = _scan_issuer(best, 0, len(best))
+        _, end = scan_issuer(best, 0, len(best))
         rest = best[end:].lstrip()
         if rest[:1].islower():
             best = re.sub(r"^(?:chỉ đạo|yêu cầu|ban hành)\s+", "", rest)
@@ -106,7 +106,7 @@ def _headline(text: str) -> str | None:
 def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
     """The body whose name runs right up to a verb ("UBND tỉnh Đắk Lắk ban hành")."""
     for hm in P.ISSUER_HEAD.finditer(text, floor, verb_start):
-        name, end = _scan_issuer(text, hm.start(), verb_start + 1)
+        name, end = scan_issuer(text, hm.start(), verb_start + 1)
         if name and text[end:verb_start].strip(" ,") == "":
             return hm.start(), end
     return None
@@ -129,13 +129,13 @@ _ACTOR_VERB = re.compile(r"(?:^|[,;]\s|\n)((?:" + P.ISSUER_HEAD.pattern
 
 
 @dataclass(slots=True)
-class _SubjectFind:
+class SubjectFind:
     subject: Subject
     mention: Mention | None
 
 
 def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]],
-                 province: str | None, district: str | None) -> _SubjectFind | None:
+                 province: str | None, district: str | None) -> SubjectFind | None:
     """The document the page is (a full text's header) or reports (a news sentence)."""
     body_mentions = [m for m in mentions if not m.in_side_list and not m.is_law]
     by_start = {m.start: m for m in body_mentions}
@@ -147,7 +147,7 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
             m = by_start.get(nm.start()) if nm else None
         if m is None:
             continue
-        return _SubjectFind(_full_text_subject(text, m, province), m)
+        return SubjectFind(_full_text_subject(text, m, province), m)
     # 2. a legal database's history page: "Lịch sử hiệu lực: Nghị định 28/CP"
     for m in body_mentions if "Lịch sử hiệu lực" in text else ():
         if re.search(r"Lịch sử hiệu lực\s*:?\s*[^\n]{0,30}$", text[max(0, m.start - 60):m.start]):
@@ -156,7 +156,7 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
             if row:
                 d, mo, y = row.group(1).split("/")
                 date = iso_date(int(d), int(mo), int(y))
-            return _SubjectFind(Subject(m.number, m.kind, date=date, start=m.start, end=m.end), m)
+            return SubjectFind(Subject(m.number, m.kind, date=date, start=m.start, end=m.end), m)
     # 3. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
@@ -164,7 +164,7 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
         reporting = P.REPORTING.search(lead)
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
-        return _SubjectFind(_news_subject(text, m, reporting is not None, province, district), m)
+        return SubjectFind(_news_subject(text, m, reporting is not None, province, district), m)
     # 4. a headline that is the document's own citation: "Kế hoạch số 45/KH-UBND ngày ..."
     first_line_end = text.find("\n")
     if first_line_end < 0 or len(text) - first_line_end < 40:
@@ -173,7 +173,7 @@ def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]]
         if m.start > first_line_end:
             break
         if m.word_kind and not text[:m.lead_start].strip(" \t-•*"):
-            return _SubjectFind(_news_subject(text, m, False, province, district), m)
+            return SubjectFind(_news_subject(text, m, False, province, district), m)
     return None
 
 
@@ -189,7 +189,7 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     date = None
     dm = P.PLACE_DATE.search(after, 0, 300)
     if dm:
-        date = _date_of(dm)
+        date = date_of(dm)
     kind = m.kind
     title = None
     body_start = m.end + (dm.end() if dm else 0)
@@ -205,23 +205,23 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     for line in lines:
         clean = line.strip(" |\t")
         if not clean:
-            if title_lines and tm is not None and not _is_caps_line(" ".join(title_lines)):
+            if title_lines and tm is not None and not is_caps_line(" ".join(title_lines)):
                 break
             continue
-        if _RULE_LINE.fullmatch(clean):
+        if RULE_LINE.fullmatch(clean):
             if title_lines:
                 break
             continue
         if _BODY_OPENING.match(clean) \
-                and not _is_caps_line(clean):
+                and not is_caps_line(clean):
             break
         if _BODY_LINE.match(clean) and title_lines:
             break
-        if tm is None and not _is_caps_line(clean):
+        if tm is None and not is_caps_line(clean):
             break
-        if title_lines and _is_caps_line(" ".join(title_lines)) and not _is_caps_line(clean):
+        if title_lines and is_caps_line(" ".join(title_lines)) and not is_caps_line(clean):
             break
-        if title_lines and not _is_caps_line(clean) and (
+        if title_lines and not is_caps_line(clean) and (
                 len(title_lines) >= 4 or _PUNCT_END.search(title_lines[-1])):
             break  # a title in sentence case is one short paragraph
         title_lines.append(clean)
@@ -230,14 +230,14 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     if title_lines:
         om = _ORGAN_LINE.match(title_lines[0])
         if om:
-            organ = _issuer_name(om.group(1))
+            organ = issuer_name(om.group(1))
             title_lines = title_lines[1:]
     if title_lines:
-        title = _sentence_case(_TITLE_ABOUT.sub("", " ".join(title_lines), count=1)) or None
+        title = sentence_case(_TITLE_ABOUT.sub("", " ".join(title_lines), count=1)) or None
     if organ:
-        return Subject(m.number, kind, date=date, issuer=_complete_issuer(organ, province, None),
+        return Subject(m.number, kind, date=date, issuer=complete_issuer(organ, province, None),
                        signer=_signer(text), title=title, start=m.start, end=m.end)
-    issuer = _header_issuer(text, m.lead_start)
+    issuer = header_issuer(text, m.lead_start)
     if issuer and province and _PEOPLE_OR_PARTY_END.search(issuer):
         issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith("nhân dân") \
             else f"{issuer} {province}"
@@ -260,24 +260,24 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
         if date is None:
             ld = P.LEADING_DATE.search(text, max(0, sent_start - 40), verb_start)
             if ld:
-                date = _date_of(ld)
+                date = date_of(ld)
     if issuer is None:
         # "Tại văn bản số 252-CV/HU ngày 13/6/2018, Huyện ủy chỉ đạo ..."
-        vm = _COMMA_GAP.match(text, m.tail_end)
+        vm = COMMA_GAP.match(text, m.tail_end)
         after = vm.end() if vm else m.tail_end
         hm = P.ISSUER_HEAD.match(text, after)
         if hm:
-            name, _ = _scan_issuer(text, hm.start(), after + 120)
+            name, _ = scan_issuer(text, hm.start(), after + 120)
             issuer = name
     if issuer is None:
         am = _ACTOR_VERB.search(text)
         if am:
-            issuer = _scan_issuer(text, am.start(1), am.end(1) + 1)[0]
+            issuer = scan_issuer(text, am.start(1), am.end(1) + 1)[0]
     if issuer and issuer.lower() in ("huyện ủy", "huyện uỷ"):
         hm2 = re.search(r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})", text)
         if hm2:
             issuer = hm2.group()
     title = _title_after(text, m.tail_end, len(text)) or _headline(text) or None
     return Subject(m.number, m.kind, date=date,
-                   issuer=_complete_issuer(issuer, province, district),
+                   issuer=complete_issuer(issuer, province, district),
                    signer=None, title=title, start=m.start, end=m.end)
