@@ -9,6 +9,7 @@ import re
 from extract import patterns as P
 from extract.mentions import Mention
 from extract.normalize import fold
+from extract.page import Page, in_spans
 from extract.patterns import SPACES
 
 
@@ -64,8 +65,10 @@ def law_starts(text: str):
             pos = m.end()
 
 
-def find_laws(text: str) -> list[Mention]:
-    """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023")."""
+def find_laws(page: Page) -> list[Mention]:
+    """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023"), as
+    mentions whose number is the name and whose date is the year."""
+    text, side = page.text, page.side
     out: list[Mention] = []
     covered = 0
     for m in law_starts(text):
@@ -118,18 +121,17 @@ def find_laws(text: str) -> list[Mention]:
         name = SPACES.sub(" ", text[m.start():name_end]).strip(" ,")
         if len(name.split()) < 2:
             continue
-        mention = Mention(number=name, key=law_group_key(name), start=m.start(), end=name_end,
-                          lead_start=m.start(), tail_end=name_end, kind="L", word_kind="L",
-                          is_law=True)
         covered = name_end
+        year, tail_end = None, name_end
         ym = _LAW_YEAR.match(text, name_end)
         if ym:
-            mention.date = ym.group(1)
-            mention.tail_end = ym.end()
+            year, tail_end = ym.group(1), ym.end()
         else:
             dm = P.DATE_AFTER.match(text, name_end + 1 if text[name_end:name_end + 1].isspace() else name_end)
             if dm and dm.start() - name_end <= 3:
-                mention.date = dm.group("y")
-                mention.tail_end = dm.end()
-        out.append(mention)
+                year, tail_end = dm.group("y"), dm.end()
+        out.append(Mention(number=name, key=law_group_key(name), start=m.start(), end=name_end,
+                           lead_start=m.start(), tail_end=tail_end, kind="L", word_kind="L",
+                           date=year, is_law=True,
+                           in_side_list=bool(side) and in_spans(m.start(), side)))
     return out

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract import patterns as P
 from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PLENUM_ISSUER
 from extract.issuers import issuer_before, scan_issuer
-from extract.normalize import (
-    iso_date, lower_same_length, normalize_number, number_key, number_parts,
-)
+from extract.normalize import iso_date, normalize_number, number_key, number_parts
+from extract.page import Page, in_spans
 from extract.patterns import SPACES
 
 
@@ -20,9 +19,10 @@ from extract.patterns import SPACES
 _ISSUER_CODES = frozenset(KNOWN_CODES) - frozenset(CODE_KINDS) - {"GP"}
 
 
-@dataclass(slots=True)
-class Mention:
-    """One occurrence of a document number in the normalised text."""
+class Mention(NamedTuple):
+    """One occurrence of a document number (or of a law's name) in the normalised text,
+    with what the text says about it; never changed once built (the issuer stays as
+    written: `resolve` completes it with the page's places)."""
 
     number: str
     key: str
@@ -33,8 +33,7 @@ class Mention:
     kind: str | None
     word_kind: str | None
     date: str | None = None
-    issuer: str | None = None
-    issuer_from_text: bool = False
+    issuer: str | None = None     # as written (or the body a Party plenum stands for)
     truncated: bool = False
     in_side_list: bool = False
     is_law: bool = False
@@ -195,12 +194,9 @@ def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
     return bool(P.URL_OR_FILE.search(token)) or "://" in token
 
 
-def find_mentions(text: str, low: str | None = None) -> list[Mention]:
-    """Every document number in the text, with what the text says about it.
-
-    `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
-    if low is None:
-        low = lower_same_length(text)
+def find_mentions(page: Page) -> list[Mention]:
+    """Every document number of the page, with what the text says about it."""
+    text, low, side = page.text, page.low, page.side
     out: list[Mention] = []
     n = len(text)
     for m in P.NUMBER.finditer(text):
@@ -214,18 +210,12 @@ def find_mentions(text: str, low: str | None = None) -> list[Mention]:
         kind = _kind_of(codes, word_kind, year)
         limit = min(n, end + 400)
         date, issuer, tail_end, cut_off = _parse_tail(text, end, limit)
-        mention = Mention(
+        if issuer is None:
+            issuer = issuer_before(text, lead_start)
+        out.append(Mention(
             number=number, key=number_key(number), start=start, end=end,
             lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
-            date=date, truncated=(end == n or cut_off),
-        )
-        if issuer is not None:
-            mention.issuer = issuer
-            mention.issuer_from_text = True
-        else:
-            before = issuer_before(text, lead_start)
-            if before:
-                mention.issuer = before
-                mention.issuer_from_text = True
-        out.append(mention)
+            date=date, issuer=issuer, truncated=(end == n or cut_off),
+            in_side_list=bool(side) and in_spans(start, side),
+        ))
     return out

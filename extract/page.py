@@ -1,12 +1,38 @@
-"""The page as a whole: where its side lists are, the district it speaks for."""
+"""The page every stage reads: its text normalised and lower-cased, where its side lists
+are, the district and province it speaks for; built once by `read_page`."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.normalize import lower_same_length
+from extract.normalize import NormalizedText, lower_same_length, normalize_text
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page's text as the stages read it. Offsets are into `text`, the normalised
+    text; `norm` maps them back into `original`, the text as given."""
+
+    original: str
+    norm: NormalizedText
+    text: str                       # normalised
+    low: str                        # `text` lower-cased, same length (`lower_same_length`)
+    side: list[tuple[int, int]]     # side lists (`find_side_lists`): no relations there
+    district: str | None            # the one district the text names (`find_district`)
+    province: str | None            # the province the page speaks for, as the caller says
+
+
+def read_page(text: str, province: str | None = None) -> Page:
+    """The `Page` of a text: normalised, lower-cased, side lists and district found."""
+    if not isinstance(text, str):
+        raise TypeError("extract_page expects str text; decode bytes first")
+    norm = normalize_text(text)
+    t = norm.text
+    low = lower_same_length(t)
+    return Page(text, norm, t, low, find_side_lists(t, low), find_district(t), province)
 
 
 def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:

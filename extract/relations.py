@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import enum
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract import patterns as P
 from extract.cues import (
@@ -13,8 +15,31 @@ from extract.cues import (
 )
 from extract.mentions import Mention, LEAD_REACH
 from extract.normalize import lower_same_length
-from extract.page import in_spans
+from extract.page import Page, in_spans
 from extract.patterns import SPACES
+
+
+class PageSubject(enum.Enum):
+    """The type of `SUBJECT`."""
+
+    SUBJECT = "SUBJECT"
+
+
+# The page's subject as one end of a statement: the document the page is or reports,
+# whether or not its number was found (`resolve` names it, or drops the statement)
+SUBJECT = PageSubject.SUBJECT
+
+
+class Statement(NamedTuple):
+    """A relation as the text states it: `source` does `type` to `target` (mentions on
+    the page, or `SUBJECT`), stated in the normalised text's `evidence` span (the
+    clauses from the cue to the target) by the phrase `cue` as written."""
+
+    source: Mention | PageSubject
+    target: Mention | PageSubject
+    type: str
+    evidence: tuple[int, int]
+    cue: str
 
 
 @dataclass(slots=True)
@@ -22,7 +47,6 @@ class _Governance:
     source: Mention | None      # None: the subject
     type: str
     cue_start: int
-    cue_end: int
     cue: str
 
 
@@ -49,19 +73,14 @@ _LIST_LEAD = re.compile(
 _LIST_SEPARATOR = re.compile(r"(?:,|;|\s(?:và|cùng))\s{0,3}$")
 
 
-def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
-                   side: list[tuple[int, int]], low: str | None = None,
-                   ) -> list[tuple[Mention | None, Mention, str, int, int, int, int, str]]:
-    """Typed relations (§7): (source or None for the subject, target, type,
-    evidence start, evidence end, cue start, cue end, cue).
-
-    `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
+def find_relations(page: Page, mentions: list[Mention], subject: Mention | None) -> list[Statement]:
+    """The typed relations (§7) the page states between its `mentions` (numbers and
+    laws) and its subject, whose number is `subject` when the page names it."""
+    text, low, side = page.text, page.low, page.side
     active = [m for m in mentions if not m.in_side_list]
     active.sort(key=lambda m: m.start)
     if not active:
         return []
-    if low is None:
-        low = lower_same_length(text)
     clause_starts, clause_ends, after_semicolon = _clauses(text)
     active_starts = [m.start for m in active]
     # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
@@ -151,7 +170,7 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
                     # tiếp tục thực hiện ... và Kế hoạch 102"), under its governance
                     gov = gov_of.get(id(source))
                 else:
-                    gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
+                    gov = _Governance(source, c.type, c.start(), c.phrase)
         elif not window_cues:
             if prev is not None:
                 between = text[prev.tail_end:t.lead_start]
@@ -175,7 +194,8 @@ def find_relations(text: str, mentions: list[Mention], subject: Mention | None,
             continue
         ev_start = clause_starts[clause_of(gov.cue_start)]
         ev_end = max(clause_ends[ci], t.tail_end)
-        out.append((gov.source, t, gov.type, ev_start, ev_end, gov.cue_start, gov.cue_end, gov.cue))
+        out.append(Statement(SUBJECT if gov.source is None else gov.source, t, gov.type,
+                             (ev_start, ev_end), gov.cue))
 
     out.extend(_passive_relations(text, active, active_starts, clause_starts, clause_ends,
                                   clause_of, side, passive))
@@ -254,9 +274,9 @@ _LINE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s")
 
 
 def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_of, side,
-                       passive: list[PassiveCue]):
-    """Relations stated by passive cues: (actor, target, type, evidence start, evidence
-    end, cue start, cue end, cue). Each cue costs a look at the few numbers around it
+                       passive: list[PassiveCue]) -> list[Statement]:
+    """The statements of passive cues (the acting document after the cue, the target
+    before it, or `SUBJECT`). Each cue costs a look at the few numbers around it
     (found by bisection), so a page is processed in time linear in its length."""
     out = []
     line_start = 0
@@ -304,7 +324,7 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
                 dated_lines[line_start] = dm.end() if dm else -1
             dated = 0 <= dated_lines[line_start] <= c_start
         if target is None or target.end < line_start and dated:
-            target = "SUBJECT"
-        out.append((actor, target, rel_type, clause_starts[ci], max(clause_ends[ci], actor.tail_end),
-                    c_start, c_end, c.cue))
+            target = SUBJECT
+        out.append(Statement(actor, target, rel_type,
+                             (clause_starts[ci], max(clause_ends[ci], actor.tail_end)), c.cue))
     return out

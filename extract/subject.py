@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract import patterns as P
 from extract.grammar import OTHER_KIND
@@ -11,9 +11,10 @@ from extract.issuers import (
     RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name, scan_issuer,
     sentence_case, locality_of,
 )
-from extract.mentions import Mention, COMMA_GAP, date_of
+from extract.mentions import COMMA_GAP, Mention, date_of
 from extract.model import Subject
 from extract.normalize import iso_date
+from extract.page import Page
 from extract.patterns import SPACES
 
 
@@ -128,15 +129,16 @@ _ACTOR_VERB = re.compile(r"(?:^|[,;]\s|\n)((?:" + P.ISSUER_HEAD.pattern
                          + r")[^,;\n]{0,80}?)\s+(?:có ý kiến|ban hành|chỉ đạo)")
 
 
-@dataclass(slots=True)
-class SubjectFind:
+class SubjectFind(NamedTuple):
+    """The page's subject and the mention of its number it was read from."""
+
     subject: Subject
-    mention: Mention | None
+    mention: Mention
 
 
-def find_subject(text: str, mentions: list[Mention], side: list[tuple[int, int]],
-                 province: str | None, district: str | None) -> SubjectFind | None:
+def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
     """The document the page is (a full text's header) or reports (a news sentence)."""
+    text, province, district = page.text, page.province, page.district
     body_mentions = [m for m in mentions if not m.in_side_list and not m.is_law]
     by_start = {m.start: m for m in body_mentions}
     # 1. a full text: "Số: 21/KH-UBND" near the top
@@ -250,7 +252,7 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
     # the sentence the number stands in
     sent_start = max(text.rfind("\n", 0, m.lead_start), text.rfind(". ", 0, m.lead_start) + 1, 0)
     date = m.date
-    issuer = m.issuer if m.issuer_from_text else None
+    issuer = m.issuer
     if reporting:
         verb = P.REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
         verb_start = max(0, m.lead_start - 40) + verb.start()

@@ -36,3 +36,10 @@ def test_tests_and_benchmark_use_public_names_only():
     uses = {str(p.relative_to(ROOT)): _private_uses(p) for p in paths}
     assert {p: u for p, u in uses.items() if u} == {}
 
+
+
+def test_no_module_of_extract_is_long():
+    lengths = {p.name: len(p.read_text(encoding="utf-8").splitlines())
+               for p in (ROOT / "extract").glob("*.py")}
+    assert {name: n for name, n in lengths.items() if n > 400} == {}
+    assert lengths["engine.py"] < 100
