@@ -290,3 +290,53 @@ SIGNATURE_TITLES: tuple[str, ...] = (
     "PHÓ BÍ THƯ", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "GIÁM ĐỐC",
     "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "TỔNG BÍ THƯ",
 )
+
+
+# --- single words and short phrases the stages test for --------------------------------
+# Each is named for the rule that reads it; the regular expressions built on such words
+# are in `extract.patterns`.
+
+AND = "và"                      # joins two bodies in a name, two items of a list
+AT = "tại"                      # "của Sở ... tại Tờ trình số ...": ties an issuer to a document
+NUMBER_WORD = "số"              # "Kế hoạch số 124/KH-UBND"
+PEOPLE = "nhân dân"             # "Ủy ban nhân dân", "Hội đồng nhân dân"
+
+# How a body names the place it belongs to (`issuers.locality_of`)
+CITY_LOCALITY = "thành phố {}"
+PROVINCE_LOCALITY = "tỉnh {}"
+CITY_PARTY_COMMITTEE = "Thành ủy"
+PROVINCE_PARTY_COMMITTEE = "Tỉnh ủy"
+
+# Reading a body's name (`issuers.scan_issuer`): capitalised words that end it ("... Tỉnh ủy
+# Ngày 5/3"), words after which a comma stays inside it ("phòng, chống dịch")
+NAME_ENDING_WORDS = frozenset({"ngày", "về", "số"})
+NAME_COMMA_WORDS = frozenset({"chống"})
+
+# Completing a body's name (`issuers.complete_issuer`)
+ISSUER_SPELLINGS: tuple[tuple[str, str], ...] = (("Tỉnh uỷ", "Tỉnh ủy"),)
+CITY_ISSUER_ENDINGS: tuple[str, ...] = ("thành phố", "thành ủy", "thành uỷ")
+PEOPLES_BODIES = frozenset({"ủy ban nhân dân", "hội đồng nhân dân"})
+DISTRICT_PARTY_COMMITTEES = frozenset({"huyện ủy", "huyện uỷ"})
+MINISTRY = "Bộ "                # a ministry's name goes on in capitals: "Bộ Tư pháp"
+STANDING_COMMITTEE = "Uỷ ban Thường vụ Quốc hội"
+
+# Finding laws by name (`laws.find_laws`): the pieces every law's start holds, found by a
+# substring search ("uật" of "Luật"/"Bộ luật" and what may stand before it)
+LAW_START_PIECES: tuple[tuple[str, str, str], ...] = (("uật", "l", "Bộ"), ("UẬT", "L", "BỘ"))
+CONSTITUTION_START = "Hiến"
+CONSTITUTION = "Hiến pháp"
+LAW_WORD = "luật"
+AMENDING_WORD = "sửa"           # "Luật Sửa đổi, bổ sung ... của Luật ..."
+LAW_NAME_LOWER_OPENERS = frozenset({"thực", "tổ", "ban", "sửa"})   # "Luật thực hiện ..."
+LAW_NAME_NON_OPENERS = frozenset({"số", "này", "pháp", "sư"})      # "Luật số", "luật sư"
+LAW_INNER_LINKS = frozenset({"của", "và"})
+LAW_INNER_HEADS = frozenset({"luật", "bộ"})
+
+# The page (`page.find_district`): every district match holds "uyện" ("Huyện", "huyện")
+DISTRICT_WORD_TAIL = "uyện"
+
+# The subject (`subject.find_subject`): a legal database's history page
+HISTORY_HEADING = "Lịch sử hiệu lực"
+
+# Spellings of one word with the tone mark placed the old way -> the usual one (`issuer_key`)
+TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "ủy"))

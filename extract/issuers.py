@@ -6,7 +6,11 @@ import functools
 import re
 
 from extract import patterns as P
-from extract.grammar import CENTRAL_CITIES, CODE_ISSUERS, ISSUER_ABBREVIATIONS, PROVINCES
+from extract.grammar import (
+    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE, CODE_ISSUERS,
+    ISSUER_ABBREVIATIONS, MINISTRY, NAME_COMMA_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES,
+    PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, PROVINCES, STANDING_COMMITTEE,
+)
 from extract.normalize import (
     expand_abbreviations, fold, normalize_number, number_parts, strip_diacritics,
 )
@@ -74,7 +78,7 @@ def _token_role(tok: str) -> int:
             and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
         return _STOP  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
     if tok[0].isupper():
-        return _STOP if low in ("ngày", "về", "số") else _CAPITAL
+        return _STOP if low in NAME_ENDING_WORDS else _CAPITAL
     caps = _CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
     if tok[0].isdigit():
         return _DIGIT_OR_CAPS if caps else _DIGIT
@@ -99,7 +103,7 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if role == _COMMA:
             # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
             nxt = ahead.group() if ahead is not None else ""
-            if nxt and P.JOINT_ISSUER.match(text, ahead.start()) or nxt.lower() == "chống":
+            if nxt and P.JOINT_ISSUER.match(text, ahead.start()) or nxt.lower() in NAME_COMMA_WORDS:
                 cur, ahead = ahead, next(tokens, None)
                 continue
             break
@@ -123,7 +127,7 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             low = cur.group().lower()
             if (low, nxt.lower()) in _ISSUER_STOP_PAIRS:
                 break
-            if low == "và" and not (nxt[:1].isupper() or nxt.lower() in _ISSUER_WORDS):
+            if low == AND and not (nxt[:1].isupper() or nxt.lower() in _ISSUER_WORDS):
                 break
         elif role == _DIGIT:
             break
@@ -159,10 +163,11 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
     only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
     if not name:
         return None
-    name = re.sub(r"\s*\((?:UBND|HĐND|MTTQ)\)", "", name)
-    name = re.sub(r"\s*\(?\b(?:khóa|khoá)\s+[IVXLC]+\b\)?$", "", name).strip()
+    name = P.ISSUER_ABBREVIATION_PAREN.sub("", name)
+    name = P.TERM_AT_END.sub("", name).strip()
     name = expand_abbreviations(name)
-    name = re.sub(r"\bTỉnh uỷ\b", "Tỉnh ủy", name)
+    for written, usual in P.ISSUER_SPELLING_PATTERNS:
+        name = written.sub(usual, name)
     # restore a province's spelling ("Quảng trị" -> "Quảng Trị")
     folded = fold(name)
     m = _PROVINCE_AT_END.search(folded)
@@ -171,11 +176,11 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
     low = name.lower()
     if province:
         if P.LOCAL_ISSUER_END.search(low) \
-                or province in CENTRAL_CITIES and low.endswith(("thành phố", "thành ủy", "thành uỷ")):
+                or province in CENTRAL_CITIES and low.endswith(CITY_ISSUER_ENDINGS):
             return f"{name} {province}"
-        if low in ("ủy ban nhân dân", "hội đồng nhân dân"):
+        if low in PEOPLES_BODIES:
             return f"{name} {locality_of(province)}"
-    if district and re.search(r"(huyện ủy|huyện uỷ|\bhuyện)$", low):
+    if district and P.DISTRICT_ISSUER_END.search(low):
         return f"{name} {district}"
     return name
 
@@ -183,7 +188,7 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
 def locality_of(province: str) -> str:
     """How a body names its province: "tỉnh Bắc Kạn", or "thành phố Hải Phòng" for a
     centrally-run city."""
-    return f"thành phố {province}" if province in CENTRAL_CITIES else f"tỉnh {province}"
+    return (CITY_LOCALITY if province in CENTRAL_CITIES else PROVINCE_LOCALITY).format(province)
 
 
 _OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
@@ -195,7 +200,7 @@ _AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
 def issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
     issuer named before the document, tied to it by "tại"."""
-    if "tại" not in text[max(0, lead_start - 6):lead_start]:
+    if AT not in text[max(0, lead_start - 6):lead_start]:
         return None  # no "tại" right before the document: no issuer tied to it
     window_start = max(0, lead_start - 120)
     m = None
@@ -322,21 +327,20 @@ _HEADER_BODIES = tuple(
 def _header_name(name: str) -> str:
     """A header's body name (lines in capitals joined) in its usual spelling:
     "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> "Ủy ban nhân dân tỉnh Bắc Kạn"."""
-    name = re.split(r"\s*CỘNG H[OÒ]A", name)[0]
+    name = P.NATIONAL_NAME_SPLIT.split(name)[0]
     name = re.sub(r"\s+", " ", name).strip()
     low = name.lower()
-    low = re.sub(r"^(ủy|uỷ) ban thường vụ quốc hội", "Uỷ ban Thường vụ Quốc hội", low)
+    low = P.STANDING_COMMITTEE_LOWER.sub(STANDING_COMMITTEE, low)
     out = low[:1].upper() + low[1:]
     out = _restore_names(out, _PROVINCE_PATTERNS)
     # place names after "tỉnh", "huyện" ... are proper nouns
-    out = re.sub(r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$",
-                 lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()),
-                 out)
+    out = P.PLACE_NAME_AT_END.sub(
+        lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()), out)
     for lowered, body, pattern in _HEADER_BODIES:
         if out.startswith(lowered):
             out = pattern.sub(body, out)
-    if out.startswith("Bộ ") and len(out) > 3:
-        out = "Bộ " + out[3].upper() + out[4:]
+    if out.startswith(MINISTRY) and len(out) > len(MINISTRY):
+        out = MINISTRY + out[len(MINISTRY)].upper() + out[len(MINISTRY) + 1:]
     return out
 
 
@@ -350,6 +354,7 @@ def issuer_from_code(number: str, province: str | None) -> str | None:
                 if not province:
                     return None
                 body = body.format(province=province, locality=locality_of(province),
-                                   party_committee="Thành ủy" if province in CENTRAL_CITIES else "Tỉnh ủy")
+                                   party_committee=CITY_PARTY_COMMITTEE if province in CENTRAL_CITIES
+                                   else PROVINCE_PARTY_COMMITTEE)
             return body
     return None

@@ -7,6 +7,10 @@ import itertools
 import re
 
 from extract import patterns as P
+from extract.grammar import (
+    AMENDING_WORD, CONSTITUTION, CONSTITUTION_START, LAW_INNER_HEADS, LAW_INNER_LINKS,
+    LAW_NAME_LOWER_OPENERS, LAW_NAME_NON_OPENERS, LAW_START_PIECES, LAW_WORD, NUMBER_WORD,
+)
 from extract.mentions import Mention
 from extract.normalize import fold
 from extract.page import Page, in_spans
@@ -40,7 +44,7 @@ def law_starts(text: str):
     every position. Candidates are tried in order, never inside the previous match.
     """
     starts = set()
-    for tail, head, pair in (("uật", "l", "Bộ"), ("UẬT", "L", "BỘ")):
+    for tail, head, pair in LAW_START_PIECES:
         i = text.find(tail, 1)
         while i >= 0:
             before = text[i - 1]
@@ -51,10 +55,10 @@ def law_starts(text: str):
                     if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
                         starts.add(i - 3 - gap)
             i = text.find(tail, i + 1)
-    i = text.find("Hiến")
+    i = text.find(CONSTITUTION_START)
     while i >= 0:
         starts.add(i)
-        i = text.find("Hiến", i + 1)
+        i = text.find(CONSTITUTION_START, i + 1)
     pos = 0
     for start in sorted(starts):
         if start < pos:
@@ -81,13 +85,13 @@ def find_laws(page: Page) -> list[Mention]:
         if not tokens:
             continue
         first = tokens[0].group()
-        if not (first[0].isupper() or first.lower() in ("thực", "tổ", "ban", "sửa")
-                or head == "Hiến pháp"):
+        if not (first[0].isupper() or first.lower() in LAW_NAME_LOWER_OPENERS
+                or head == CONSTITUTION):
             continue
-        if first.lower() in ("số", "này", "pháp", "sư") or first[0].isdigit():
+        if first.lower() in LAW_NAME_NON_OPENERS or first[0].isdigit():
             continue
         name_end = pos + tokens[0].end()
-        depth_inner = head.lower().startswith("luật") and first.lower() == "sửa"
+        depth_inner = head.lower().startswith(LAW_WORD) and first.lower() == AMENDING_WORD
         i = 1
         while i < len(tokens) and i < 30:
             tok = tokens[i].group()
@@ -101,18 +105,18 @@ def find_laws(page: Page) -> list[Mention]:
                     i += 1
                     continue
                 break
-            if low in ("của", "và") and depth_inner:
+            if low in LAW_INNER_LINKS and depth_inner:
                 nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-                if nxt.lower() in ("luật", "bộ"):
+                if nxt.lower() in LAW_INNER_HEADS:
                     name_end = pos + tokens[i].end()
                     i += 1
                     continue
             nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
             if low in _LAW_STOP:
                 break
-            if (low, nxt) in _LAW_STOP_PAIRS or (low == "số" and (not nxt or nxt[0].isdigit())):
+            if (low, nxt) in _LAW_STOP_PAIRS or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
                 break
-            if P.KIND_WORD.match(text, pos + tokens[i].start()) and tok[0].isupper() and low != "luật":
+            if P.KIND_WORD.match(text, pos + tokens[i].start()) and tok[0].isupper() and low != LAW_WORD:
                 break
             if not (tok[0].isalpha() or tok[0] == "-"):
                 break

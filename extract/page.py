@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extract import patterns as P
+from extract.grammar import DISTRICT_WORD_TAIL
 from extract.normalize import NormalizedText, lower_same_length, normalize_text
 
 
@@ -81,14 +82,14 @@ def find_district(text: str) -> str | None:
     # so it finds what `_DISTRICT.findall` finds
     names = set()
     pos = 0
-    i = text.find("uyện", 1)
+    i = text.find(DISTRICT_WORD_TAIL, 1)
     while i >= 0:
         if i - 1 >= pos and text[i - 1] in "Hh":
             m = _DISTRICT.match(text, i - 1)
             if m:
                 names.add(m.group(1))
                 pos = m.end()
-        i = text.find("uyện", max(i + 1, pos))
+        i = text.find(DISTRICT_WORD_TAIL, max(i + 1, pos))
     return names.pop() if len(names) == 1 else None
 
 

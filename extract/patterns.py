@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from extract.grammar import (
-    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, JOINT_ISSUERS, KIND_QUALIFIERS, KIND_WORDS,
-    LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS, SIDE_LIST_HEADINGS, SIGNATURE_TITLES,
-    TYPE_LINES,
+    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, ISSUER_SPELLINGS, JOINT_ISSUERS, KIND_QUALIFIERS,
+    KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS, SIDE_LIST_HEADINGS,
+    SIGNATURE_TITLES, TYPE_LINES,
 )
 
 
@@ -219,3 +219,29 @@ JOINT_ISSUER = re.compile(
 
 # A run of white space (collapsed to one space in names, phrases and titles)
 SPACES = re.compile(r"\s+")
+
+
+# --- issuers ------------------------------------------------------------------------------
+# "(UBND)" after a body's name, and its term "(khóa XII)" at its end: dropped
+ISSUER_ABBREVIATION_PAREN = re.compile(r"\s*\((?:UBND|HĐND|MTTQ)\)")
+TERM_AT_END = re.compile(r"\s*\(?\b(?:khóa|khoá)\s+[IVXLC]+\b\)?$")
+ISSUER_SPELLING_PATTERNS = tuple((re.compile(r"\b" + re.escape(written) + r"\b"), usual)
+                                 for written, usual in ISSUER_SPELLINGS)
+DISTRICT_ISSUER_END = re.compile(r"(huyện ủy|huyện uỷ|\bhuyện)$")
+# a header's body name: the national motto that follows it, the Standing Committee, and
+# a place name after "tỉnh", "huyện" ... (a proper noun)
+NATIONAL_NAME_SPLIT = re.compile(r"\s*CỘNG H[OÒ]A")
+STANDING_COMMITTEE_LOWER = re.compile(r"^(ủy|uỷ) ban thường vụ quốc hội")
+PLACE_NAME_AT_END = re.compile(
+    r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$")
+
+# --- the subject --------------------------------------------------------------------------
+# a signature line in capitals that is a body, not a name
+SIGNATURE_BODY_LINE = re.compile(r"^(DÂN|NHÂN DÂN|TỈNH|HUYỆN)")
+# "Huyện ủy Cam Lộ chỉ đạo đẩy mạnh ...": the verb before a headline's title
+HEADLINE_VERB = re.compile(r"^(?:chỉ đạo|yêu cầu|ban hành)\s+")
+HISTORY_LEAD = re.compile(r"Lịch sử hiệu lực\s*:?\s*[^\n]{0,30}$")
+# the row of a history page that dates the document (its number follows, escaped)
+HISTORY_ISSUED_ROW = r"(\d{1,2}/\d{1,2}/\d{4})\s+Văn bản được ban hành\s+"
+DISTRICT_PARTY_COMMITTEE_NAME = re.compile(
+    r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")

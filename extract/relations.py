@@ -13,6 +13,7 @@ from extract.cues import (
     NEGATION, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, matches_in_regions,
     merge_adjacent_cues, passive_cues,
 )
+from extract.grammar import AND
 from extract.mentions import Mention, LEAD_REACH
 from extract.normalize import lower_same_length
 from extract.page import Page, in_spans
@@ -202,9 +203,12 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
     return out
 
 
+_AND_BETWEEN = f" {AND} "
+
+
 def _last_separator(text: str, start: int, end: int) -> int:
     seg = text[start:end]
-    idx = max(seg.rfind(","), seg.rfind(";"), seg.rfind(" và "))
+    idx = max(seg.rfind(","), seg.rfind(";"), seg.rfind(_AND_BETWEEN))
     return start + idx + 1 if idx >= 0 else start
 
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract import extract_page
+from extract.grammar import OTHER_KIND
 
 SPANS_KEY = "vanban"
 
@@ -49,7 +50,7 @@ class CitationComponent:
         spans: list[Span] = []
         for ref in result.references:
             for start, end in ref.mentions or [(ref.start, ref.end)]:
-                span = doc.char_span(start, end, label=ref.kind or "HĐ",
+                span = doc.char_span(start, end, label=ref.kind or OTHER_KIND,
                                      alignment_mode="expand")
                 if span is None:
                     continue

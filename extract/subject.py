@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from extract import patterns as P
-from extract.grammar import OTHER_KIND
+from extract.grammar import DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE
 from extract.issuers import (
     RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name, scan_issuer,
     sentence_case, locality_of,
@@ -41,7 +41,7 @@ def _signer(text: str) -> str | None:
         if all(w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words):
             return clean
         if clean.isupper() and len(words) >= 2 and not _BODY_LINE.match(clean) \
-                and not re.match(r"^(DÂN|NHÂN DÂN|TỈNH|HUYỆN)", clean):
+                and not P.SIGNATURE_BODY_LINE.match(clean):
             return " ".join(w[:1] + w[1:].lower() for w in words)
     return None
 
@@ -99,7 +99,7 @@ def _headline(text: str) -> str | None:
         _, end = scan_issuer(best, 0, len(best))
         rest = best[end:].lstrip()
         if rest[:1].islower():
-            best = re.sub(r"^(?:chỉ đạo|yêu cầu|ban hành)\s+", "", rest)
+            best = P.HEADLINE_VERB.sub("", rest)
     best = best.strip()
     return best[:1].upper() + best[1:] if best else None
 
@@ -136,6 +136,10 @@ class SubjectFind(NamedTuple):
     mention: Mention
 
 
+# what may stand before a headline's citation: spaces, dashes and bullets
+_BULLETS = " \t-•*"
+
+
 def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
     """The document the page is (a full text's header) or reports (a news sentence)."""
     text, province, district = page.text, page.province, page.district
@@ -151,9 +155,9 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
             continue
         return SubjectFind(_full_text_subject(text, m, province), m)
     # 2. a legal database's history page: "Lịch sử hiệu lực: Nghị định 28/CP"
-    for m in body_mentions if "Lịch sử hiệu lực" in text else ():
-        if re.search(r"Lịch sử hiệu lực\s*:?\s*[^\n]{0,30}$", text[max(0, m.start - 60):m.start]):
-            row = re.search(r"(\d{1,2}/\d{1,2}/\d{4})\s+Văn bản được ban hành\s+" + re.escape(text[m.start:m.end]), text)
+    for m in body_mentions if HISTORY_HEADING in text else ():
+        if P.HISTORY_LEAD.search(text[max(0, m.start - 60):m.start]):
+            row = re.search(P.HISTORY_ISSUED_ROW + re.escape(text[m.start:m.end]), text)
             date = None
             if row:
                 d, mo, y = row.group(1).split("/")
@@ -174,7 +178,7 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
     for m in body_mentions:
         if m.start > first_line_end:
             break
-        if m.word_kind and not text[:m.lead_start].strip(" \t-•*"):
+        if m.word_kind and not text[:m.lead_start].strip(_BULLETS):
             return SubjectFind(_news_subject(text, m, False, province, district), m)
     return None
 
@@ -241,7 +245,7 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
                        signer=_signer(text), title=title, start=m.start, end=m.end)
     issuer = header_issuer(text, m.lead_start)
     if issuer and province and _PEOPLE_OR_PARTY_END.search(issuer):
-        issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith("nhân dân") \
+        issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith(PEOPLE) \
             else f"{issuer} {province}"
     return Subject(m.number, kind, date=date, issuer=issuer, signer=_signer(text), title=title,
                    start=m.start, end=m.end)
@@ -275,8 +279,8 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
         am = _ACTOR_VERB.search(text)
         if am:
             issuer = scan_issuer(text, am.start(1), am.end(1) + 1)[0]
-    if issuer and issuer.lower() in ("huyện ủy", "huyện uỷ"):
-        hm2 = re.search(r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})", text)
+    if issuer and issuer.lower() in DISTRICT_PARTY_COMMITTEES:
+        hm2 = P.DISTRICT_PARTY_COMMITTEE_NAME.search(text)
         if hm2:
             issuer = hm2.group()
     title = _title_after(text, m.tail_end, len(text)) or _headline(text) or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +44,48 @@ def test_no_module_of_extract_is_long():
                for p in (ROOT / "extract").glob("*.py")}
     assert {name: n for name, n in lengths.items() if n > 400} == {}
     assert lengths["engine.py"] < 100
+
+
+# ASCII words that are Vietnamese (written without their marks, or with none)
+_ASCII_VIETNAMESE = frozenset("theo ban cho trong sau nay khi tai cua ngay nam so va thuc hien".split())
+_GRAMMAR_MODULES = {"grammar.py", "patterns.py"}
+
+
+def _vietnamese_literals(source: str) -> list[tuple[int, str]]:
+    """String literals in function bodies (docstrings aside) that are Vietnamese words or
+    phrases: a non-ASCII literal of two letters or more, or one holding an ASCII
+    Vietnamese word. A single character ("đ" -> "d" when folding) is no vocabulary."""
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                  and ast.get_docstring(node, clean=False) is not None}
+    found = []
+    for fn in ast.walk(tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for stmt in fn.body:
+            for node in ast.walk(stmt):
+                if not isinstance(node, ast.Constant) or not isinstance(node.value, str) \
+                        or id(node) in docstrings:
+                    continue
+                value = node.value
+                letters = [c for c in value if c.isalpha()]
+                words = set(re.findall(r"[a-z]+", value.lower()))
+                if not value.isascii() and len(letters) >= 2 or words & _ASCII_VIETNAMESE:
+                    found.append((node.lineno, value))
+    return found
+
+
+def test_vietnamese_words_live_in_the_grammar():
+    found = {}
+    for path in sorted((ROOT / "extract").glob("*.py")):
+        if path.name not in _GRAMMAR_MODULES:
+            literals = _vietnamese_literals(path.read_text(encoding="utf-8"))
+            if literals:
+                found[path.name] = literals
+    assert found == {}
+
+
+def test_the_literal_test_sees_a_vietnamese_literal():
+    source = 'def f(text):\n    """Tìm "của"."""\n    return text.find("của") + text.find("cua")\n'
+    assert [value for _, value in _vietnamese_literals(source)] == ["của", "cua"]
