@@ -7,12 +7,9 @@ import re
 from dataclasses import dataclass
 
 from extract import patterns as P
+from extract.grammar import PASSIVE_AFTER, PASSIVE_BEFORE
 from extract.page import joined_spans
 from extract.patterns import SPACES
-
-
-# "tạm ngưng thực hiện", "không thực hiện": a negated verb implements nothing (lower-cased)
-NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$")
 
 
 @dataclass(slots=True)
@@ -55,10 +52,8 @@ _CUE_REACH = _reach(P.CUE_TYPES)
 
 
 # "đã " before the phrase, up to three spaces and "theo"/"bởi"/"tại"/"bằng" after it
-PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + ["đã", "theo", "bởi", "tại", "bằng"])
-
-
-PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len("đã") + 3 + 3 + len("theo"))
+PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + [PASSIVE_BEFORE, *PASSIVE_AFTER])
+PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len(PASSIVE_BEFORE) + 3 + 3 + max(map(len, PASSIVE_AFTER)))
 
 
 _NOT_SPACE = re.compile(r"\S")

@@ -340,3 +340,45 @@ HISTORY_HEADING = "Lịch sử hiệu lực"
 
 # Spellings of one word with the tone mark placed the old way -> the usual one (`issuer_key`)
 TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "ủy"))
+
+
+# --- read by `extract.issuers` ---------------------------------------------------------------
+
+# Bodies a header's name opens with, in their usual spelling (`issuers.header_issuer`)
+HEADER_BODIES: tuple[str, ...] = ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương",
+                                  "Quốc hội", "Chính phủ", "Thủ tướng")
+
+# Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
+# nhân dân tỉnh", "Ban Chỉ đạo quốc gia phòng, chống dịch bệnh COVID-19").
+ISSUER_WORDS = frozenset("""
+    bí thư thường vụ chấp hành trung ương nhân dân tỉnh huyện thành phố thị xã phường
+    ủy uỷ đảng bộ chính trị phủ cán sự và dân vận tuyên giáo tổ chức kiểm tra quốc gia
+    phòng chống dịch bệnh chỉ đạo mặt trận tổ lao động thương binh hội đầu tư kế hoạch
+    tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
+    nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
+    hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
+    tịch văn cục tổng thường trực ban
+""".split())
+
+ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
+                       ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
+
+DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
+
+PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
+                                    "Đảng", "Bộ Chính trị", "Ban Bí thư")
+
+
+# --- read by `extract.laws` ------------------------------------------------------------------
+
+LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại này trong để
+    với nhằm cho khi là có do từ đến""".split())
+
+LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
+
+
+# --- read by `extract.cues` -----------------------------------------------------------------
+
+# What a passive cue may take in around it: "đã" before, "theo", "bởi" ... after
+PASSIVE_BEFORE = "đã"
+PASSIVE_AFTER: tuple[str, ...] = ("theo", "bởi", "tại", "bằng")

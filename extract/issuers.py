@@ -7,50 +7,28 @@ import re
 
 from extract import patterns as P
 from extract.grammar import (
-    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE, CODE_ISSUERS,
-    ISSUER_ABBREVIATIONS, MINISTRY, NAME_COMMA_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES,
-    PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, PROVINCES, STANDING_COMMITTEE,
+    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE,
+    CODE_ISSUERS, DEPARTMENT_HEADS, HEADER_BODIES, ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS,
+    MINISTRY, NAME_COMMA_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
+    PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, STANDING_COMMITTEE,
 )
 from extract.normalize import (
     expand_abbreviations, fold, normalize_number, number_parts, strip_diacritics,
 )
-from extract.patterns import SPACES
+from extract.patterns import (
+    AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
+    SPACES, TERM_LOWER, TOKEN,
+)
 
 
 _PROVINCE_BY_FOLD = {fold(p): p for p in PROVINCES}
 
 
-# Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
-# nhân dân tỉnh", "Ban Chỉ đạo quốc gia phòng, chống dịch bệnh COVID-19").
-_ISSUER_WORDS = frozenset("""
-    bí thư thường vụ chấp hành trung ương nhân dân tỉnh huyện thành phố thị xã phường
-    ủy uỷ đảng bộ chính trị phủ cán sự và dân vận tuyên giáo tổ chức kiểm tra quốc gia
-    phòng chống dịch bệnh chỉ đạo mặt trận tổ lao động thương binh hội đầu tư kế hoạch
-    tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
-    nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
-    hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
-    tịch văn cục tổng thường trực ban
-""".split())
-
-
 _PLACE_WORDS = frozenset(w.lower() for p in PROVINCES for w in p.split())
-
-
-_ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
-                       ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
-
-
-_TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
 
 
 # "HĐND", "BCĐ": abbreviations of bodies, not a heading in capitals
 _BODY_ABBREVIATIONS = frozenset(a for a, _ in ISSUER_ABBREVIATIONS if " " not in a)
-
-
-_DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
-
-
-_CAPITALISED = re.compile(r"[A-ZĐ][\w\-]*")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -75,14 +53,14 @@ def _token_role(tok: str) -> int:
         return _STOP
     low = tok.lower()
     if len(tok) > 1 and tok.isupper() and _has_diacritics(low) and tok not in _BODY_ABBREVIATIONS \
-            and low not in _ISSUER_WORDS and low not in _PLACE_WORDS:
+            and low not in ISSUER_WORDS and low not in _PLACE_WORDS:
         return _STOP  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
     if tok[0].isupper():
         return _STOP if low in NAME_ENDING_WORDS else _CAPITAL
-    caps = _CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
+    caps = CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
     if tok[0].isdigit():
         return _DIGIT_OR_CAPS if caps else _DIGIT
-    if low in _ISSUER_WORDS:
+    if low in ISSUER_WORDS:
         return _LINK_WORD_IN_NAME
     return _NAME_WORD if caps else _STOP
 
@@ -90,7 +68,7 @@ def _token_role(tok: str) -> int:
 def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read a body's name starting at `pos`; return it and where it ends."""
     # tokens are read one ahead, as the name needs them: a name stops after a few
-    tokens = _TOKEN.finditer(text, pos, min(limit, pos + 200))
+    tokens = TOKEN.finditer(text, pos, min(limit, pos + 200))
     cur = next(tokens, None)
     ahead = next(tokens, None)
     name_end = pos
@@ -109,12 +87,12 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         if role == _STOP:
             break
-        if role == _CAPITAL and cur.group() in _DEPARTMENT_HEADS:
+        if role == _CAPITAL and cur.group() in DEPARTMENT_HEADS:
             dm = P.DEPARTMENT_AFTER.match(text, e, limit)
             if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
                 name_end = dm.end()
                 words += 1 + dm.group().count(" ")
-                tokens = _TOKEN.finditer(text, name_end, min(limit, name_end + 200))
+                tokens = TOKEN.finditer(text, name_end, min(limit, name_end + 200))
                 cur = next(tokens, None)
                 ahead = next(tokens, None)
                 continue
@@ -125,9 +103,9 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         elif role == _LINK_WORD_IN_NAME:
             nxt = ahead.group() if ahead is not None else ""
             low = cur.group().lower()
-            if (low, nxt.lower()) in _ISSUER_STOP_PAIRS:
+            if (low, nxt.lower()) in ISSUER_STOP_PAIRS:
                 break
-            if low == AND and not (nxt[:1].isupper() or nxt.lower() in _ISSUER_WORDS):
+            if low == AND and not (nxt[:1].isupper() or nxt.lower() in ISSUER_WORDS):
                 break
         elif role == _DIGIT:
             break
@@ -138,9 +116,6 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return name, name_end
 
 
-_NAME_TAIL = re.compile(r"\s+(và|của)$")
-
-
 @functools.lru_cache(maxsize=4096)
 def issuer_name(raw: str) -> str | None:
     """A body's name as read from the text: spaces collapsed, a heading in capitals
@@ -148,7 +123,7 @@ def issuer_name(raw: str) -> str | None:
     name = SPACES.sub(" ", raw).strip(" ,-")
     if is_caps_line(name) and len(name) > 6:
         name = sentence_case(name)
-    name = _NAME_TAIL.sub("", name)
+    name = NAME_TAIL.sub("", name)
     return name or None
 
 
@@ -191,12 +166,6 @@ def locality_of(province: str) -> str:
     return (CITY_LOCALITY if province in CENTRAL_CITIES else PROVINCE_LOCALITY).format(province)
 
 
-_OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
-
-
-_AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
-
-
 def issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
     issuer named before the document, tied to it by "tại"."""
@@ -204,13 +173,13 @@ def issuer_before(text: str, lead_start: int) -> str | None:
         return None  # no "tại" right before the document: no issuer tied to it
     window_start = max(0, lead_start - 120)
     m = None
-    for m in _OF_WORD.finditer(text[window_start:lead_start]):
+    for m in OF_WORD.finditer(text[window_start:lead_start]):
         pass
     if m is None:
         return None
     pos = window_start + m.end()
     name, end = scan_issuer(text, pos, lead_start)
-    if name and _AT_WORD.fullmatch(text[end:lead_start]):
+    if name and AT_WORD.fullmatch(text[end:lead_start]):
         return name
     return None
 
@@ -240,14 +209,10 @@ def sentence_case(text: str) -> str:
         last = m.end()
     pieces.append(text[last:].lower())
     out = "".join(pieces)
-    out = _KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
+    out = KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
     out = _restore_names(out, _PROPER_NAME_PATTERNS)
-    out = _TERM_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+    out = TERM_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), out)
     return out[:1].upper() + out[1:]
-
-
-# "(khóa xi)" after lower-casing a heading: the term's Roman numeral back in capitals
-_TERM_LOWER = re.compile(r"(?<!\w)(kh[oó]a |khoá )([ivxlc]{1,6})(?!\w)")
 
 
 def _name_patterns(names) -> tuple[tuple[str, str, re.Pattern], ...]:
@@ -265,16 +230,7 @@ def _restore_names(text: str, patterns) -> str:
     return text
 
 
-_KIND_BEFORE_SO = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(w) for w in P.KIND_WORD_TO_CODE), key=len, reverse=True))
-    + r")(?=\s+số)")
-
-
-_PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
-                                    "Đảng", "Bộ Chính trị", "Ban Bí thư")
-
-
-_PROPER_NAME_PATTERNS = _name_patterns(_PROPER_NAMES)
+_PROPER_NAME_PATTERNS = _name_patterns(PROPER_NAMES)
 
 
 _PROVINCE_PATTERNS = _name_patterns(PROVINCES)
@@ -288,12 +244,6 @@ _HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}|[ \t]{3,}|\t")
 RULE_LINE = re.compile(r"[-_=.*|\s]+")
 
 
-_NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
-
-
-_NUMBER_LABEL = re.compile(r"(?i)số\b")
-
-
 def header_issuer(text: str, number_pos: int) -> str | None:
     """The issuing body from the lines above "Số: ..." in a full text's header."""
     block = text[max(0, number_pos - 600):number_pos]
@@ -303,9 +253,9 @@ def header_issuer(text: str, number_pos: int) -> str | None:
         clean = line.strip(" |\t")
         if not clean or RULE_LINE.fullmatch(clean):
             continue
-        if _NATIONAL_MOTTO.match(clean):
+        if NATIONAL_MOTTO.match(clean):
             continue
-        if _NUMBER_LABEL.match(clean):
+        if NUMBER_LABEL.match(clean):
             continue
         if not is_caps_line(clean):
             break
@@ -319,8 +269,7 @@ def header_issuer(text: str, number_pos: int) -> str | None:
 
 _HEADER_BODIES = tuple(
     (b.lower(), b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)"))
-    for b in ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương", "Quốc hội",
-              "Chính phủ", "Thủ tướng"))
+    for b in HEADER_BODIES)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
 from extract import patterns as P
 from extract.grammar import (
     AMENDING_WORD, CONSTITUTION, CONSTITUTION_START, LAW_INNER_HEADS, LAW_INNER_LINKS,
-    LAW_NAME_LOWER_OPENERS, LAW_NAME_NON_OPENERS, LAW_START_PIECES, LAW_WORD, NUMBER_WORD,
+    LAW_NAME_LOWER_OPENERS, LAW_NAME_NON_OPENERS, LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS,
+    LAW_WORD, NUMBER_WORD,
 )
 from extract.mentions import Mention
 from extract.normalize import fold
 from extract.page import Page, in_spans
-from extract.patterns import SPACES
-
-
-_LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại này trong để
-    với nhằm cho khi là có do từ đến""".split())
-
-
-_LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
-
-
-_LAW_TOKEN = re.compile(r"[^\s,;:()“”\"]+|,")
-
-
-_LAW_YEAR = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)")
+from extract.patterns import LAW_TOKEN, LAW_YEAR, SPACES
 
 
 @functools.lru_cache(maxsize=4096)
@@ -81,7 +68,7 @@ def find_laws(page: Page) -> list[Mention]:
         head = m.group("head")
         pos = m.end()
         # the name is read over 30 tokens at most (and one more to look ahead)
-        tokens = list(itertools.islice(_LAW_TOKEN.finditer(text[pos:pos + 300]), 31))
+        tokens = list(itertools.islice(LAW_TOKEN.finditer(text[pos:pos + 300]), 31))
         if not tokens:
             continue
         first = tokens[0].group()
@@ -101,7 +88,7 @@ def find_laws(page: Page) -> list[Mention]:
                 break
             if tok == ",":
                 nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-                if nxt and nxt[0].islower() and nxt.lower() not in _LAW_STOP:
+                if nxt and nxt[0].islower() and nxt.lower() not in LAW_STOP:
                     i += 1
                     continue
                 break
@@ -112,9 +99,9 @@ def find_laws(page: Page) -> list[Mention]:
                     i += 1
                     continue
             nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
-            if low in _LAW_STOP:
+            if low in LAW_STOP:
                 break
-            if (low, nxt) in _LAW_STOP_PAIRS or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
+            if (low, nxt) in LAW_STOP_PAIRS or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
                 break
             if P.KIND_WORD.match(text, pos + tokens[i].start()) and tok[0].isupper() and low != LAW_WORD:
                 break
@@ -127,7 +114,7 @@ def find_laws(page: Page) -> list[Mention]:
             continue
         covered = name_end
         year, tail_end = None, name_end
-        ym = _LAW_YEAR.match(text, name_end)
+        ym = LAW_YEAR.match(text, name_end)
         if ym:
             year, tail_end = ym.group(1), ym.end()
         else:

@@ -11,7 +11,7 @@ from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, P
 from extract.issuers import issuer_before, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts
 from extract.page import Page, in_spans
-from extract.patterns import SPACES
+from extract.patterns import CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN
 
 
 # Codes that name a body rather than a kind: a number whose first code is one of
@@ -71,9 +71,6 @@ def _kind_of(codes: tuple[str, ...], word_kind: str | None, year: int | None) ->
     return OTHER_KIND
 
 
-_SO_BEFORE = re.compile(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$")
-
-
 @functools.lru_cache(maxsize=1024)
 def _kind_of_word(word: str) -> str | None:
     """The kind code of a kind word as written ("Nghị  quyết", "CHỈ THỊ")."""
@@ -90,27 +87,12 @@ def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]
     window_start = max(0, start - LEAD_REACH)
     m = P.KIND_BEFORE.search(low, window_start, start)
     if not m:
-        m2 = _SO_BEFORE.search(text, window_start, start)
+        m2 = SO_BEFORE.search(text, window_start, start)
         return None, m2.start() if m2 else start
     return _kind_of_word(text[m.start("word"):m.end("word")]), m.start()
 
 
 COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
-
-
-_OF_BY = re.compile(r"(?:của|do)\s{1,3}", re.IGNORECASE)
-
-
-_TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
-
-
-_TERM_PAREN = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)", re.IGNORECASE)
-
-
-_GRANTED = re.compile(r"\s{1,2}(?:cấp|ban hành)(?!\w)")
-
-
-_CUT_OF = re.compile(r"c(?:ủ|ủa)?\s*$")
 
 
 def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int, bool]:
@@ -135,12 +117,12 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                 end = dm.end()
                 continue
         if iss_span is None:
-            im = _OF_BY.match(text, cur, limit)
+            im = OF_BY.match(text, cur, limit)
             if im:
                 pm = P.PLENUM.match(text, im.end(), limit)
                 if pm:
                     iss_span, plenum, end = (im.end(), pm.end()), True, pm.end()
-                    km = _TERM_AFTER.match(text, end, limit)
+                    km = TERM_AFTER.match(text, end, limit)
                     if km:
                         end = km.end()
                     continue
@@ -148,17 +130,17 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                 if name:
                     iss_span = (im.end(), name_end)
                     end = name_end
-                    km = _TERM_AFTER.match(text, end, limit)
+                    km = TERM_AFTER.match(text, end, limit)
                     if km:
                         end = km.end()
-                    cm = _GRANTED.match(text, end, limit)
+                    cm = GRANTED.match(text, end, limit)
                     if cm and text[im.start():im.start() + 2].lower() == "do":
                         end = cm.end()
                     continue
-            if _CUT_OF.match(text, cur, limit) and limit - cur <= 4:
+            if CUT_OF.match(text, cur, limit) and limit - cur <= 4:
                 cut_off = True
         # skip a term in parentheses: "(khóa XII)"
-        km = _TERM_PAREN.match(text, cur, limit)
+        km = TERM_PAREN.match(text, cur, limit)
         if km:
             end = km.end()
             continue

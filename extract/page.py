@@ -4,12 +4,12 @@ are, the district and province it speaks for; built once by `read_page`."""
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from extract import patterns as P
 from extract.grammar import DISTRICT_WORD_TAIL
 from extract.normalize import NormalizedText, lower_same_length, normalize_text
+from extract.patterns import DISTRICT
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +72,17 @@ def _span_start(span: tuple[int, int]) -> int:
     return span[0]
 
 
-_DISTRICT = re.compile(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
-
-
 def find_district(text: str) -> str | None:
     """The district the page speaks for, when the text names exactly one."""
     # every match starts at the "H"/"h" before a "uyện": the scan tries those alone
     # (most pages name no district), in order and never inside the previous match,
-    # so it finds what `_DISTRICT.findall` finds
+    # so it finds what `DISTRICT.findall` finds
     names = set()
     pos = 0
     i = text.find(DISTRICT_WORD_TAIL, 1)
     while i >= 0:
         if i - 1 >= pos and text[i - 1] in "Hh":
-            m = _DISTRICT.match(text, i - 1)
+            m = DISTRICT.match(text, i - 1)
             if m:
                 names.add(m.group(1))
                 pos = m.end()

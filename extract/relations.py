@@ -10,14 +10,16 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.cues import (
-    NEGATION, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, matches_in_regions,
-    merge_adjacent_cues, passive_cues,
+    PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, matches_in_regions, merge_adjacent_cues,
+    passive_cues,
 )
 from extract.grammar import AND
-from extract.mentions import Mention, LEAD_REACH
+from extract.mentions import LEAD_REACH, Mention
 from extract.normalize import lower_same_length
 from extract.page import Page, in_spans
-from extract.patterns import SPACES
+from extract.patterns import (
+    DESCRIPTION_COORDINATOR, LINK_WORD, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
+)
 
 
 class PageSubject(enum.Enum):
@@ -63,15 +65,6 @@ def _clauses(text: str) -> tuple[list[int], list[int], list[bool]]:
     after_semicolon = [False]
     after_semicolon += [text[s] == ";" for s, _ in breaks]  # the one break that is ";"
     return starts, ends, after_semicolon
-
-
-_LIST_LEAD = re.compile(
-    r"^[\s\-+•*]{0,6}(?:và\s{1,3}|cùng\s{1,3})?(?:các\s{1,3})?(?:(?:" +
-    "|".join(sorted((re.escape(w) for w in P.KIND_WORD_TO_CODE), key=len, reverse=True)) +
-    r")(?!\w)[^;]{0,60}?|số\s{0,2}:?\s{0,2})?$", re.IGNORECASE)
-
-
-_LIST_SEPARATOR = re.compile(r"(?:,|;|\s(?:và|cùng))\s{0,3}$")
 
 
 def find_relations(page: Page, mentions: list[Mention], subject: Mention | None) -> list[Statement]:
@@ -175,13 +168,13 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         elif not window_cues:
             if prev is not None:
                 between = text[prev.tail_end:t.lead_start]
-                if _LIST_SEPARATOR.search(text[prev.tail_end:t.lead_start] or ",") and \
-                        _LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
+                if LIST_SEPARATOR.search(text[prev.tail_end:t.lead_start] or ",") and \
+                        LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
                         and len(between) < 400:
                     gov = gov_of.get(id(prev))
             elif after_semicolon[ci] and ci > 0:
                 lead = text[clause_starts[ci]:t.lead_start]
-                if _LIST_LEAD.match(lead):
+                if LIST_LEAD.match(lead):
                     gov = head_gov.get(ci - 1)
         gov_of[id(t)] = gov
         if prev is None:
@@ -218,22 +211,15 @@ _GAP_MAX = 110
 _GAP_MAX_LINKED = 200
 
 
-_LINK_WORD = re.compile(r"(?<!\w)(?:theo|tại|của)(?!\w)")
-
-
 def _gap_allows(gap: str) -> bool:
     """Whether a cue reaches a target across the words between them."""
     flat = SPACES.sub(" ", gap)
-    linked = _LINK_WORD.search(flat) is not None
+    linked = LINK_WORD.search(flat) is not None
     if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
         return False
     if P.BLOCKING.search(lower_same_length(flat)):
         return False
     return True
-
-
-_DESCRIPTION_COORDINATOR = re.compile(r"(?:,|\s(?:và|đồng thời))\s{0,3}(?:đẩy mạnh\s{1,3})?$",
-                                      re.IGNORECASE)
 
 
 def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
@@ -245,7 +231,7 @@ def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
     if prev is None or prev.is_law:
         return None
     between = text[prev.tail_end:cue_start]
-    if _DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]):
+    if DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]):
         # "... và triển khai X": a second verb of the clause's own actor, not of the
         # previous document's description
         return clause_gov.source if clause_gov else None
@@ -254,15 +240,12 @@ def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
     return prev
 
 
-_PAREN_AT = re.compile(r"[ \n]{0,3}\((?:tại|theo)\s{1,3}")
-
-
 def _parenthetical_source(text: str, t: Mention, active: list[Mention],
                           starts: list[int]) -> Mention | None:
     """"... về triển khai thực hiện Thông báo số 263 ... (tại Văn bản số 3859 ...)": the
     direction that carries the cue is the document named in the parenthesis (the
     first of `active`, sorted by their `starts`, within 40 characters)."""
-    m = _PAREN_AT.match(text, t.tail_end)
+    m = PAREN_AT.match(text, t.tail_end)
     if not m:
         return None
     i = bisect.bisect_left(starts, m.end())

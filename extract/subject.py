@@ -8,18 +8,17 @@ from typing import NamedTuple
 from extract import patterns as P
 from extract.grammar import DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE
 from extract.issuers import (
-    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name, scan_issuer,
-    sentence_case, locality_of,
+    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name, locality_of,
+    scan_issuer, sentence_case,
 )
 from extract.mentions import COMMA_GAP, Mention, date_of
 from extract.model import Subject
 from extract.normalize import iso_date
 from extract.page import Page
-from extract.patterns import SPACES
-
-
-_BODY_LINE = re.compile(r"^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN |BỘ |TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|CHỦ TỊCH|"
-                        r"THỦ TƯỚNG|BỘ TRƯỞNG|CHÍNH PHỦ|QUỐC HỘI)")
+from extract.patterns import (
+    ABOUT, ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
+    SPACES, TITLE_ABOUT, TITLE_STOP, VERB_TITLE,
+)
 
 
 def _signer(text: str) -> str | None:
@@ -40,29 +39,17 @@ def _signer(text: str) -> str | None:
             continue
         if all(w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words):
             return clean
-        if clean.isupper() and len(words) >= 2 and not _BODY_LINE.match(clean) \
+        if clean.isupper() and len(words) >= 2 and not BODY_LINE.match(clean) \
                 and not P.SIGNATURE_BODY_LINE.match(clean):
             return " ".join(w[:1] + w[1:].lower() for w in words)
     return None
 
 
-_ABOUT = re.compile(r"[^.;:\n]{0,120}?(?<!\w)về(?:\s{1,3}việc)?\s{1,3}")
-
-
-# "... ban hành Kế hoạch số 46/KH-UBND thực hiện Chỉ thị số 33/CT-TTg ...": a verb
-# phrase right after the number is the trích yếu too
-_VERB_TITLE = re.compile(r"[ \n]{1,3}(?=(?:thực hiện|triển khai|tổ chức|tăng cường|đẩy mạnh|ban hành|"
-                         r"hướng dẫn|quy định|phê duyệt|tiếp tục|nâng cao|chấn chỉnh|tạm ngưng)(?!\w))")
-
-
-_TITLE_STOP = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)(?!\w)|:\s")
-
-
 def _title_after(text: str, pos: int, limit: int) -> str | None:
     """The trích yếu after "về việc" / "về" in the subject's sentence, or the verb
     phrase that follows the number."""
-    vm = _VERB_TITLE.match(text, pos, limit)
-    m = _ABOUT.match(text, pos, limit) if vm is None else None
+    vm = VERB_TITLE.match(text, pos, limit)
+    m = ABOUT.match(text, pos, limit) if vm is None else None
     if vm is not None:
         end = vm.end()
     elif m is None:
@@ -72,7 +59,7 @@ def _title_after(text: str, pos: int, limit: int) -> str | None:
         return None
     else:
         end = m.end()
-    sm = _TITLE_STOP.search(text, end, min(limit, end + 600))
+    sm = TITLE_STOP.search(text, end, min(limit, end + 600))
     title_end = sm.start() if sm else min(limit, end + 600)
     title = SPACES.sub(" ", text[end:title_end]).strip(" ,")
     if len(title) < 4:
@@ -113,20 +100,7 @@ def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | N
     return None
 
 
-_OPENING_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$")
-
-
-_BODY_OPENING = re.compile(r"(?i)(căn cứ|thực hiện|theo đề nghị|xét đề nghị|chương\s|điều\s|i\.|phần)")
-
-
 _PUNCT_END = re.compile(r"[.;:]$")
-
-
-_PEOPLE_OR_PARTY_END = re.compile(r"(?i)(nhân dân|tỉnh ủy|tỉnh uỷ)$")
-
-
-_ACTOR_VERB = re.compile(r"(?:^|[,;]\s|\n)((?:" + P.ISSUER_HEAD.pattern
-                         + r")[^,;\n]{0,80}?)\s+(?:có ý kiến|ban hành|chỉ đạo)")
 
 
 class SubjectFind(NamedTuple):
@@ -166,7 +140,7 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
     # 3. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
-        opening = _OPENING_BEFORE.search(lead)
+        opening = OPENING_BEFORE.search(lead)
         reporting = P.REPORTING.search(lead)
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
@@ -181,13 +155,6 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if m.word_kind and not text[:m.lead_start].strip(_BULLETS):
             return SubjectFind(_news_subject(text, m, False, province, district), m)
     return None
-
-
-_ORGAN_LINE = re.compile(r"(?i)của\s{1,3}((?:ban|bộ|tỉnh|huyện|đảng|ủy|uỷ|hội)\b.{2,120})$")
-
-
-# "V/v ...", "Về việc ...", "về ...": the trích yếu itself follows
-_TITLE_ABOUT = re.compile(r"(?i)^(?:v/v\.?|về\s{1,3}việc|về)\s{1,3}")
 
 
 def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
@@ -218,10 +185,10 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
             if title_lines:
                 break
             continue
-        if _BODY_OPENING.match(clean) \
+        if BODY_OPENING.match(clean) \
                 and not is_caps_line(clean):
             break
-        if _BODY_LINE.match(clean) and title_lines:
+        if BODY_LINE.match(clean) and title_lines:
             break
         if tm is None and not is_caps_line(clean):
             break
@@ -234,17 +201,17 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     # a Party document names its organ under the type line: "CHỈ THỊ / của Ban Thường vụ Tỉnh ủy"
     organ = None
     if title_lines:
-        om = _ORGAN_LINE.match(title_lines[0])
+        om = ORGAN_LINE.match(title_lines[0])
         if om:
             organ = issuer_name(om.group(1))
             title_lines = title_lines[1:]
     if title_lines:
-        title = sentence_case(_TITLE_ABOUT.sub("", " ".join(title_lines), count=1)) or None
+        title = sentence_case(TITLE_ABOUT.sub("", " ".join(title_lines), count=1)) or None
     if organ:
         return Subject(m.number, kind, date=date, issuer=complete_issuer(organ, province, None),
                        signer=_signer(text), title=title, start=m.start, end=m.end)
     issuer = header_issuer(text, m.lead_start)
-    if issuer and province and _PEOPLE_OR_PARTY_END.search(issuer):
+    if issuer and province and PEOPLE_OR_PARTY_END.search(issuer):
         issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith(PEOPLE) \
             else f"{issuer} {province}"
     return Subject(m.number, kind, date=date, issuer=issuer, signer=_signer(text), title=title,
@@ -276,7 +243,7 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
             name, _ = scan_issuer(text, hm.start(), after + 120)
             issuer = name
     if issuer is None:
-        am = _ACTOR_VERB.search(text)
+        am = ACTOR_VERB.search(text)
         if am:
             issuer = scan_issuer(text, am.start(1), am.end(1) + 1)[0]
     if issuer and issuer.lower() in DISTRICT_PARTY_COMMITTEES:
