@@ -26,8 +26,7 @@ from extract.resolve import resolve_page
 from extract.subject import find_subject
 
 
-def extract_page(text: str, *, province: str | None = None, url: str | None = None,
-                 published: str | None = None) -> PageExtraction:
+def extract_page(text: str, *, province: str | None = None) -> PageExtraction:
     """Extract one page (see `extract.extract_page`)."""
     page = read_page(text, province)
     mentions = find_mentions(page)
