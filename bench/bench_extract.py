@@ -5,8 +5,9 @@
 Prints figures and ratios; never fails on a machine's speed. Rows:
 - a bare scan with the number regex alone (the floor any extractor pays),
 - the whole extractor (`extract_page` per page, as the crawler calls it),
-- each stage of the engine alone, on the inputs the previous stages made
-  (over `--stage-mb`), so a slow stage shows where the time goes,
+- each call the engine makes (`read_page`, `find_mentions`, `find_laws`,
+  `find_subject`, `find_relations`, `resolve_page`), timed alone on the inputs the
+  calls before it made (over `--stage-mb`), so a slow stage shows where the time goes,
 - the spaCy component on `spacy.blank("vi")` (tokenisation + the same engine),
 so the cost of each layer shows as a ratio to the bare scan.
 
@@ -55,17 +56,16 @@ def timed(fn, pages: list[str]) -> float:
 
 
 def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
-    """(stage, seconds) for each engine stage over `pages`, each timed alone on the
-    inputs the stages before it produced."""
-    from extract import engine as E
-    from extract.normalize import lower_same_length, normalize_text
+    """(stage, seconds) for each call `extract.engine.extract_page` makes, in its order,
+    each timed alone over `pages` on the inputs the calls before it produced."""
+    from extract.laws import find_laws
+    from extract.mentions import find_mentions
+    from extract.page import read_page
+    from extract.relations import find_relations
+    from extract.resolve import resolve_page
+    from extract.subject import find_subject
 
-    start = time.perf_counter()
-    texts = []
-    for page in pages:
-        t = normalize_text(page).text
-        texts.append((t, lower_same_length(t)))
-    rows = [("normalise (+ lower case)", time.perf_counter() - start)]
+    rows = []
 
     def run(label, fn, items):
         begin = time.perf_counter()
@@ -73,19 +73,14 @@ def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
         rows.append((label, time.perf_counter() - begin))
         return out
 
-    sides = run("side lists", E.find_side_lists, texts)
-    mentions = run("mentions (numbers, dates, issuers)", E.find_mentions, texts)
-    laws = run("laws by name", lambda t, low: E.find_laws(t), texts)
-    for side, ms, ls in zip(sides, mentions, laws):
-        for m in ms + ls:
-            m.in_side_list = E._in_spans(m.start, side)
-    districts = [E._district(t) for t, _ in texts]
-    found = run("subject", lambda t, ms, side, d: E.find_subject(t, ms, side, None, d),
-                [(t, ms, side, d) for (t, _), ms, side, d in zip(texts, mentions, sides, districts)])
-    run("relations", lambda t, low, ms, f, side: E.find_relations(
-        t, ms, f.mention if f else None, side, low),
-        [(t, low, sorted(ms + ls, key=lambda m: m.start), f, side)
-         for (t, low), ms, ls, f, side in zip(texts, mentions, laws, found, sides)])
+    read = run("page (normalise, side lists, district)", read_page, [(p,) for p in pages])
+    mentions = run("mentions (numbers, dates, issuers)", find_mentions, [(p,) for p in read])
+    laws = run("laws by name", find_laws, [(p,) for p in read])
+    found = run("subject", find_subject, list(zip(read, mentions)))
+    cited = [sorted(ms + ls, key=lambda m: m.start) for ms, ls in zip(mentions, laws)]
+    statements = run("relations", find_relations,
+                     [(p, c, f.mention if f else None) for p, c, f in zip(read, cited, found)])
+    run("resolution", resolve_page, list(zip(read, mentions, laws, found, statements)))
     return rows
 
 

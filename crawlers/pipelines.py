@@ -137,8 +137,7 @@ class ExtractPipeline:
         if not _pending(item):
             return item
         try:
-            result = self._extract(item["text"], province=item.get("province"), url=item["url"],
-                                   published=item.get("published"))
+            result = self._extract(item["text"], province=item.get("province"))
         except Exception as exc:
             item["outcome"], item["reason"] = "failed", f"extractor error: {type(exc).__name__}: {exc}"
             return item

@@ -88,8 +88,7 @@ def reextract(db: str | Path | None = None, warc_paths: list[str | Path] | None 
                     "page_title": ctx.get("title_hint") if ctx["kind"] == "attachment" and ctx.get("title_hint")
                     else (text.title or ctx.get("title_hint")),
                     "source": text.source, "content_hash": content_hash(text.text)}
-            item["extraction"] = extract_page(text.text, province=item["province"], url=url,
-                                              published=item["published"]).to_dict()
+            item["extraction"] = extract_page(text.text, province=item["province"]).to_dict()
             store.upsert_page(build_record(item))
             counts["stored"] += 1
     finally:

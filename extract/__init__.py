@@ -1,11 +1,38 @@
 """Text of a Vietnamese government page -> its documents, their kinds, dates, issuers and relations.
 
     >>> from extract import extract_page
-    >>> result = extract_page(text, province="Bắc Kạn", url="https://backan.gov.vn/...")
+    >>> result = extract_page(text, province="Bắc Kạn")
     >>> result.to_dict()   # the `vanban extract` record
 
-The citation grammar is data (`extract.grammar`), compiled once; `extract.normalize`
-holds the normalisation rules every other module imports.
+`extract.engine.extract_page` runs the stages in this order, one module each; every
+stage reads the grammar's tables (`extract.grammar`, compiled in `extract.patterns`)
+and no word of its own:
+
+=========  ==============  ========================================================
+stage      module          grammar tables it reads
+=========  ==============  ========================================================
+page       `page`          SIDE_LIST_HEADINGS, DISTRICT_WORD_TAIL
+mentions   `mentions`      KIND_WORDS, CODE_KINDS, ISSUER_KINDS, KNOWN_CODES,
+                           OTHER_KIND, PLENUM_ISSUER (and `issuers` for the issuer)
+(issuers)  `issuers`       ISSUER_WORDS, ISSUER_STOP_PAIRS, DEPARTMENT_HEADS,
+                           DEPARTMENT_NAMES, JOINT_ISSUERS, NAME_ENDING_WORDS,
+                           NAME_COMMA_WORDS, PROPER_NAMES, HEADER_BODIES, PROVINCES,
+                           ISSUER_ABBREVIATIONS, ISSUER_SPELLINGS, LOCAL_ISSUER_ENDINGS,
+                           CITY_ISSUER_ENDINGS, PEOPLES_BODIES, CENTRAL_CITIES,
+                           CITY/PROVINCE_LOCALITY, CODE_ISSUERS, STANDING_COMMITTEE
+laws       `laws`          LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS, LAW_NAME_*,
+                           LAW_INNER_*, CONSTITUTION, KIND_WORDS
+subject    `subject`       REPORTING_VERBS, TYPE_LINES, SIGNATURE_TITLES,
+                           HISTORY_HEADING, DISTRICT_PARTY_COMMITTEES, PEOPLE
+(cues)     `cues`          CUES, PASSIVE_CUES, PASSIVE_BEFORE, PASSIVE_AFTER
+relations  `relations`     BLOCKING_WORDS, KIND_WORDS, AND (and `cues` for the cues)
+resolve    `resolve`       CODE_ISSUERS (through `issuers`)
+=========  ==============  ========================================================
+
+Between the stages: a `page.Page` (built once), `mentions.Mention`s (never changed once
+built), a `subject.SubjectFind`, `relations.Statement`s whose page-subject end is
+`relations.SUBJECT`; `resolve` turns them into the `extract.model` records.
+`extract.normalize` holds the normalisation rules every other module imports.
 """
 
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
@@ -13,12 +40,13 @@ from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Su
 __all__ = ["extract_page", "PageExtraction", "Reference", "Subject", "Law", "Relation", "Evidence"]
 
 
-def extract_page(text: str, *, province: str | None = None, url: str | None = None,
-                 published: str | None = None) -> PageExtraction:
+def extract_page(text: str, *, province: str | None = None) -> PageExtraction:
     """Extract the subject, references, laws and typed relations of one page's text.
 
-    Offsets in the result point into `text` exactly as given.
+    `province` is the province the page's portal speaks for: it completes issuers the
+    text names only as "UBND tỉnh", "Tỉnh ủy" (§6). Offsets in the result point into
+    `text` exactly as given.
     """
     from extract.engine import extract_page as _extract
 
-    return _extract(text, province=province, url=url, published=published)
+    return _extract(text, province=province)

@@ -290,3 +290,95 @@ SIGNATURE_TITLES: tuple[str, ...] = (
     "PHÓ BÍ THƯ", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "GIÁM ĐỐC",
     "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "TỔNG BÍ THƯ",
 )
+
+
+# --- single words and short phrases the stages test for --------------------------------
+# Each is named for the rule that reads it; the regular expressions built on such words
+# are in `extract.patterns`.
+
+AND = "và"                      # joins two bodies in a name, two items of a list
+AT = "tại"                      # "của Sở ... tại Tờ trình số ...": ties an issuer to a document
+NUMBER_WORD = "số"              # "Kế hoạch số 124/KH-UBND"
+PEOPLE = "nhân dân"             # "Ủy ban nhân dân", "Hội đồng nhân dân"
+
+# How a body names the place it belongs to (`issuers.locality_of`)
+CITY_LOCALITY = "thành phố {}"
+PROVINCE_LOCALITY = "tỉnh {}"
+CITY_PARTY_COMMITTEE = "Thành ủy"
+PROVINCE_PARTY_COMMITTEE = "Tỉnh ủy"
+
+# Reading a body's name (`issuers.scan_issuer`): capitalised words that end it ("... Tỉnh ủy
+# Ngày 5/3"), words after which a comma stays inside it ("phòng, chống dịch")
+NAME_ENDING_WORDS = frozenset({"ngày", "về", "số"})
+NAME_COMMA_WORDS = frozenset({"chống"})
+
+# Completing a body's name (`issuers.complete_issuer`)
+ISSUER_SPELLINGS: tuple[tuple[str, str], ...] = (("Tỉnh uỷ", "Tỉnh ủy"),)
+CITY_ISSUER_ENDINGS: tuple[str, ...] = ("thành phố", "thành ủy", "thành uỷ")
+PEOPLES_BODIES = frozenset({"ủy ban nhân dân", "hội đồng nhân dân"})
+DISTRICT_PARTY_COMMITTEES = frozenset({"huyện ủy", "huyện uỷ"})
+MINISTRY = "Bộ "                # a ministry's name goes on in capitals: "Bộ Tư pháp"
+STANDING_COMMITTEE = "Uỷ ban Thường vụ Quốc hội"
+
+# Finding laws by name (`laws.find_laws`): the pieces every law's start holds, found by a
+# substring search ("uật" of "Luật"/"Bộ luật" and what may stand before it)
+LAW_START_PIECES: tuple[tuple[str, str, str], ...] = (("uật", "l", "Bộ"), ("UẬT", "L", "BỘ"))
+CONSTITUTION_START = "Hiến"
+CONSTITUTION = "Hiến pháp"
+LAW_WORD = "luật"
+AMENDING_WORD = "sửa"           # "Luật Sửa đổi, bổ sung ... của Luật ..."
+LAW_NAME_LOWER_OPENERS = frozenset({"thực", "tổ", "ban", "sửa"})   # "Luật thực hiện ..."
+LAW_NAME_NON_OPENERS = frozenset({"số", "này", "pháp", "sư"})      # "Luật số", "luật sư"
+LAW_INNER_LINKS = frozenset({"của", "và"})
+LAW_INNER_HEADS = frozenset({"luật", "bộ"})
+
+# The page (`page.find_district`): every district match holds "uyện" ("Huyện", "huyện")
+DISTRICT_WORD_TAIL = "uyện"
+
+# The subject (`subject.find_subject`): a legal database's history page
+HISTORY_HEADING = "Lịch sử hiệu lực"
+
+# Spellings of one word with the tone mark placed the old way -> the usual one (`issuer_key`)
+TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "ủy"))
+
+
+# --- read by `extract.issuers` ---------------------------------------------------------------
+
+# Bodies a header's name opens with, in their usual spelling (`issuers.header_issuer`)
+HEADER_BODIES: tuple[str, ...] = ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương",
+                                  "Quốc hội", "Chính phủ", "Thủ tướng")
+
+# Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
+# nhân dân tỉnh", "Ban Chỉ đạo quốc gia phòng, chống dịch bệnh COVID-19").
+ISSUER_WORDS = frozenset("""
+    bí thư thường vụ chấp hành trung ương nhân dân tỉnh huyện thành phố thị xã phường
+    ủy uỷ đảng bộ chính trị phủ cán sự và dân vận tuyên giáo tổ chức kiểm tra quốc gia
+    phòng chống dịch bệnh chỉ đạo mặt trận tổ lao động thương binh hội đầu tư kế hoạch
+    tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
+    nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
+    hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
+    tịch văn cục tổng thường trực ban
+""".split())
+
+ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
+                       ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
+
+DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
+
+PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
+                                    "Đảng", "Bộ Chính trị", "Ban Bí thư")
+
+
+# --- read by `extract.laws` ------------------------------------------------------------------
+
+LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại này trong để
+    với nhằm cho khi là có do từ đến""".split())
+
+LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
+
+
+# --- read by `extract.cues` -----------------------------------------------------------------
+
+# What a passive cue may take in around it: "đã" before, "theo", "bởi" ... after
+PASSIVE_BEFORE = "đã"
+PASSIVE_AFTER: tuple[str, ...] = ("theo", "bởi", "tại", "bằng")

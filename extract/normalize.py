@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from extract.grammar import CANONICAL_CODES, ISSUER_ABBREVIATIONS
+from extract.grammar import CANONICAL_CODES, ISSUER_ABBREVIATIONS, TONE_MARK_SPELLINGS
 
 # --- text ----------------------------------------------------------------------------
 
@@ -299,7 +299,8 @@ def issuer_key(name: str) -> str:
     `ban chap hanh trung uong dang` share a key.
     """
     expanded = _TERM.sub("", expand_abbreviations(name))
-    expanded = expanded.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
+    for written, usual in TONE_MARK_SPELLINGS:
+        expanded = expanded.replace(written, usual)
     return re.sub(r"[^\w ]+", " ", fold(expanded)).strip()
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from extract.grammar import (
-    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, JOINT_ISSUERS, KIND_QUALIFIERS, KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_CUES, REPORTING_VERBS,
-    SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
+    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, ISSUER_SPELLINGS, JOINT_ISSUERS, KIND_QUALIFIERS,
+    KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_AFTER, PASSIVE_BEFORE, PASSIVE_CUES,
+    REPORTING_VERBS, SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
 )
 
 
-def _alternation(phrases) -> str:
+def alternation(phrases) -> str:
     """Longest first, so a longer phrase wins over its prefix; spaces match any run
     of up to three spaces or line breaks (full texts wrap lines mid-phrase)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -23,7 +24,7 @@ def _alternation(phrases) -> str:
 
 
 def _trie(phrases, *, word_start: bool = True) -> str:
-    """The same language as `_alternation`, factored by common prefixes.
+    """The same language as `alternation`, factored by common prefixes.
 
     A match attempt then costs one character comparison per branch instead of one
     phrase per alternative, and since every branch opens with a plain letter the
@@ -128,10 +129,11 @@ CUE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v for k, v in CUES.
 # "theo" after it when they stand there (the cue itself: `PASSIVE_LEAD` and the
 # group `by` cut off).
 PASSIVE_CUE = re.compile(
-    r"(?:" + _trie([k.lower() for k in PASSIVE_CUES] + ["đã " + k.lower() for k in PASSIVE_CUES])
-    + r")(?!\w)(?P<by>\s{1,3}(?:theo|bởi|tại|bằng)(?!\w))?"
+    r"(?:" + _trie([k.lower() for k in PASSIVE_CUES]
+                   + [PASSIVE_BEFORE + " " + k.lower() for k in PASSIVE_CUES])
+    + r")(?!\w)(?P<by>\s{1,3}(?:" + "|".join(PASSIVE_AFTER) + r")(?!\w))?"
 )
-PASSIVE_LEAD = re.compile(r"đã\s{1,3}")
+PASSIVE_LEAD = re.compile(PASSIVE_BEFORE + r"\s{1,3}")
 PASSIVE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v
                                  for k, v in PASSIVE_CUES.items()}
 
@@ -153,7 +155,7 @@ CLAUSE_BREAK = re.compile(
 # --- page structure -------------------------------------------------------------------
 
 SIDE_LIST_HEADING = re.compile(
-    r"(?im)^[ \t]{0,8}(?:" + _alternation(SIDE_LIST_HEADINGS) + r")[ \t]{0,8}:?[ \t]{0,8}$"
+    r"(?im)^[ \t]{0,8}(?:" + alternation(SIDE_LIST_HEADINGS) + r")[ \t]{0,8}:?[ \t]{0,8}$"
 )
 # A heading at the start of a line (lower-cased; the text's first line aside): a page
 # without one has no side list, and this scan skips ahead from line break to line
@@ -170,7 +172,7 @@ TIMESTAMP_HINT = re.compile(_TIMESTAMP)
 
 HEADER_NUMBER = re.compile(r"(?im)^[ \t|]{0,8}(?:Số|SỐ)[ \t]{0,3}:?[ \t]{0,3}\n?[ \t]{0,3}(?=\d)")
 TYPE_LINE = re.compile(
-    r"(?m)^[ \t|]{0,8}(?P<type>" + _alternation(TYPE_LINES) + r")[ \t|]{0,8}$"
+    r"(?m)^[ \t|]{0,8}(?P<type>" + alternation(TYPE_LINES) + r")[ \t|]{0,8}$"
 )
 TYPE_LINE_CODES = {re.sub(r"\s+", " ", k): v for k, v in TYPE_LINES.items()}
 
@@ -192,10 +194,10 @@ LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Lu�
                        + r")(?=\s)")
 
 # The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"
-REPORTING = re.compile(r"(?<!\w)(?:" + _alternation(REPORTING_VERBS) + r")\s{1,3}$")
+REPORTING = re.compile(r"(?<!\w)(?:" + alternation(REPORTING_VERBS) + r")\s{1,3}$")
 # An issuer that names only the page's own locality: "Tỉnh ủy", "UBND tỉnh" (lower-cased)
 LOCAL_ISSUER_END = re.compile(
-    r"(?<!\w)(?:" + _alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")
+    r"(?<!\w)(?:" + alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")
 
 # --- issuers --------------------------------------------------------------------------
 
@@ -215,3 +217,135 @@ PLENUM = re.compile(
 JOINT_ISSUER = re.compile(
     "(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s{1,3}") for b in sorted(JOINT_ISSUERS, key=len, reverse=True))
     + r")(?!\w)", re.IGNORECASE)
+
+# A run of white space (collapsed to one space in names, phrases and titles)
+SPACES = re.compile(r"\s+")
+
+
+# --- issuers ------------------------------------------------------------------------------
+# "(UBND)" after a body's name, and its term "(khóa XII)" at its end: dropped
+ISSUER_ABBREVIATION_PAREN = re.compile(r"\s*\((?:UBND|HĐND|MTTQ)\)")
+TERM_AT_END = re.compile(r"\s*\(?\b(?:khóa|khoá)\s+[IVXLC]+\b\)?$")
+ISSUER_SPELLING_PATTERNS = tuple((re.compile(r"\b" + re.escape(written) + r"\b"), usual)
+                                 for written, usual in ISSUER_SPELLINGS)
+DISTRICT_ISSUER_END = re.compile(r"(huyện ủy|huyện uỷ|\bhuyện)$")
+# a header's body name: the national motto that follows it, the Standing Committee, and
+# a place name after "tỉnh", "huyện" ... (a proper noun)
+NATIONAL_NAME_SPLIT = re.compile(r"\s*CỘNG H[OÒ]A")
+STANDING_COMMITTEE_LOWER = re.compile(r"^(ủy|uỷ) ban thường vụ quốc hội")
+PLACE_NAME_AT_END = re.compile(
+    r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$")
+
+# --- the subject --------------------------------------------------------------------------
+# a signature line in capitals that is a body, not a name
+SIGNATURE_BODY_LINE = re.compile(r"^(DÂN|NHÂN DÂN|TỈNH|HUYỆN)")
+# "Huyện ủy Cam Lộ chỉ đạo đẩy mạnh ...": the verb before a headline's title
+HEADLINE_VERB = re.compile(r"^(?:chỉ đạo|yêu cầu|ban hành)\s+")
+HISTORY_LEAD = re.compile(r"Lịch sử hiệu lực\s*:?\s*[^\n]{0,30}$")
+# the row of a history page that dates the document (its number follows, escaped)
+HISTORY_ISSUED_ROW = r"(\d{1,2}/\d{1,2}/\d{4})\s+Văn bản được ban hành\s+"
+DISTRICT_PARTY_COMMITTEE_NAME = re.compile(
+    r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
+
+
+# --- read by `extract.issuers` ---------------------------------------------------------------
+
+TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
+
+CAPITALISED = re.compile(r"[A-ZĐ][\w\-]*")
+
+NAME_TAIL = re.compile(r"\s+(và|của)$")
+
+OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
+
+AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
+
+# "(khóa xi)" after lower-casing a heading: the term's Roman numeral back in capitals
+TERM_LOWER = re.compile(r"(?<!\w)(kh[oó]a |khoá )([ivxlc]{1,6})(?!\w)")
+
+KIND_BEFORE_SO = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted((re.escape(w) for w in KIND_WORD_TO_CODE), key=len, reverse=True))
+    + r")(?=\s+số)")
+
+NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
+
+NUMBER_LABEL = re.compile(r"(?i)số\b")
+
+
+# --- read by `extract.laws` ------------------------------------------------------------------
+
+LAW_TOKEN = re.compile(r"[^\s,;:()“”\"]+|,")
+
+LAW_YEAR = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)")
+
+
+# --- read by `extract.mentions` --------------------------------------------------------------
+
+SO_BEFORE = re.compile(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$")
+
+OF_BY = re.compile(r"(?:của|do)\s{1,3}", re.IGNORECASE)
+
+TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
+
+TERM_PAREN = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)", re.IGNORECASE)
+
+GRANTED = re.compile(r"\s{1,2}(?:cấp|ban hành)(?!\w)")
+
+CUT_OF = re.compile(r"c(?:ủ|ủa)?\s*$")
+
+
+# --- read by `extract.page` ------------------------------------------------------------------
+
+DISTRICT = re.compile(r"(?:Huyện ủy|Huyện uỷ|huyện)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
+
+
+# --- read by `extract.relations` -------------------------------------------------------------
+
+LIST_LEAD = re.compile(
+    r"^[\s\-+•*]{0,6}(?:và\s{1,3}|cùng\s{1,3})?(?:các\s{1,3})?(?:(?:" +
+    "|".join(sorted((re.escape(w) for w in KIND_WORD_TO_CODE), key=len, reverse=True)) +
+    r")(?!\w)[^;]{0,60}?|số\s{0,2}:?\s{0,2})?$", re.IGNORECASE)
+
+LIST_SEPARATOR = re.compile(r"(?:,|;|\s(?:và|cùng))\s{0,3}$")
+
+LINK_WORD = re.compile(r"(?<!\w)(?:theo|tại|của)(?!\w)")
+
+DESCRIPTION_COORDINATOR = re.compile(r"(?:,|\s(?:và|đồng thời))\s{0,3}(?:đẩy mạnh\s{1,3})?$",
+                                      re.IGNORECASE)
+
+PAREN_AT = re.compile(r"[ \n]{0,3}\((?:tại|theo)\s{1,3}")
+
+
+# --- read by `extract.subject` ---------------------------------------------------------------
+
+BODY_LINE = re.compile(r"^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN |BỘ |TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|CHỦ TỊCH|"
+                        r"THỦ TƯỚNG|BỘ TRƯỞNG|CHÍNH PHỦ|QUỐC HỘI)")
+
+ABOUT = re.compile(r"[^.;:\n]{0,120}?(?<!\w)về(?:\s{1,3}việc)?\s{1,3}")
+
+# "... ban hành Kế hoạch số 46/KH-UBND thực hiện Chỉ thị số 33/CT-TTg ...": a verb
+# phrase right after the number is the trích yếu too
+VERB_TITLE = re.compile(r"[ \n]{1,3}(?=(?:thực hiện|triển khai|tổ chức|tăng cường|đẩy mạnh|ban hành|"
+                         r"hướng dẫn|quy định|phê duyệt|tiếp tục|nâng cao|chấn chỉnh|tạm ngưng)(?!\w))")
+
+TITLE_STOP = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)(?!\w)|:\s")
+
+OPENING_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$")
+
+BODY_OPENING = re.compile(r"(?i)(căn cứ|thực hiện|theo đề nghị|xét đề nghị|chương\s|điều\s|i\.|phần)")
+
+PEOPLE_OR_PARTY_END = re.compile(r"(?i)(nhân dân|tỉnh ủy|tỉnh uỷ)$")
+
+ACTOR_VERB = re.compile(r"(?:^|[,;]\s|\n)((?:" + ISSUER_HEAD.pattern
+                         + r")[^,;\n]{0,80}?)\s+(?:có ý kiến|ban hành|chỉ đạo)")
+
+ORGAN_LINE = re.compile(r"(?i)của\s{1,3}((?:ban|bộ|tỉnh|huyện|đảng|ủy|uỷ|hội)\b.{2,120})$")
+
+# "V/v ...", "Về việc ...", "về ...": the trích yếu itself follows
+TITLE_ABOUT = re.compile(r"(?i)^(?:v/v\.?|về\s{1,3}việc|về)\s{1,3}")
+
+
+# --- read by `extract.relations` (cues) ------------------------------------------------------
+
+# "tạm ngưng thực hiện", "không thực hiện": a negated verb implements nothing (lower-cased)
+NEGATION = re.compile(r"(?<!\w)(?:tạm ngưng|tạm dừng|ngưng|ngừng|dừng|không|chưa|chấm dứt)\s{1,3}$")

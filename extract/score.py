@@ -203,7 +203,7 @@ def score_corpus(root: Path) -> Score:
     for text_path, gold_path in gold_pages(root):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = text_path.read_text(encoding="utf-8")
-        found = extract_page(text, province=gold.get("province"), url=gold.get("url")).to_dict()
+        found = extract_page(text, province=gold.get("province")).to_dict()
         score_page(gold, found, str(text_path.relative_to(root)), score)
     return score
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract import extract_page
+from extract.grammar import OTHER_KIND
 
 SPANS_KEY = "vanban"
 
@@ -36,20 +37,19 @@ for _name in ("vanban_number", "vanban_kind", "vanban_date", "vanban_issuer"):
 class CitationComponent:
     """Puts the extractor's references, laws and relations on a Doc."""
 
-    def __init__(self, nlp: Language, name: str, province: str | None, url: str | None,
-                 spans_key: str, set_ents: bool):
+    def __init__(self, nlp: Language, name: str, province: str | None, spans_key: str,
+                 set_ents: bool):
         self.name = name
         self.province = province
-        self.url = url
         self.spans_key = spans_key
         self.set_ents = set_ents
 
     def __call__(self, doc: Doc) -> Doc:
-        result = extract_page(doc.text, province=self.province, url=self.url)
+        result = extract_page(doc.text, province=self.province)
         spans: list[Span] = []
         for ref in result.references:
             for start, end in ref.mentions or [(ref.start, ref.end)]:
-                span = doc.char_span(start, end, label=ref.kind or "HĐ",
+                span = doc.char_span(start, end, label=ref.kind or OTHER_KIND,
                                      alignment_mode="expand")
                 if span is None:
                     continue
@@ -97,12 +97,12 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
 
 @Language.factory(
     "vanban_citations",
-    default_config={"province": None, "url": None, "spans_key": SPANS_KEY, "set_ents": False},
+    default_config={"province": None, "spans_key": SPANS_KEY, "set_ents": False},
 )
-def make_citation_component(nlp: Language, name: str, province: str | None, url: str | None,
-                            spans_key: str, set_ents: bool) -> CitationComponent:
+def make_citation_component(nlp: Language, name: str, province: str | None, spans_key: str,
+                            set_ents: bool) -> CitationComponent:
     """The `vanban_citations` factory."""
-    return CitationComponent(nlp, name, province, url, spans_key, set_ents)
+    return CitationComponent(nlp, name, province, spans_key, set_ents)
 
 
 def blank_pipeline(**config: Any) -> Language:

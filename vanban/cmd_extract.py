@@ -20,11 +20,10 @@ def _read_input(name: str) -> str:
 @click.command("extract")
 @click.option("--province", help="The province the pages speak for (completes 'UBND tỉnh').")
 @click.option("--url", help="The pages' URL, recorded in the output.")
-@click.option("--published", help="Publication date of the pages (ISO), if known.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
               show_default=True, help="One JSON object per line, or one indented array.")
 @click.argument("files", nargs=-1, required=True)
-def extract_command(province, url, published, fmt, files):
+def extract_command(province, url, fmt, files):
     """Extract documents, references, laws and relations from page texts.
 
     Prints one JSON object per input FILE (`-` reads standard input). A file that
@@ -43,7 +42,7 @@ def extract_command(province, url, published, fmt, files):
             click.echo(f"vanban extract: cannot read {name}: {exc.strerror or exc}", err=True)
             continue
         try:
-            result = extract_page(text, province=province, url=url, published=published)
+            result = extract_page(text, province=province)
         except Exception as exc:  # one bad page must not stop the others
             failures += 1
             click.echo(f"vanban extract: failed on {name}: {type(exc).__name__}: {exc}",

@@ -33,7 +33,7 @@ TEXTS = [
 def _reference(phrases, *, word_start: bool = True) -> re.Pattern:
     """The plain alternation the tries replace."""
     head = r"(?<!\w)" if word_start else ""
-    return re.compile(head + "(?:" + P._alternation(phrases) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(head + "(?:" + P.alternation(phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
@@ -61,7 +61,7 @@ def test_cue_trie_finds_what_the_alternation_finds(text):
 @pytest.mark.parametrize("text", TEXTS)
 def test_passive_cue_trie_finds_what_the_alternation_finds(text):
     reference = re.compile(
-        r"(?<!\w)(?:đã\s{1,3})?(?P<cue>" + P._alternation(PASSIVE_CUES) + r")(?!\w)"
+        r"(?<!\w)(?:đã\s{1,3})?(?P<cue>" + P.alternation(PASSIVE_CUES) + r")(?!\w)"
         r"(?:\s{1,3}(?:theo|bởi|tại|bằng)(?!\w))?", re.IGNORECASE)
     assert _spans(P.PASSIVE_CUE, lower_same_length(text)) == _spans(reference, text)
 
@@ -80,22 +80,22 @@ def test_tries_agree_on_random_phrase_soup(text):
 
 
 def _merged(text, spans):
-    from extract.engine import _merge_adjacent_cues
-    return {(c.begin, c.finish, c.phrase) for c in _merge_adjacent_cues(text, spans)}
+    from extract.cues import merge_adjacent_cues
+    return {(c.begin, c.finish, c.phrase) for c in merge_adjacent_cues(text, spans)}
 
 
 REGION_FRAGMENTS = FRAGMENTS + ["tổ chức thực hiện", "\n\n", " \n \n ", ";", ". ", "1", "  ", "\t"]
 
 
 def _check_cue_regions(text, regions, dropped=frozenset()):
-    from extract.engine import _cue_spans
+    from extract.cues import cue_spans
     low = lower_same_length(text)
 
     def keep(pos):
         return pos not in dropped
 
     whole = _merged(text, [m.span() for m in P.CUE.finditer(low) if keep(m.start())])
-    found = _merged(text, _cue_spans(text, low, regions, keep))
+    found = _merged(text, cue_spans(text, low, regions, keep))
     wanted = {c for c in whole if any(a <= c[0] < b for a, b in regions)}
     assert wanted <= found <= whole
 
@@ -132,13 +132,13 @@ def test_cue_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
 @given(st.lists(st.sampled_from(REGION_FRAGMENTS + ["đã ", "bị thay thế", "bãi bỏ", "bởi", "1"]),
                 max_size=30).map("".join), st.data())
 def test_passive_scan_in_regions_finds_what_the_whole_scan_finds(text, data):
-    from extract.engine import _PASSIVE_REACH, _PASSIVE_SAFE, _matches_in_regions
+    from extract.cues import PASSIVE_REACH, PASSIVE_SAFE, matches_in_regions
     low = lower_same_length(text)
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
     regions = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
     whole = {(m.span(), m.span("by")) for m in P.PASSIVE_CUE.finditer(low)}
-    found = {(m.span(), m.span("by")) for m in _matches_in_regions(
-        P.PASSIVE_CUE, _PASSIVE_SAFE, _PASSIVE_REACH, text, low, regions)}
+    found = {(m.span(), m.span("by")) for m in matches_in_regions(
+        P.PASSIVE_CUE, PASSIVE_SAFE, PASSIVE_REACH, text, low, regions)}
     wanted = {f for f in whole if any(a <= f[0][0] < b for a, b in regions)}
     assert wanted <= found <= whole
 
@@ -150,5 +150,5 @@ LAW_FRAGMENTS = ["Luật", "luật", "LUẬT", "Bộ", "BỘ", " ", "  ", "   ",
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(LAW_FRAGMENTS), max_size=20).map("".join))
 def test_law_starts_found_by_substring_are_the_whole_scan(text):
-    from extract.engine import _law_starts
-    assert [m.span() for m in _law_starts(text)] == [m.span() for m in P.LAW_START.finditer(text)]
+    from extract.laws import law_starts
+    assert [m.span() for m in law_starts(text)] == [m.span() for m in P.LAW_START.finditer(text)]

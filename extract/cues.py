@@ -1,0 +1,171 @@
+"""Cue phrases (§7): the linear scan for active cues and for passive ones."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extract import patterns as P
+from extract.grammar import PASSIVE_AFTER, PASSIVE_BEFORE
+from extract.page import joined_spans
+from extract.patterns import SPACES
+
+
+@dataclass(slots=True)
+class Cue:
+    """A cue phrase, possibly several in a row ("tổ chức triển khai thực hiện")."""
+
+    begin: int
+    finish: int
+    phrase: str
+    type: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _name: str = "cue") -> str:
+        return self.phrase
+
+
+def _safe_chars(phrases) -> re.Pattern:
+    """A character no match of a phrase scan can cover (neither a letter of the
+    phrases nor a space): a scan that starts right after one finds what a scan from
+    the text's start finds from there on."""
+    chars = sorted(set("".join(phrases)))
+    return re.compile("[^\\s" + "".join(re.escape(c) for c in chars) + "]")
+
+
+def _reach(phrases, extra: int = 0) -> int:
+    """The longest a phrase scan's match can be (a space of a phrase matches up to
+    three), plus `extra`, plus the character its end test looks at."""
+    return max(len(k) + 2 * k.count(" ") for k in phrases) + extra + 2
+
+
+_CUE_SAFE = _safe_chars(P.CUE_TYPES)
+
+
+_CUE_REACH = _reach(P.CUE_TYPES)
+
+
+# "đã " before the phrase, up to three spaces and "theo"/"bởi"/"tại"/"bằng" after it
+PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + [PASSIVE_BEFORE, *PASSIVE_AFTER])
+PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len(PASSIVE_BEFORE) + 3 + 3 + max(map(len, PASSIVE_AFTER)))
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: str, low: str,
+                       regions: list[tuple[int, int]], keep=None,
+                       follow_runs: bool = False) -> list[re.Match]:
+    """The matches of a phrase scan (`pattern` on `low`, those `keep(start)` accepts)
+    that a scan of the whole text finds starting inside the sorted `regions`, with
+    some found around them. With `follow_runs`, a run of kept matches separated by
+    spaces only (cues that read as one, see `merge_adjacent_cues`) that goes on past
+    a region's end is followed to its end.
+
+    Each region's scan starts after the last character before it that `safe` says no
+    match covers (so it sees what the whole scan sees), stops `reach` past its end,
+    and never goes back over text already scanned: linear in the text's length.
+    """
+    out: list[re.Match] = []
+    pos = 0             # the whole scan's matches before `pos` have all been seen
+    last_end = -1       # the end of the last kept match, for runs
+    n = len(low)
+    rev = None          # `low` reversed, to find the safe character before a region
+    for a, b in joined_spans(regions, _JOIN_GAP):
+        if b <= pos or a >= b:
+            continue
+        if pos < a:
+            if rev is None:
+                rev = low[::-1]
+            sm = safe.search(rev, n - a, n - pos)
+            pos = n - sm.start() if sm else pos
+        seen_to = pos
+        for m in pattern.finditer(low, pos, min(n, b + reach)):
+            s, e = m.span()
+            if s >= b:
+                break
+            seen_to = e
+            if keep is None or keep(s):
+                out.append(m)
+                last_end = e
+        pos = max(b, seen_to)
+        # a run that goes on past the region: the whole scan's next match starts at
+        # the first non-space after the run (the phrases open with a letter)
+        while follow_runs and last_end == seen_to:
+            q = _NOT_SPACE.search(text, last_end)
+            if q is None or q.start() < b:
+                break
+            m = pattern.match(low, q.start())
+            if m is None or (keep is not None and not keep(q.start())):
+                break
+            out.append(m)
+            last_end = seen_to = pos = m.end()
+    return out
+
+
+# Regions closer than this are scanned as one: the text between costs less to scan
+# than a scan's start.
+_JOIN_GAP = 200
+
+
+def cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
+    """The spans of the cue phrases `keep(start)` accepts that a scan of the whole
+    text finds starting inside the sorted `regions` (with runs of cues followed to
+    their end, and some found around them): see `matches_in_regions`."""
+    return [m.span() for m in matches_in_regions(P.CUE, _CUE_SAFE, _CUE_REACH, text, low,
+                                                   regions, keep, follow_runs=True)]
+
+
+def merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
+    """Cues (spans of `text`) separated only by spaces read as one; the first names
+    the type."""
+    out: list[Cue] = []
+    runs: list[Cue] = []   # cues that took in the next: their phrase is set at the end
+    for start, end in spans:
+        if out and not text[out[-1].finish:start].strip():
+            prev = out[-1]
+            if not runs or runs[-1] is not prev:
+                runs.append(prev)
+            prev.finish = end
+            continue
+        phrase, rel_type = _cue_phrase(text[start:end])
+        out.append(Cue(start, end, phrase, rel_type))
+    for run in runs:  # once per run (per cue added it was quadratic in the run's length)
+        run.phrase = SPACES.sub(" ", text[run.begin:run.finish])
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_phrase(written: str) -> tuple[str, str]:
+    """A cue as written -> (the phrase with spaces collapsed, its relation type)."""
+    phrase = SPACES.sub(" ", written)
+    return phrase, P.CUE_TYPES[phrase.lower()]
+
+
+@dataclass(slots=True)
+class PassiveCue:
+    """A passive cue: its span (with "đã" before and "theo" after, when there) and
+    the phrase itself as written."""
+
+    begin: int
+    finish: int
+    cue: str
+
+
+def passive_cues(text: str, low: str, matches=None) -> list[PassiveCue]:
+    """The passive cues ("đã được sửa đổi, bổ sung theo") of `matches` (of
+    `P.PASSIVE_CUE` on `low`), by default every one of the text."""
+    out = []
+    for m in P.PASSIVE_CUE.finditer(low) if matches is None else matches:
+        start, end = m.span()
+        lead = P.PASSIVE_LEAD.match(low, start)
+        cue_start = lead.end() if lead else start
+        cue_end = m.start("by") if m.group("by") else end
+        out.append(PassiveCue(start, end, text[cue_start:cue_end]))
+    return out

@@ -1,0 +1,309 @@
+"""Reading a body's name where the text writes it, and completing it (§6)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extract import patterns as P
+from extract.grammar import (
+    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE,
+    CODE_ISSUERS, DEPARTMENT_HEADS, HEADER_BODIES, ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS,
+    MINISTRY, NAME_COMMA_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
+    PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, STANDING_COMMITTEE,
+)
+from extract.normalize import (
+    expand_abbreviations, fold, normalize_number, number_parts, strip_diacritics,
+)
+from extract.patterns import (
+    AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
+    SPACES, TERM_LOWER, TOKEN,
+)
+
+
+_PROVINCE_BY_FOLD = {fold(p): p for p in PROVINCES}
+
+
+_PLACE_WORDS = frozenset(w.lower() for p in PROVINCES for w in p.split())
+
+
+# "HĐND", "BCĐ": abbreviations of bodies, not a heading in capitals
+_BODY_ABBREVIATIONS = frozenset(a for a, _ in ISSUER_ABBREVIATIONS if " " not in a)
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_diacritics(word: str) -> bool:
+    """Whether a word carries Vietnamese diacritics (or đ)."""
+    return word != strip_diacritics(word)
+
+
+# What a token can be inside a body's name, as far as the token alone tells
+_STOP, _COMMA, _CAPITAL, _DIGIT, _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD = range(7)
+
+
+@functools.lru_cache(maxsize=8192)
+def _token_role(tok: str) -> int:
+    """The role of a token in a body's name (`scan_issuer`), from the token alone:
+    _STOP ends the name; _CAPITAL and _DIGIT / _DIGIT_OR_CAPS (a digit after "-")
+    continue it unless a kind word starts there; _LINK_WORD_IN_NAME continues it
+    depending on the next token; _NAME_WORD continues it."""
+    if tok == ",":
+        return _COMMA
+    if not tok[0].isalnum():
+        return _STOP
+    low = tok.lower()
+    if len(tok) > 1 and tok.isupper() and _has_diacritics(low) and tok not in _BODY_ABBREVIATIONS \
+            and low not in ISSUER_WORDS and low not in _PLACE_WORDS:
+        return _STOP  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
+    if tok[0].isupper():
+        return _STOP if low in NAME_ENDING_WORDS else _CAPITAL
+    caps = CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
+    if tok[0].isdigit():
+        return _DIGIT_OR_CAPS if caps else _DIGIT
+    if low in ISSUER_WORDS:
+        return _LINK_WORD_IN_NAME
+    return _NAME_WORD if caps else _STOP
+
+
+def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """Read a body's name starting at `pos`; return it and where it ends."""
+    # tokens are read one ahead, as the name needs them: a name stops after a few
+    tokens = TOKEN.finditer(text, pos, min(limit, pos + 200))
+    cur = next(tokens, None)
+    ahead = next(tokens, None)
+    name_end = pos
+    words = 0
+    while cur is not None and words < 16:
+        s, e = cur.span()
+        if s - name_end > 1 and text.count("\n", name_end, s) > 1:
+            break
+        role = _token_role(cur.group())
+        if role == _COMMA:
+            # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
+            nxt = ahead.group() if ahead is not None else ""
+            if nxt and P.JOINT_ISSUER.match(text, ahead.start()) or nxt.lower() in NAME_COMMA_WORDS:
+                cur, ahead = ahead, next(tokens, None)
+                continue
+            break
+        if role == _STOP:
+            break
+        if role == _CAPITAL and cur.group() in DEPARTMENT_HEADS:
+            dm = P.DEPARTMENT_AFTER.match(text, e, limit)
+            if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
+                name_end = dm.end()
+                words += 1 + dm.group().count(" ")
+                tokens = TOKEN.finditer(text, name_end, min(limit, name_end + 200))
+                cur = next(tokens, None)
+                ahead = next(tokens, None)
+                continue
+        if role == _CAPITAL or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
+                and text[s - 1] == "-":
+            if P.KIND_WORD.match(text, s):
+                break
+        elif role == _LINK_WORD_IN_NAME:
+            nxt = ahead.group() if ahead is not None else ""
+            low = cur.group().lower()
+            if (low, nxt.lower()) in ISSUER_STOP_PAIRS:
+                break
+            if low == AND and not (nxt[:1].isupper() or nxt.lower() in ISSUER_WORDS):
+                break
+        elif role == _DIGIT:
+            break
+        name_end = e
+        words += 1
+        cur, ahead = ahead, next(tokens, None)
+    name = issuer_name(text[pos:name_end])
+    return name, name_end
+
+
+@functools.lru_cache(maxsize=4096)
+def issuer_name(raw: str) -> str | None:
+    """A body's name as read from the text: spaces collapsed, a heading in capitals
+    in sentence case, a dangling "và"/"của" dropped (None when nothing is left)."""
+    name = SPACES.sub(" ", raw).strip(" ,-")
+    if is_caps_line(name) and len(name) > 6:
+        name = sentence_case(name)
+    name = NAME_TAIL.sub("", name)
+    return name or None
+
+
+_PROVINCE_AT_END = re.compile(
+    r"(?i)(?<!\w)(" + "|".join(sorted((re.escape(p) for p in _PROVINCE_BY_FOLD), key=len, reverse=True))
+    + r")$")
+
+
+@functools.lru_cache(maxsize=4096)
+def complete_issuer(name: str | None, province: str | None, district: str | None) -> str | None:
+    """Expand abbreviations; add the page's province or district where the text says
+    only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
+    if not name:
+        return None
+    name = P.ISSUER_ABBREVIATION_PAREN.sub("", name)
+    name = P.TERM_AT_END.sub("", name).strip()
+    name = expand_abbreviations(name)
+    for written, usual in P.ISSUER_SPELLING_PATTERNS:
+        name = written.sub(usual, name)
+    # restore a province's spelling ("Quảng trị" -> "Quảng Trị")
+    folded = fold(name)
+    m = _PROVINCE_AT_END.search(folded)
+    if m and len(folded) == len(name):
+        name = name[: m.start()] + _PROVINCE_BY_FOLD[m.group(1).lower()]
+    low = name.lower()
+    if province:
+        if P.LOCAL_ISSUER_END.search(low) \
+                or province in CENTRAL_CITIES and low.endswith(CITY_ISSUER_ENDINGS):
+            return f"{name} {province}"
+        if low in PEOPLES_BODIES:
+            return f"{name} {locality_of(province)}"
+    if district and P.DISTRICT_ISSUER_END.search(low):
+        return f"{name} {district}"
+    return name
+
+
+def locality_of(province: str) -> str:
+    """How a body names its province: "tỉnh Bắc Kạn", or "thành phố Hải Phòng" for a
+    centrally-run city."""
+    return (CITY_LOCALITY if province in CENTRAL_CITIES else PROVINCE_LOCALITY).format(province)
+
+
+def issuer_before(text: str, lead_start: int) -> str | None:
+    """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
+    issuer named before the document, tied to it by "tại"."""
+    if AT not in text[max(0, lead_start - 6):lead_start]:
+        return None  # no "tại" right before the document: no issuer tied to it
+    window_start = max(0, lead_start - 120)
+    m = None
+    for m in OF_WORD.finditer(text[window_start:lead_start]):
+        pass
+    if m is None:
+        return None
+    pos = window_start + m.end()
+    name, end = scan_issuer(text, pos, lead_start)
+    if name and AT_WORD.fullmatch(text[end:lead_start]):
+        return name
+    return None
+
+
+_UPPER_RATIO_MIN = 0.85
+
+
+def is_caps_line(line: str) -> bool:
+    """Whether the line is written in capitals (85% of its letters at least)."""
+    letters = "".join(filter(str.isalpha, line))
+    if len(letters) < 2:
+        return False
+    return sum(map(str.isupper, letters)) / len(letters) >= _UPPER_RATIO_MIN
+
+
+def sentence_case(text: str) -> str:
+    """A heading in capitals as a sentence: numbers, kind words and places restored."""
+    text = SPACES.sub(" ", text).strip()
+    if not is_caps_line(text):
+        return text[:1].upper() + text[1:]
+    # lower-case the words, but keep each number in its normal form
+    pieces = []
+    last = 0
+    for m in P.NUMBER.finditer(text):
+        pieces.append(text[last:m.start()].lower())
+        pieces.append(normalize_number(m.group()))
+        last = m.end()
+    pieces.append(text[last:].lower())
+    out = "".join(pieces)
+    out = KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
+    out = _restore_names(out, _PROPER_NAME_PATTERNS)
+    out = TERM_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+    return out[:1].upper() + out[1:]
+
+
+def _name_patterns(names) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(name in lower case, name, its whole-word pattern in lower case) for each name."""
+    return tuple((n.lower(), n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"))
+                 for n in names)
+
+
+def _restore_names(text: str, patterns) -> str:
+    """Proper names written in lower case in `text` given their spelling, one name
+    after another in the table's order (a substring test skips the absent ones)."""
+    for lowered, name, pattern in patterns:
+        if lowered in text:
+            text = pattern.sub(name, text)
+    return text
+
+
+_PROPER_NAME_PATTERNS = _name_patterns(PROPER_NAMES)
+
+
+_PROVINCE_PATTERNS = _name_patterns(PROVINCES)
+
+
+# a header laid out as a table: cells separated by "|" and rules of dashes
+# line breaks, table bars, rules, and the wide gaps between a header's two columns
+_HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}|[ \t]{3,}|\t")
+
+
+RULE_LINE = re.compile(r"[-_=.*|\s]+")
+
+
+def header_issuer(text: str, number_pos: int) -> str | None:
+    """The issuing body from the lines above "Số: ..." in a full text's header."""
+    block = text[max(0, number_pos - 600):number_pos]
+    lines = _HEADER_CELL_BREAK.split(block)
+    picked: list[str] = []
+    for line in reversed(lines[:-1] if lines and not lines[-1].strip(" |") else lines):
+        clean = line.strip(" |\t")
+        if not clean or RULE_LINE.fullmatch(clean):
+            continue
+        if NATIONAL_MOTTO.match(clean):
+            continue
+        if NUMBER_LABEL.match(clean):
+            continue
+        if not is_caps_line(clean):
+            break
+        picked.append(clean)
+        if len(picked) >= 4:
+            break
+    if not picked:
+        return None
+    return _header_name(" ".join(reversed(picked)))
+
+
+_HEADER_BODIES = tuple(
+    (b.lower(), b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)"))
+    for b in HEADER_BODIES)
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_name(name: str) -> str:
+    """A header's body name (lines in capitals joined) in its usual spelling:
+    "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> "Ủy ban nhân dân tỉnh Bắc Kạn"."""
+    name = P.NATIONAL_NAME_SPLIT.split(name)[0]
+    name = re.sub(r"\s+", " ", name).strip()
+    low = name.lower()
+    low = P.STANDING_COMMITTEE_LOWER.sub(STANDING_COMMITTEE, low)
+    out = low[:1].upper() + low[1:]
+    out = _restore_names(out, _PROVINCE_PATTERNS)
+    # place names after "tỉnh", "huyện" ... are proper nouns
+    out = P.PLACE_NAME_AT_END.sub(
+        lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()), out)
+    for lowered, body, pattern in _HEADER_BODIES:
+        if out.startswith(lowered):
+            out = pattern.sub(body, out)
+    if out.startswith(MINISTRY) and len(out) > len(MINISTRY):
+        out = MINISTRY + out[len(MINISTRY)].upper() + out[len(MINISTRY) + 1:]
+    return out
+
+
+def issuer_from_code(number: str, province: str | None) -> str | None:
+    """The body an issuer code stands for (§6), when the text names none."""
+    _, _, codes = number_parts(number)
+    for code in reversed(codes):
+        body = CODE_ISSUERS.get(code) or CODE_ISSUERS.get(re.sub(r"\d+$", "", code))
+        if body:
+            if "{" in body:
+                if not province:
+                    return None
+                body = body.format(province=province, locality=locality_of(province),
+                                   party_committee=CITY_PARTY_COMMITTEE if province in CENTRAL_CITIES
+                                   else PROVINCE_PARTY_COMMITTEE)
+            return body
+    return None

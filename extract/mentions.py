@@ -1,0 +1,203 @@
+"""Document numbers in the text, each with its kind, date and issuer as written (§3-§6)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from extract import patterns as P
+from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PLENUM_ISSUER
+from extract.issuers import issuer_before, scan_issuer
+from extract.normalize import iso_date, normalize_number, number_key, number_parts
+from extract.page import Page, in_spans
+from extract.patterns import CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN
+
+
+# Codes that name a body rather than a kind: a number whose first code is one of
+# these is an official letter (`010094/UBND-TH`).
+_ISSUER_CODES = frozenset(KNOWN_CODES) - frozenset(CODE_KINDS) - {"GP"}
+
+
+class Mention(NamedTuple):
+    """One occurrence of a document number (or of a law's name) in the normalised text,
+    with what the text says about it; never changed once built (the issuer stays as
+    written: `resolve` completes it with the page's places)."""
+
+    number: str
+    key: str
+    start: int            # the number itself
+    end: int
+    lead_start: int       # where "Nghị quyết số" before it starts (== start if none)
+    tail_end: int         # end of the date / issuer that follow it
+    kind: str | None
+    word_kind: str | None
+    date: str | None = None
+    issuer: str | None = None     # as written (or the body a Party plenum stands for)
+    truncated: bool = False
+    in_side_list: bool = False
+    is_law: bool = False
+
+    @property
+    def detail(self) -> int:
+        return (self.date is not None) + (self.issuer is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_of(codes: tuple[str, ...], word_kind: str | None, year: int | None) -> str | None:
+    """The kind (§5): the type code inside the number, else the word before it.
+
+    A code its issuer never issues (`33/TT-TTg`) is a typo: the word decides.
+    """
+    first = codes[0] if codes else None
+    if first is not None:
+        code_kind = CODE_KINDS.get(first)
+        if code_kind is not None:
+            issuer_code = codes[1] if len(codes) > 1 else None
+            allowed = ISSUER_KINDS.get(issuer_code or "")
+            if (word_kind and word_kind != code_kind and allowed is not None
+                    and code_kind not in allowed and word_kind in allowed):
+                return word_kind
+            return code_kind
+    if word_kind:
+        return word_kind
+    if first is None:
+        return None
+    body = re.sub(r"\d+$", "", first)
+    if body == "QH" and year is not None:
+        return "L"
+    if first in _ISSUER_CODES or body in _ISSUER_CODES:
+        return "CV"
+    return OTHER_KIND
+
+
+@functools.lru_cache(maxsize=1024)
+def _kind_of_word(word: str) -> str | None:
+    """The kind code of a kind word as written ("Nghị  quyết", "CHỈ THỊ")."""
+    return P.KIND_WORD_TO_CODE.get(SPACES.sub(" ", word).lower())
+
+
+# How far before a number its lead ("Nghị quyết số ") may start
+LEAD_REACH = 48
+
+
+def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]:
+    """The kind named right before a number ("Nghị quyết số 25-NQ/TW") and where
+    that phrase starts. `low` is `text` lower-cased (`lower_same_length`)."""
+    window_start = max(0, start - LEAD_REACH)
+    m = P.KIND_BEFORE.search(low, window_start, start)
+    if not m:
+        m2 = SO_BEFORE.search(text, window_start, start)
+        return None, m2.start() if m2 else start
+    return _kind_of_word(text[m.start("word"):m.end("word")]), m.start()
+
+
+COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
+
+
+def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int, bool]:
+    """Read the date and issuer that follow a number, in either order.
+
+    Returns (date, issuer, tail_end, cut_off): the issuer as the text writes it (the
+    caller completes it), or the body a Party plenum stands for; `cut_off` says the
+    text ends where the issuer should stand ("... ngày 26 tháng 12 năm 2017 củ").
+    """
+    date = None
+    iss_span: tuple[int, int] | None = None
+    plenum = False
+    end = pos
+    cut_off = False
+    for _ in range(4):
+        m = COMMA_GAP.match(text, end, limit)
+        cur = m.end() if m else end
+        if date is None:
+            dm = P.DATE_AFTER.match(text, cur, limit)
+            if dm:
+                date = date_of(dm)
+                end = dm.end()
+                continue
+        if iss_span is None:
+            im = OF_BY.match(text, cur, limit)
+            if im:
+                pm = P.PLENUM.match(text, im.end(), limit)
+                if pm:
+                    iss_span, plenum, end = (im.end(), pm.end()), True, pm.end()
+                    km = TERM_AFTER.match(text, end, limit)
+                    if km:
+                        end = km.end()
+                    continue
+                name, name_end = scan_issuer(text, im.end(), limit)
+                if name:
+                    iss_span = (im.end(), name_end)
+                    end = name_end
+                    km = TERM_AFTER.match(text, end, limit)
+                    if km:
+                        end = km.end()
+                    cm = GRANTED.match(text, end, limit)
+                    if cm and text[im.start():im.start() + 2].lower() == "do":
+                        end = cm.end()
+                    continue
+            if CUT_OF.match(text, cur, limit) and limit - cur <= 4:
+                cut_off = True
+        # skip a term in parentheses: "(khóa XII)"
+        km = TERM_PAREN.match(text, cur, limit)
+        if km:
+            end = km.end()
+            continue
+        break
+    if iss_span is None:
+        return date, None, end, cut_off
+    return date, PLENUM_ISSUER if plenum else text[iss_span[0]:iss_span[1]], end, cut_off
+
+
+def date_of(m: re.Match) -> str | None:
+    """The ISO date a date match (`P.DATE` and the patterns sharing its groups) reads."""
+    day, m1, m2, m3, year = m.group("d", "m", "m2", "m3", "y")
+    return _iso_of_parts(day, m1 or m2 or m3, year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_of_parts(day: str, month: str, year: str) -> str | None:
+    """`iso_date` of the digits as written (a page repeats its dates)."""
+    return iso_date(int(day), int(month), int(year))
+
+
+def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
+    """A number that is part of a file name or an address is no citation."""
+    if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
+        return False  # the number stands alone, and a number holds no "." nor ":"
+    left = start
+    while left > 0 and not text[left - 1].isspace() and start - left < 200:
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace() and right - end < 200:
+        right += 1
+    token = text[left:right]
+    return bool(P.URL_OR_FILE.search(token)) or "://" in token
+
+
+def find_mentions(page: Page) -> list[Mention]:
+    """Every document number of the page, with what the text says about it."""
+    text, low, side = page.text, page.low, page.side
+    out: list[Mention] = []
+    n = len(text)
+    for m in P.NUMBER.finditer(text):
+        start, end = m.span()
+        if _is_in_url_or_file(text, start, end):
+            continue
+        raw = m.group()
+        number = normalize_number(raw)
+        serial, year, codes = number_parts(number)
+        word_kind, lead_start = _word_kind_before(text, start, low)
+        kind = _kind_of(codes, word_kind, year)
+        limit = min(n, end + 400)
+        date, issuer, tail_end, cut_off = _parse_tail(text, end, limit)
+        if issuer is None:
+            issuer = issuer_before(text, lead_start)
+        out.append(Mention(
+            number=number, key=number_key(number), start=start, end=end,
+            lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
+            date=date, issuer=issuer, truncated=(end == n or cut_off),
+            in_side_list=bool(side) and in_spans(start, side),
+        ))
+    return out

@@ -1,0 +1,102 @@
+"""The page every stage reads: its text normalised and lower-cased, where its side lists
+are, the district and province it speaks for; built once by `read_page`."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from extract import patterns as P
+from extract.grammar import DISTRICT_WORD_TAIL
+from extract.normalize import NormalizedText, lower_same_length, normalize_text
+from extract.patterns import DISTRICT
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page's text as the stages read it. Offsets are into `text`, the normalised
+    text; `norm` maps them back into `original`, the text as given."""
+
+    original: str
+    norm: NormalizedText
+    text: str                       # normalised
+    low: str                        # `text` lower-cased, same length (`lower_same_length`)
+    side: list[tuple[int, int]]     # side lists (`find_side_lists`): no relations there
+    district: str | None            # the one district the text names (`find_district`)
+    province: str | None            # the province the page speaks for, as the caller says
+
+
+def read_page(text: str, province: str | None = None) -> Page:
+    """The `Page` of a text: normalised, lower-cased, side lists and district found."""
+    if not isinstance(text, str):
+        raise TypeError("extract_page expects str text; decode bytes first")
+    norm = normalize_text(text)
+    t = norm.text
+    low = lower_same_length(t)
+    return Page(text, norm, t, low, find_side_lists(t, low), find_district(t), province)
+
+
+def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Spans where the portal lists other articles: after a "Tin liên quan" heading,
+    and lines that end in an item timestamp "(09/06/2025, 14:56)"; sorted, those
+    that overlap or touch joined (so `in_spans` can bisect).
+
+    `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
+    if low is None:
+        low = lower_same_length(text)
+    spans = []
+    first_line_end = text.find("\n")
+    # the hint needs a line break before the heading: one is put before the first line
+    if P.SIDE_LIST_HINT.match("\n" + low[:100]) or P.SIDE_LIST_HINT.search(low):
+        for m in P.SIDE_LIST_HEADING.finditer(text):
+            spans.append((m.start(), len(text)))
+            break
+    if not P.TIMESTAMP_HINT.search(text):
+        return spans
+    for m in P.TIMESTAMP_LINE.finditer(text):
+        if m.start() <= max(first_line_end, 0):
+            continue  # the page's own headline
+        spans.append(m.span())
+    spans.sort()
+    return joined_spans(spans, 1)
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` lies in one of `spans` (sorted and apart, as `find_side_lists`
+    returns them): one bisection, however many side-list lines a page has."""
+    i = bisect.bisect_right(spans, pos, key=_span_start) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def find_district(text: str) -> str | None:
+    """The district the page speaks for, when the text names exactly one."""
+    # every match starts at the "H"/"h" before a "uyện": the scan tries those alone
+    # (most pages name no district), in order and never inside the previous match,
+    # so it finds what `DISTRICT.findall` finds
+    names = set()
+    pos = 0
+    i = text.find(DISTRICT_WORD_TAIL, 1)
+    while i >= 0:
+        if i - 1 >= pos and text[i - 1] in "Hh":
+            m = DISTRICT.match(text, i - 1)
+            if m:
+                names.add(m.group(1))
+                pos = m.end()
+        i = text.find(DISTRICT_WORD_TAIL, max(i + 1, pos))
+    return names.pop() if len(names) == 1 else None
+
+
+def joined_spans(regions: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """The sorted `regions` with those less than `gap` apart (or overlapping) joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in regions:
+        if out and a - out[-1][1] < gap:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

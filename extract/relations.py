@@ -1,0 +1,317 @@
+"""Typed relations (§7): which document governs which, from the cues and the clauses."""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from extract import patterns as P
+from extract.cues import (
+    PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, matches_in_regions, merge_adjacent_cues,
+    passive_cues,
+)
+from extract.grammar import AND
+from extract.mentions import LEAD_REACH, Mention
+from extract.normalize import lower_same_length
+from extract.page import Page, in_spans
+from extract.patterns import (
+    DESCRIPTION_COORDINATOR, LINK_WORD, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
+)
+
+
+class PageSubject(enum.Enum):
+    """The type of `SUBJECT`."""
+
+    SUBJECT = "SUBJECT"
+
+
+# The page's subject as one end of a statement: the document the page is or reports,
+# whether or not its number was found (`resolve` names it, or drops the statement)
+SUBJECT = PageSubject.SUBJECT
+
+
+class Statement(NamedTuple):
+    """A relation as the text states it: `source` does `type` to `target` (mentions on
+    the page, or `SUBJECT`), stated in the normalised text's `evidence` span (the
+    clauses from the cue to the target) by the phrase `cue` as written."""
+
+    source: Mention | PageSubject
+    target: Mention | PageSubject
+    type: str
+    evidence: tuple[int, int]
+    cue: str
+
+
+@dataclass(slots=True)
+class _Governance:
+    source: Mention | None      # None: the subject
+    type: str
+    cue_start: int
+    cue: str
+
+
+def _clauses(text: str) -> tuple[list[int], list[int], list[bool]]:
+    """The text's clauses (between `P.CLAUSE_BREAK`s) as three parallel lists: where
+    each starts, where it ends, and whether the boundary before it was a ";" (a list
+    may go on)."""
+    breaks = [m.span() for m in P.CLAUSE_BREAK.finditer(text)]
+    starts = [0]
+    starts += [e for _, e in breaks]
+    ends = [s for s, _ in breaks]
+    ends.append(len(text))
+    after_semicolon = [False]
+    after_semicolon += [text[s] == ";" for s, _ in breaks]  # the one break that is ";"
+    return starts, ends, after_semicolon
+
+
+def find_relations(page: Page, mentions: list[Mention], subject: Mention | None) -> list[Statement]:
+    """The typed relations (§7) the page states between its `mentions` (numbers and
+    laws) and its subject, whose number is `subject` when the page names it."""
+    text, low, side = page.text, page.low, page.side
+    active = [m for m in mentions if not m.in_side_list]
+    active.sort(key=lambda m: m.start)
+    if not active:
+        return []
+    clause_starts, clause_ends, after_semicolon = _clauses(text)
+    active_starts = [m.start for m in active]
+    # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
+    # law's name ("Luật Thực hiện dân chủ ở cơ sở") are no cues
+    masked = [(m.lead_start, m.end) for m in active]
+    mask_starts = [s for s, _ in masked]
+
+    def masked_at(pos: int) -> bool:
+        i = bisect.bisect_right(mask_starts, pos) - 1
+        return i >= 0 and masked[i][0] <= pos < masked[i][1]
+
+    def clause_of(pos: int) -> int:
+        return bisect.bisect_right(clause_starts, pos) - 1
+
+    # a cue matters only before a number of its clause, or inside a short list item
+    # the governance may be carried through: the scan looks there alone
+    last_lead: dict[int, int] = {}
+    for m in active:
+        last_lead[clause_of(m.lead_start)] = m.lead_start
+    mention_clauses = last_lead.keys()
+    regions = [(clause_starts[ci], lead) for ci, lead in last_lead.items()]
+    regions += [(clause_starts[cj], clause_ends[cj]) for cj in range(1, max(mention_clauses))
+                if after_semicolon[cj] and clause_ends[cj] - clause_starts[cj] < 250
+                and cj not in last_lead]
+    regions.sort()
+    cues = cue_spans(text, low, regions,
+                      lambda pos: not masked_at(pos) and not in_spans(pos, side))
+    # a passive cue matters around a window's cues, and right before a number (its actor)
+    passive_regions = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
+    passive_regions += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
+                        for m in active if not m.is_law]
+    passive_regions.sort()
+    passive = passive_cues(text, low, matches_in_regions(
+        P.PASSIVE_CUE, PASSIVE_SAFE, PASSIVE_REACH, text, low, passive_regions))
+    passive_spans = [(c.begin, c.finish) for c in passive if not masked_at(c.begin)]
+    passive_starts = [ps for ps, _ in passive_spans]
+
+    def _in_passive(pos: int) -> bool:
+        """Whether a passive cue's span holds `pos` (the spans are sorted and apart)."""
+        k = bisect.bisect_right(passive_starts, pos) - 1
+        return k >= 0 and pos < passive_spans[k][1]
+    cues = [c for c in merge_adjacent_cues(text, cues)
+            if not NEGATION.search(low, max(0, c.begin - 16), c.begin)]
+    cue_starts = [c.start() for c in cues]
+
+    out = []
+    gov_of: dict[int, _Governance | None] = {}
+    head_gov: dict[int, _Governance | None] = {}
+    prev_in_clause: dict[int, Mention] = {}
+
+    carried_to = 0
+
+    def carry_through(ci: int) -> None:
+        """A clause with no number inside a list ("...; Chương trình mục tiêu quốc gia
+        ...; Chỉ thị số 06-CT/TU") passes the list's governance on."""
+        nonlocal carried_to
+        for cj in range(max(carried_to, 1), ci):
+            if cj in mention_clauses or cj in head_gov:
+                continue
+            cl_start, cl_end = clause_starts[cj], clause_ends[cj]
+            if after_semicolon[cj] and cl_end - cl_start < 250:
+                k = bisect.bisect_left(cue_starts, cl_start)
+                if k == len(cue_starts) or cue_starts[k] >= cl_end:  # no cue inside
+                    head_gov[cj] = head_gov.get(cj - 1)
+        carried_to = max(carried_to, ci)
+
+    for t in active:
+        ci = clause_of(t.lead_start)
+        carry_through(ci)
+        prev = prev_in_clause.get(ci)
+        window_start = prev.tail_end if prev else clause_starts[ci]
+        lo = bisect.bisect_left(cue_starts, window_start)
+        hi = bisect.bisect_left(cue_starts, t.lead_start)
+        window_cues = [c for c in cues[lo:hi] if c.end() <= t.lead_start]
+        gov: _Governance | None = None
+        in_passive = any(_in_passive(c.start()) for c in window_cues)
+        if window_cues and not in_passive:
+            c = window_cues[-1]
+            gap = text[c.end():t.lead_start]
+            if _gap_allows(gap):
+                source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
+                if source is None:
+                    source = _parenthetical_source(text, t, active, active_starts)
+                if source is not None and source.date and t.date and t.date > source.date:
+                    # no document carries out one issued after it: the cue is the earlier
+                    # one's own, and `t` stands beside it ("triển khai Kết luận 43 ... về
+                    # tiếp tục thực hiện ... và Kế hoạch 102"), under its governance
+                    gov = gov_of.get(id(source))
+                else:
+                    gov = _Governance(source, c.type, c.start(), c.phrase)
+        elif not window_cues:
+            if prev is not None:
+                between = text[prev.tail_end:t.lead_start]
+                if LIST_SEPARATOR.search(text[prev.tail_end:t.lead_start] or ",") and \
+                        LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
+                        and len(between) < 400:
+                    gov = gov_of.get(id(prev))
+            elif after_semicolon[ci] and ci > 0:
+                lead = text[clause_starts[ci]:t.lead_start]
+                if LIST_LEAD.match(lead):
+                    gov = head_gov.get(ci - 1)
+        gov_of[id(t)] = gov
+        if prev is None:
+            head_gov[ci] = gov
+        prev_in_clause[ci] = t
+        if gov is None:
+            continue
+        if t.key == (subject.key if subject else None) and gov.source is None:
+            continue
+        if gov.source is t:
+            continue
+        ev_start = clause_starts[clause_of(gov.cue_start)]
+        ev_end = max(clause_ends[ci], t.tail_end)
+        out.append(Statement(SUBJECT if gov.source is None else gov.source, t, gov.type,
+                             (ev_start, ev_end), gov.cue))
+
+    out.extend(_passive_relations(text, active, active_starts, clause_starts, clause_ends,
+                                  clause_of, side, passive))
+    return out
+
+
+_AND_BETWEEN = f" {AND} "
+
+
+def _last_separator(text: str, start: int, end: int) -> int:
+    seg = text[start:end]
+    idx = max(seg.rfind(","), seg.rfind(";"), seg.rfind(_AND_BETWEEN))
+    return start + idx + 1 if idx >= 0 else start
+
+
+_GAP_MAX = 110
+
+
+_GAP_MAX_LINKED = 200
+
+
+def _gap_allows(gap: str) -> bool:
+    """Whether a cue reaches a target across the words between them."""
+    flat = SPACES.sub(" ", gap)
+    linked = LINK_WORD.search(flat) is not None
+    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
+        return False
+    if P.BLOCKING.search(lower_same_length(flat)):
+        return False
+    return True
+
+
+def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
+                    gov_of: dict[int, _Governance | None],
+                    clause_gov: _Governance | None) -> Mention | None:
+    """The document being described where the cue stands: a previous document whose
+    own description carries the cue ("43-KL/TW ... về tiếp tục thực hiện ..."), or
+    the subject (None)."""
+    if prev is None or prev.is_law:
+        return None
+    between = text[prev.tail_end:cue_start]
+    if DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]):
+        # "... và triển khai X": a second verb of the clause's own actor, not of the
+        # previous document's description
+        return clause_gov.source if clause_gov else None
+    if len(between) > 160:
+        return None
+    return prev
+
+
+def _parenthetical_source(text: str, t: Mention, active: list[Mention],
+                          starts: list[int]) -> Mention | None:
+    """"... về triển khai thực hiện Thông báo số 263 ... (tại Văn bản số 3859 ...)": the
+    direction that carries the cue is the document named in the parenthesis (the
+    first of `active`, sorted by their `starts`, within 40 characters)."""
+    m = PAREN_AT.match(text, t.tail_end)
+    if not m:
+        return None
+    i = bisect.bisect_left(starts, m.end())
+    while i < len(active) and starts[i] <= m.end() + 40:
+        if not active[i].is_law:
+            return active[i]
+        i += 1
+    return None
+
+
+# A line that opens with a date ("12/3/2020 Văn bản ... bị thay thế bởi ...")
+_LINE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s")
+
+
+def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_of, side,
+                       passive: list[PassiveCue]) -> list[Statement]:
+    """The statements of passive cues (the acting document after the cue, the target
+    before it, or `SUBJECT`). Each cue costs a look at the few numbers around it
+    (found by bisection), so a page is processed in time linear in its length."""
+    out = []
+    line_start = 0
+    newline_seen_to = 0       # the cues come in order: each line break is looked for once
+    dated_lines: dict[int, int] = {}
+    for c in passive:
+        c_start, c_end = c.begin, c.finish
+        if in_spans(c_start, side):
+            continue
+        cue_text = SPACES.sub(" ", c.cue).lower()
+        rel_type = P.PASSIVE_TYPES.get(cue_text)
+        if rel_type is None:
+            continue
+        ci = clause_of(c_start)
+        # the acting document follows the cue: its lead starts at most 40 characters
+        # after the cue, so it starts at most `LEAD_REACH` further
+        actor = None
+        i = bisect.bisect_left(starts, c_end)
+        while i < len(active) and starts[i] <= c_end + 40 + LEAD_REACH:
+            m = active[i]
+            if c_end <= m.lead_start <= c_end + 40 and not m.is_law:
+                actor = m
+                break
+            i += 1
+        if actor is None:
+            continue
+        # the target: the last document of the clause that ends before the cue
+        target = None
+        j = bisect.bisect_left(starts, c_start) - 1
+        while j >= 0 and starts[j] >= clause_starts[ci]:
+            m = active[j]
+            if m.end <= c_start and m is not actor:
+                target = m
+                break
+            j -= 1
+        if c_start < newline_seen_to:
+            newline_seen_to = 0
+        nl = text.rfind("\n", newline_seen_to, c_start)
+        if nl >= 0 or newline_seen_to == 0:
+            line_start = nl + 1
+        newline_seen_to = c_start
+        if target is not None and target.end < line_start:
+            if line_start not in dated_lines:
+                dm = _LINE_DATE.match(text, line_start)
+                dated_lines[line_start] = dm.end() if dm else -1
+            dated = 0 <= dated_lines[line_start] <= c_start
+        if target is None or target.end < line_start and dated:
+            target = SUBJECT
+        out.append(Statement(actor, target, rel_type,
+                             (clause_starts[ci], max(clause_ends[ci], actor.tail_end)), c.cue))
+    return out

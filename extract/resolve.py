@@ -1,0 +1,128 @@
+"""Resolution on one page: one reference per number (§3), from its most detailed mention,
+its issuer completed with the page's places (§6); one law per name; statements named by
+number (or by the law's name) and deduplicated; offsets mapped back into the input."""
+
+from __future__ import annotations
+
+
+from extract.issuers import complete_issuer, issuer_from_code
+from extract.laws import law_group_key
+from extract.mentions import Mention
+from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
+from extract.normalize import number_key
+from extract.page import Page
+from extract.patterns import SPACES
+from extract.relations import SUBJECT, Statement
+from extract.subject import SubjectFind
+
+
+def resolve_references(mentions: list[Mention], subject_key: str | None,
+                       province: str | None, district: str | None) -> list[Reference]:
+    """One reference per number, from its most detailed mention (§3)."""
+    groups: dict[str, list[Mention]] = {}
+    order: list[str] = []
+    for m in mentions:
+        if m.key == subject_key:
+            continue
+        if m.truncated and m.end > 0:
+            # a number cut off by the end of the excerpt: a mention of a known number
+            prefix = next((k for k in order if k.startswith(m.key)), None)
+            if prefix:
+                groups[prefix].append(m)
+                continue
+        if m.key not in groups:
+            groups[m.key] = []
+            order.append(m.key)
+        groups[m.key].append(m)
+    refs = []
+    for key in order:
+        group = groups[key]
+        best = group[0] if len(group) == 1 else max(group, key=lambda m: (m.detail, -m.start))
+        issuer = complete_issuer(best.issuer, province, district) if best.issuer else None
+        if issuer is None and best.date is not None and not best.truncated:
+            issuer = issuer_from_code(best.number, province)
+        kind = best.kind
+        if best.word_kind is None:
+            worded = next((m for m in group if m.word_kind), None)
+            if worded is not None:
+                kind = worded.kind
+        refs.append(Reference(
+            number=best.number, kind=kind, date=best.date, issuer=issuer,
+            start=group[0].start, end=group[0].end,
+            mentions=[(m.start, m.end) for m in group],
+            in_side_list=all(m.in_side_list for m in group),
+        ))
+    return refs
+
+
+def resolve_laws(laws: list[Mention]) -> list[Law]:
+    """One law per name (grouped by `law_group_key`), with the first year given."""
+    out: dict[str, Law] = {}
+    for m in laws:
+        year = int(m.date) if m.date else None
+        if m.key in out:
+            if out[m.key].year is None and year is not None:
+                out[m.key].year = year
+            continue
+        out[m.key] = Law(name=m.number, year=year, start=m.start, end=m.end)
+    return list(out.values())
+
+
+def resolve_relations(page: Page, statements: list[Statement], subject: Subject | None,
+                      references: list[Reference], laws: list[Law]) -> list[Relation]:
+    """The statements as relations between numbers (or a law's name), each (source,
+    target, type) once, with its evidence sentence in the input text's offsets."""
+    if subject is None:
+        # a cue of the page's own voice, but the page reports no document
+        statements = [s for s in statements if s.source is not SUBJECT]
+    key_to_number = {number_key(r.number): r.number for r in references}
+    law_names = {law_group_key(law.name): law.name for law in laws}
+    if subject:
+        key_to_number[number_key(subject.number)] = subject.number
+    text, norm = page.original, page.norm
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for source, target, rel_type, (ev_s, ev_e), cue in statements:
+        src = subject.number if source is SUBJECT else key_to_number.get(source.key)
+        if target is SUBJECT:
+            tgt = subject.number if subject else None
+        elif target.is_law:
+            tgt = law_names.get(target.key)
+        else:
+            tgt = key_to_number.get(target.key)
+        if not src or not tgt or src == tgt:
+            continue
+        k = (src, tgt, rel_type)
+        if k in seen:
+            continue
+        seen.add(k)
+        o_s, o_e = (ev_s, ev_e) if norm.same_offsets else norm.to_original(ev_s, ev_e)
+        span = text[o_s:o_e]
+        unled = span.lstrip()
+        lead_ws = len(span) - len(unled)
+        sentence = unled.rstrip()
+        relations.append(Relation(src, tgt, rel_type, Evidence(
+            sentence=sentence, start=o_s + lead_ws, end=o_s + lead_ws + len(sentence),
+            cue=SPACES.sub(" ", cue))))
+    return relations
+
+
+def resolve_page(page: Page, mentions: list[Mention], laws: list[Mention],
+                 found: SubjectFind | None, statements: list[Statement]) -> PageExtraction:
+    """The page's extraction from what the stages found, in the input text's offsets."""
+    subject = found.subject if found else None
+    subject_key = number_key(subject.number) if subject else None
+    references = resolve_references(mentions, subject_key, page.province, page.district)
+    law_list = resolve_laws(laws)
+    relations = resolve_relations(page, statements, subject, references, law_list)
+    norm = page.norm
+    if not norm.same_offsets:
+        for r in references:
+            r.start, r.end = norm.to_original(r.start, r.end)
+            r.mentions = [norm.to_original(s, e) for s, e in r.mentions]
+        for law in law_list:
+            law.start, law.end = norm.to_original(law.start, law.end)
+        if subject and subject.start is not None:
+            subject.start, subject.end = norm.to_original(subject.start, subject.end)
+    return PageExtraction(subject=subject, references=references, laws=law_list,
+                          relations=relations)
