@@ -77,7 +77,21 @@ def reextract_command(db, warc_paths, as_json):
     """Rebuild the graph from the archived responses with the current extractor (no network)."""
     from crawlers.reextract import reextract
 
-    counts = reextract(db=db, warc_paths=list(warc_paths) or None)
+    import contextlib
+    import io
+    warnings = io.StringIO()   # warcio writes its complaints about a bad archive to stderr
+    try:
+        with contextlib.redirect_stderr(warnings):
+            counts = reextract(db=db, warc_paths=list(warc_paths) or None)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"no WARC archive at {exc.filename} (was the store crawled "
+                                   "with --no-warc?); give --warc FILE_OR_DIR") from None
+    if warnings.getvalue().strip():
+        first = warnings.getvalue().strip().splitlines()[0].strip()
+        click.echo(f"vanban reextract: warning: malformed WARC records skipped ({first})", err=True)
+    if not counts["archived"]:
+        raise click.ClickException(f"no archived pages in {', '.join(warc_paths) or 'the archive'}"
+                                   " (not WARC, or empty)")
     if as_json:
         click.echo(json.dumps(counts, ensure_ascii=False))
     else:
