@@ -17,7 +17,8 @@ from typing import Any
 
 import click
 
-from vanban.graph_output import emit, rows_implementers, rows_lineage, rows_neighbours, rows_stats
+from vanban.graph_output import (emit, rows_implementers, rows_lineage, rows_neighbours, rows_stats,
+                                 table_implementers)
 
 
 def store_options(func):
@@ -130,10 +131,10 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_
 
 # --- query ------------------------------------------------------------------------------
 
-def _echo(result: dict[str, Any], fmt: str, rows) -> None:
+def _echo(result: dict[str, Any], fmt: str, rows, table=None) -> None:
     """Print a query's answer; exit status 1 when it named nothing."""
-    from vanban.graph_output import emit, no_match
-    emit(result, fmt, rows)
+    from vanban.graph_output import no_match
+    emit(result, fmt, rows, table)
     if no_match(result):
         sys.exit(1)
 
@@ -181,7 +182,7 @@ def implementers_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fm
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
         result = queries.implementers(store, document, province=province, year=year,
                                       max_depth=max_depth)
-    _echo(result, fmt, rows_implementers)
+    _echo(result, fmt, rows_implementers, table_implementers)
 
 
 @query_group.command("lineage")

@@ -117,6 +117,20 @@ def rows_implementers(result: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def table_implementers(result: dict[str, Any]) -> None:
+    """The implementers table, then the unresolved references met along the chains."""
+    print_resolved(result)
+    print_table(rows_implementers(result))
+    names = _names(result)
+    for u in result.get("unresolved", []):
+        via = (f" via {', '.join(names.get(k, key_label(k)) for k in u['via'])}"
+               if u.get("via") and u.get("depth", 1) > 1 else "")
+        document = names.get(u["document"], key_label(u["document"]))
+        click.echo(f"  possibly (depth {u.get('depth', 1)}{via}): {document} -> "
+                   f"{u['reference']} (candidates: "
+                   f"{', '.join(names.get(c, key_label(c)) for c in u['candidates'])})")
+
+
 def rows_neighbours(result: dict[str, Any], direction: str) -> list[dict[str, Any]]:
     """cites (out): queried -> other; cited-by (in): other -> queried."""
     names = _names(result)
