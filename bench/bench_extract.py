@@ -7,7 +7,7 @@ Prints figures and ratios; never fails on a machine's speed. Rows:
 - the whole extractor (`extract_page` per page, as the crawler calls it),
 - each stage of the engine alone, on the inputs the previous stages made
   (over `--stage-mb`), so a slow stage shows where the time goes,
-- the spaCy component on `spacy.blank("vi")` (tokenisation + the same engine),
+- the spaCy component on `spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})` (tokenisation + the same engine),
 so the cost of each layer shows as a ratio to the bare scan.
 
 The benchmark imports the `extract` of the checkout it lives in (not whatever copy
@@ -117,12 +117,12 @@ def main() -> None:
 
     import extract.spacy_component  # noqa: F401
 
-    nlp = spacy.blank("vi")
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.add_pipe("vanban_citations")
     sp_work, sp_size = replicate(pages, args.spacy_mb)
     sp = timed(nlp, sp_work)
     rows.append(("spaCy blank('vi') + vanban_citations", sp_size / 1e6, sp))
-    tok = timed(spacy.blank("vi"), sp_work)
+    tok = timed(spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}), sp_work)
     rows.append(("spaCy blank('vi') tokenizer alone", sp_size / 1e6, tok))
 
     base = mb / bare

@@ -54,10 +54,20 @@ def cli(verbose: bool) -> None:
     """vanban-graph: which documents implement which, across Vietnam's public administration."""
 
 
+# optional dependencies (pyproject's extras): top-level module -> the extra that installs it
+EXTRAS = {"spacy": "spacy", "matplotlib": "report", "redis": "distributed",
+          "scrapy_redis": "distributed"}
+
+
 def describe_error(exc: BaseException) -> str:
     """One line saying what went wrong, for an exception no command turned into a message."""
     import sqlite3
-    if isinstance(exc, sqlite3.Error):
+    missing = (exc.name or "").partition(".")[0] if isinstance(exc, ModuleNotFoundError) else ""
+    if missing in EXTRAS:
+        extra = EXTRAS[missing]
+        message = (f"this needs {missing}, an optional dependency: pip install "
+                   f"'vanban-graph[{extra}]' (or bash tools/install.sh)")
+    elif isinstance(exc, sqlite3.Error):
         message = f"the SQLite store failed: {exc}"
     elif isinstance(exc, OSError) and exc.strerror:
         where = f": {exc.filename}" if exc.filename else ""

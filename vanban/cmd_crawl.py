@@ -34,8 +34,13 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
     on this store, 1 on bad arguments, an unreachable Redis (at the start or midway), a
     store that cannot be opened, or an error that stopped the crawl itself.
     """
-    from crawlers.distributed import FRONTIER_LOST, FrontierUnavailable
     from crawlers.runner import CrawlFailed, CrawlLocked, run_crawl
+    try:   # scrapy-redis is the [distributed] extra: only --redis needs it
+        from crawlers.distributed import FRONTIER_LOST, FrontierUnavailable
+    except ModuleNotFoundError:
+        if redis_url:
+            raise
+        FRONTIER_LOST, FrontierUnavailable = object(), CrawlFailed
 
     if not site and not start_url:
         raise click.UsageError("give --site or --start-url")
