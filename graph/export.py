@@ -11,10 +11,12 @@ from typing import Any, BinaryIO
 
 # the command the CSVs are for (docs/graph.md prints the same): evidence sentences may
 # hold line breaks, so the import must read quoted fields across lines
-NEO4J_ADMIN_IMPORT = ("neo4j-admin database import full --multiline-fields=true "
+# (the database name first: the repeatable --nodes/--relationships options would take it for
+# one more file)
+NEO4J_ADMIN_IMPORT = ("neo4j-admin database import full neo4j --multiline-fields=true "
                       "--nodes=Node=DIR/nodes.csv --nodes=Page=DIR/pages.csv "
                       "--relationships=DIR/relations.csv "
-                      "--relationships=MENTIONS=DIR/mentions.csv neo4j")
+                      "--relationships=MENTIONS=DIR/mentions.csv")
 
 from graph.store import Store
 
@@ -75,9 +77,9 @@ def to_json(store: Store, path: str | Path | BinaryIO) -> Path | BinaryIO:
 def to_neo4j_csv(store: Store, directory: str | Path) -> list[Path]:
     """CSV files for `neo4j-admin database import full` (`NEO4J_ADMIN_IMPORT`):
 
-        neo4j-admin database import full --multiline-fields=true \\
+        neo4j-admin database import full neo4j --multiline-fields=true \\
             --nodes=Node=DIR/nodes.csv --nodes=Page=DIR/pages.csv \\
-            --relationships=DIR/relations.csv --relationships=MENTIONS=DIR/mentions.csv neo4j
+            --relationships=DIR/relations.csv --relationships=MENTIONS=DIR/mentions.csv
 
     Node labels come from the `:LABEL` column (`Node;Document` ...); relations carry
     one row per piece of evidence, as the Neo4j store keeps them."""
