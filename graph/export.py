@@ -1,12 +1,22 @@
-"""Exports: GraphML (Gephi, networkx), JSON, and the CSV layout `neo4j-admin database
-import` reads. Each function takes a store and a path and returns what it wrote."""
+"""Exports: GraphML (Gephi, networkx), networkx node-link JSON, and the CSV layout
+`neo4j-admin database import` reads. Each function takes a store and a path (GraphML and
+JSON also a binary file object, e.g. standard output) and returns what it wrote."""
 
 from __future__ import annotations
 
 import csv
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+# the command the CSVs are for (docs/graph.md prints the same): evidence sentences may
+# hold line breaks, so the import must read quoted fields across lines
+# (the database name first: the repeatable --nodes/--relationships options would take it for
+# one more file)
+NEO4J_ADMIN_IMPORT = ("neo4j-admin database import full neo4j --multiline-fields=true "
+                      "--nodes=Node=DIR/nodes.csv --nodes=Page=DIR/pages.csv "
+                      "--relationships=DIR/relations.csv "
+                      "--relationships=MENTIONS=DIR/mentions.csv")
 
 from graph.store import Store
 
@@ -21,7 +31,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_graphml(store: Store, path: str | Path) -> Path:
+def _target(path: str | Path | BinaryIO) -> str | Path | BinaryIO:
+    """A file object as it is; a path with its parent folders created."""
+    if hasattr(path, "write"):
+        return path
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def to_graphml(store: Store, path: str | Path | BinaryIO) -> Path | BinaryIO:
     """One node per document/law/unresolved reference, one edge per (source, target,
     type) with `type`, `evidence_count` and `evidence` (JSON). Returns the path."""
     import networkx as nx
@@ -32,27 +51,35 @@ def to_graphml(store: Store, path: str | Path) -> Path:
     for e in store.iter_edges():
         g.add_edge(e["source"], e["target"], key=e["type"], type=e["type"],
                    evidence_count=len(e["evidence"]), evidence=_plain(e["evidence"]))
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_graphml(g, path)
-    return path
+    target = _target(path)
+    nx.write_graphml(g, target)
+    return target
 
 
-def to_json(store: Store, path: str | Path) -> Path:
-    """`{"nodes": [...], "edges": [...], "pages": [...], "mentions": [...]}`."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"nodes": list(store.iter_nodes()), "edges": list(store.iter_edges()),
-            "pages": list(store.iter_pages()), "mentions": list(store.iter_mentions())}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+def to_json(store: Store, path: str | Path | BinaryIO) -> Path | BinaryIO:
+    """networkx node-link JSON of `store.to_networkx()` (`nx.node_link_graph(data)` reads
+    it back as the same MultiDiGraph: `directed`, `multigraph`, `nodes` with `id`,
+    `edges` with `source`, `target`, `key`), plus the `pages` and `mentions` lists, which
+    node_link_graph ignores."""
+    import networkx as nx
+    data = nx.node_link_data(store.to_networkx(), edges="edges")
+    data["pages"] = list(store.iter_pages())
+    data["mentions"] = list(store.iter_mentions())
+    target = _target(path)
+    encoded = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    if hasattr(target, "write"):
+        target.write(encoded)
+    else:
+        target.write_bytes(encoded)
+    return target
 
 
 def to_neo4j_csv(store: Store, directory: str | Path) -> list[Path]:
-    """CSV files for `neo4j-admin database import full`:
+    """CSV files for `neo4j-admin database import full` (`NEO4J_ADMIN_IMPORT`):
 
-        neo4j-admin database import full --nodes=Node=nodes.csv --nodes=Page=pages.csv \\
-            --relationships=relations.csv --relationships=MENTIONS=mentions.csv neo4j
+        neo4j-admin database import full neo4j --multiline-fields=true \\
+            --nodes=Node=DIR/nodes.csv --nodes=Page=DIR/pages.csv \\
+            --relationships=DIR/relations.csv --relationships=MENTIONS=DIR/mentions.csv
 
     Node labels come from the `:LABEL` column (`Node;Document` ...); relations carry
     one row per piece of evidence, as the Neo4j store keeps them."""

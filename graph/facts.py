@@ -115,6 +115,18 @@ def _normalized(value: str) -> str | None:
     return number if number_key(number) else None
 
 
+_INT64 = 1 << 63
+
+
+def _offset(value: Any, where: str) -> int | None:
+    """An offset or year as stored: null, or an integer a 64-bit column holds."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not -_INT64 <= value < _INT64:
+        raise RecordError(f"{where} must be an integer (or null), got {str(value)[:40]!r}")
+    return value
+
+
 def _aid(key: str, *parts: Any) -> str:
     return hashlib.sha1("\x1f".join([key, *map(str, parts)]).encode()).hexdigest()[:20]
 
@@ -170,7 +182,8 @@ def page_facts(record: dict[str, Any]) -> PageFacts:
                           kind=_str(ref.get("kind")), date=_iso(ref.get("date")),
                           issuer=_str(ref.get("issuer")), page_province=province,
                           context_date=context, citing=subject_key, role="reference")
-        mf = MentionFacts(mention, "reference", start=ref.get("start"), end=ref.get("end"))
+        mf = MentionFacts(mention, "reference", start=_offset(ref.get("start"), f"references[{i}].start"),
+                          end=_offset(ref.get("end"), f"references[{i}].end"))
         facts.mentions.append(mf)
         by_number[nk] = mf
 
@@ -181,7 +194,7 @@ def page_facts(record: dict[str, Any]) -> PageFacts:
         lk = law_key(law["name"])
         year = law.get("year")
         facts.laws.setdefault(lk, {"name": law["name"].strip(),
-                                   "year": year if isinstance(year, int) else None})
+                                   "year": year if isinstance(year, int) and 0 < year < 10_000 else None})
         laws_by_name[law["name"].strip()] = lk
 
     def mention_for(number: str, where: str) -> MentionFacts:
@@ -225,7 +238,8 @@ def page_facts(record: dict[str, Any]) -> PageFacts:
         facts.assertions.append(Assertion(
             aid=_aid(key, i, rtype, src.mention.mid, dst_mid or dst_law),
             type=rtype, src_mid=src.mention.mid, dst_mid=dst_mid, dst_law=dst_law,
-            sentence=_str(ev.get("sentence")), start=ev.get("start"), end=ev.get("end"),
+            sentence=_str(ev.get("sentence")), start=_offset(ev.get("start"), f"{where}.evidence.start"),
+            end=_offset(ev.get("end"), f"{where}.evidence.end"),
             cue=_str(ev.get("cue"))))
 
     # Every reference that is no relation's target is a citation by the subject.

@@ -667,8 +667,10 @@ class SQLiteStore(Store):
             where.append("n.year=?")
             args.append(int(year))
         if province:
-            where.append("(n.province=? OR n.locality LIKE ?)")
-            args += [province, province + "/%"]
+            # the province's districts (`Quảng Trị/Cam Lộ`); its own % and _ match literally
+            literal = province.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append("(n.province=? OR n.locality LIKE ? ESCAPE '\\')")
+            args += [province, literal + "/%"]
         rows = [self._doc(r) for r in self._conn.execute(
             f"SELECT n.* FROM nodes n WHERE {' AND '.join(where)} ORDER BY n.key", args)]
         if issuer:

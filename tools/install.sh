@@ -25,5 +25,5 @@ if [ ${#need_apt[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 PY="${PYTHON:-python3}"
-echo "==> pip install -e .[test]"
-"$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
+echo "==> pip install -e .[test,all]"
+"$PY" -m pip install -q --disable-pip-version-check -e ".[test,all]"

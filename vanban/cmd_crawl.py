@@ -34,8 +34,13 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
     on this store, 1 on bad arguments, an unreachable Redis (at the start or midway), a
     store that cannot be opened, or an error that stopped the crawl itself.
     """
-    from crawlers.distributed import FRONTIER_LOST, FrontierUnavailable
     from crawlers.runner import CrawlFailed, CrawlLocked, run_crawl
+    try:   # scrapy-redis is the [distributed] extra: only --redis needs it
+        from crawlers.distributed import FRONTIER_LOST, FrontierUnavailable
+    except ModuleNotFoundError:
+        if redis_url:
+            raise
+        FRONTIER_LOST, FrontierUnavailable = object(), CrawlFailed
 
     if not site and not start_url:
         raise click.UsageError("give --site or --start-url")
@@ -77,7 +82,21 @@ def reextract_command(db, warc_paths, as_json):
     """Rebuild the graph from the archived responses with the current extractor (no network)."""
     from crawlers.reextract import reextract
 
-    counts = reextract(db=db, warc_paths=list(warc_paths) or None)
+    import contextlib
+    import io
+    warnings = io.StringIO()   # warcio writes its complaints about a bad archive to stderr
+    try:
+        with contextlib.redirect_stderr(warnings):
+            counts = reextract(db=db, warc_paths=list(warc_paths) or None)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"no WARC archive at {exc.filename} (was the store crawled "
+                                   "with --no-warc?); give --warc FILE_OR_DIR") from None
+    if warnings.getvalue().strip():
+        first = warnings.getvalue().strip().splitlines()[0].strip()
+        click.echo(f"vanban reextract: warning: malformed WARC records skipped ({first})", err=True)
+    if not counts["archived"]:
+        raise click.ClickException(f"no archived pages in {', '.join(warc_paths) or 'the archive'}"
+                                   " (not WARC, or empty)")
     if as_json:
         click.echo(json.dumps(counts, ensure_ascii=False))
     else:

@@ -9,12 +9,21 @@ from pathlib import Path
 import click
 
 
+class NotText(ValueError):
+    """An input that is not text (an executable, an image, a PDF): refused, not scanned."""
+
+
 def _read_input(name: str) -> str:
-    """The text of FILE, or of standard input for `-`, in whatever encoding it has."""
+    """The text of FILE, or of standard input for `-`, in whatever encoding it has;
+    raises NotText for a binary file (NUL bytes once decoded: git's and grep's rule)."""
     from extract.textio import decode_bytes
 
     data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    return decode_bytes(data).text
+    text = decode_bytes(data).text
+    if "\0" in text:
+        raise NotText("not a text file (binary content); give the page's text "
+                      "(PDF and DOCX attachments: `vanban crawl` reads them)")
+    return text
 
 
 @click.command("extract")
@@ -40,6 +49,10 @@ def extract_command(province, url, fmt, files):
         except OSError as exc:
             failures += 1
             click.echo(f"vanban extract: cannot read {name}: {exc.strerror or exc}", err=True)
+            continue
+        except NotText as exc:
+            failures += 1
+            click.echo(f"vanban extract: {name}: {exc}", err=True)
             continue
         try:
             result = extract_page(text, province=province)
@@ -69,11 +82,14 @@ def score_command(gold_dir: Path, as_json: bool, no_misses: bool):
     Prints precision, recall and F1 of references, laws and relations, and the
     accuracy of subjects and of reference kinds, dates and issuers.
     """
-    from extract.score import format_score, score_corpus
+    from extract.score import format_score
 
-    score = score_corpus(gold_dir)
+    score, problems = _score_gold(gold_dir)
+    for problem in problems:
+        click.echo(f"vanban score: {problem}", err=True)
     if score.pages == 0:
-        raise click.ClickException(f"no NAME.txt + NAME.json pairs under {gold_dir}")
+        usable = " usable" if problems else ""
+        raise click.ClickException(f"no{usable} NAME.txt + NAME.json pairs under {gold_dir}")
     if as_json:
         data = score.to_dict()
         if no_misses:
@@ -81,3 +97,57 @@ def score_command(gold_dir: Path, as_json: bool, no_misses: bool):
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(format_score(score, show_misses=not no_misses))
+    if problems:
+        sys.exit(1)
+
+
+def _gold_problem(gold) -> str | None:
+    """What makes a gold record unusable (the shape of ANNOTATION.md), or None."""
+    if not isinstance(gold, dict):
+        return "not a JSON object"
+    subject = gold.get("subject")
+    if subject is not None and not (isinstance(subject, dict)
+                                    and isinstance(subject.get("number"), str)):
+        return "'subject' must be null or an object with a 'number' string"
+    for field, required in (("references", ("number",)), ("laws", ("name",)),
+                            ("relations", ("source", "target", "type"))):
+        items = gold.get(field, [])
+        if not isinstance(items, list):
+            return f"'{field}' must be a list"
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str)
+                                                     for k in required):
+                return f"{field}[{i}] must be an object with {', '.join(map(repr, required))} strings"
+    return None
+
+
+def _score_gold(root: Path):
+    """The score of every usable gold page under `root`, and one line per page that is
+    not (unreadable, not JSON, not the annotation guide's shape): skipped, not fatal."""
+    from extract import extract_page
+    from extract.score import Score, gold_pages, score_page
+
+    score, problems = Score(), []
+    for text_path, gold_path in gold_pages(root):
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            text = text_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            problems.append(f"{gold_path}: cannot read ({exc.strerror or exc})")
+            continue
+        except UnicodeDecodeError:
+            problems.append(f"{gold_path} or its text: not UTF-8")
+            continue
+        except json.JSONDecodeError as exc:
+            problems.append(f"{gold_path}: not JSON ({exc.msg}, line {exc.lineno})")
+            continue
+        except RecursionError:
+            problems.append(f"{gold_path}: JSON nested too deep")
+            continue
+        problem = _gold_problem(gold)
+        if problem:
+            problems.append(f"{gold_path}: {problem}")
+            continue
+        found = extract_page(text, province=gold.get("province"), url=gold.get("url")).to_dict()
+        score_page(gold, found, str(text_path.relative_to(root)), score)
+    return score, problems

@@ -128,3 +128,15 @@ def test_identity_rules():
                                page_province="Đắk Lắk")) is None
     assert series_of("1573-KH/BDVTW-BCSĐCP").party and not series_of("1573-KH/BDVTW-BCSĐCP").local
     assert series_of("252-CV/HU").district
+
+
+@pytest.mark.parametrize("province", ["%", "_%", "Quảng_Trị", "%Trị", "Quảng Trị%"])
+def test_province_wildcards_match_literally(tmp_path, extract_file, province):
+    """`%` and `_` in --province are characters, not LIKE wildcards: they match no province,
+    while the real name still finds its districts' documents."""
+    db = tmp_path / "g.sqlite"
+    run("load", "--db", str(db), str(extract_file))
+    res = run("query", "search", "--db", str(db), "--province", province, "--format", "json")
+    assert res.exit_code == 1 and json.loads(res.stdout)["results"] == []
+    res = run("query", "search", "--db", str(db), "--province", "Quảng Trị", "--format", "json")
+    assert [d["number"] for d in json.loads(res.stdout)["results"]] == ["252-CV/HU"]
