@@ -34,6 +34,10 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 DEPTH_LIMIT = 0
 
 DOWNLOADER_MIDDLEWARES = {
+    # before robots.txt: a host out of scope is not even asked for its robots.txt
+    "crawlers.middlewares.ScopeMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawlers.middlewares.RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
     "crawlers.middlewares.RedirectLoopMiddleware": 610,
@@ -57,6 +61,7 @@ VANBAN_LOCK = True
 VANBAN_RECHECK = False
 VANBAN_PROGRESS = 0
 VANBAN_WARC_DIR = None    # set by the runner to <db>.warc
+VANBAN_ROBOTS_RECHECK = 300.0  # seconds before a robots.txt that answered 5xx is asked again
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False

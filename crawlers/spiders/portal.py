@@ -68,7 +68,8 @@ class PortalSpider(scrapy.Spider):
             profile = dataclasses.replace(profile, province=province)
         self.profile: Profile = profile
         self.portal = portal or profile.key
-        self.allowed_domains = [d for d in profile.allowed_domains if d]
+        # scope is the ScopeMiddleware's (every request, redirects included), not Scrapy's
+        # OffsiteMiddleware's, which admits every subdomain and every port
         self.max_nav_depth = int(max_nav_depth)
         # set by the bookkeeping extension when it opens: may listings stop at known items?
         self.incremental_stop = False
@@ -103,13 +104,7 @@ class PortalSpider(scrapy.Spider):
 
     # link classification -----------------------------------------------------
     def _in_scope(self, url: str) -> bool:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            return False
-        host = parts.hostname or ""
-        if self.allowed_domains and not any(host == d or host.endswith("." + d) for d in self.allowed_domains):
-            return False
-        return not self.profile.is_denied(url)
+        return self.profile.in_scope(url)
 
     def _links(self, response: TextResponse, xpath: str = _MAIN_ANCHORS) -> list[tuple[str, str]]:
         seen: set[str] = set()

@@ -49,7 +49,7 @@ def test_profiles_load():
     assert {"daklak", "ninhthuan", "backan", "quangtri", "camlo"} <= set(keys)
     for key in keys:
         p = load_profile(key)
-        assert p.province and p.start_urls and p.allowed_domains
+        assert p.province and p.start_urls and p.hosts
     daklak = load_profile("daklak")
     assert daklak.is_article_url("https://daklak.gov.vn/thong-tin-bao-chi/-/asset_publisher/hfnlmC5Zec7J/content/x")
     with pytest.raises(KeyError):
