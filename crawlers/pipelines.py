@@ -13,6 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from crawlers.limits import ParseLimits
 from crawlers.state import utcnow
 from crawlers.textual import NotReadable, page_text
 
@@ -42,6 +43,7 @@ class TextPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self._published: dict[str, str] = {}
+        self.limits = ParseLimits.from_settings(crawler.settings)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -54,12 +56,12 @@ class TextPipeline:
         body = item.pop("body", b"")
         try:
             result = page_text(body, url=item["url"], content_type=item.get("content_type"), profile=profile,
-                               expect=item.get("expect"))
+                               expect=item.get("expect"), limits=self.limits)
         except NotReadable as exc:
             item["outcome"], item["reason"] = "failed", exc.reason
             return item
         except Exception as exc:  # a parser bug on one page must not stop the crawl
-            item["outcome"], item["reason"] = "failed", f"text extraction error: {type(exc).__name__}: {exc}"
+            item["outcome"], item["reason"] = "failed", f"text extraction error ({type(exc).__name__})"
             return item
         item["text"] = result.text
         item["source"] = result.source
@@ -140,7 +142,7 @@ class ExtractPipeline:
             result = self._extract(item["text"], province=item.get("province"), url=item["url"],
                                    published=item.get("published"))
         except Exception as exc:
-            item["outcome"], item["reason"] = "failed", f"extractor error: {type(exc).__name__}: {exc}"
+            item["outcome"], item["reason"] = "failed", f"extractor error ({type(exc).__name__})"
             return item
         item["extraction"] = result.to_dict()
         return item
@@ -202,7 +204,7 @@ class StorePipeline:
                 self.jsonl.write(json.dumps(record, ensure_ascii=False) + "\n")
                 self.jsonl.flush()
         except Exception as exc:
-            item["outcome"], item["reason"] = "failed", f"store error: {type(exc).__name__}: {exc}"
+            item["outcome"], item["reason"] = "failed", f"store error ({type(exc).__name__})"
             return item
         item["outcome"] = item.pop("change", "new")
         item["stored"] = True

@@ -61,6 +61,11 @@ VANBAN_LOCK = True
 VANBAN_RECHECK = False
 VANBAN_PROGRESS = 0
 VANBAN_WARC_DIR = None    # set by the runner to <db>.warc
+# reading one attachment (crawlers.limits): a DOCX zip bomb or an endless PDF is refused
+VANBAN_PARSE_MAX_INFLATED = 64 * 1024 * 1024   # bytes of all zip entries, inflated
+VANBAN_PARSE_MAX_XML = 16 * 1024 * 1024        # bytes of a DOCX's XML parts, inflated
+VANBAN_PARSE_MAX_ENTRIES = 2000                # zip entries
+VANBAN_PARSE_MAX_SECONDS = 60.0                # reading one attachment's text
 VANBAN_ROBOTS_RECHECK = 300.0  # seconds before a robots.txt that answered 5xx is asked again
 
 LOG_LEVEL = "INFO"
