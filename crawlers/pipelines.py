@@ -18,7 +18,7 @@ from crawlers.state import utcnow
 from crawlers.textual import NotReadable, page_text
 
 __all__ = ["TextPipeline", "ChangePipeline", "ExtractPipeline", "StorePipeline", "BookPipeline",
-           "build_record", "content_hash"]
+           "build_record", "content_hash", "read_page", "fill_page_item", "extract_item"]
 
 
 def content_hash(text: str) -> str:
@@ -30,12 +30,78 @@ def _pending(item) -> bool:
     return item.get("type") == "page" and not item.get("outcome")
 
 
+class _WorkerPool:
+    """A few worker threads for CPU-bound steps, off the reactor. Our own pool: the
+    reactor's is also Scrapy's DNS resolver, which a busy parse must not starve."""
+
+    def __init__(self, name: str, threads: int):
+        self.name, self.threads, self._pool = name, max(1, threads), None
+
+    def start(self) -> None:
+        from twisted.python.threadpool import ThreadPool
+
+        self._pool = ThreadPool(minthreads=0, maxthreads=self.threads, name=self.name)
+        self._pool.start()
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool = None
+
+    def run(self, func, *args):
+        """A Deferred of `func(*args)` run in a worker thread."""
+        from twisted.internet import reactor, threads
+
+        return threads.deferToThreadPool(reactor, self._pool, func, *args)
+
+
+def read_page(body: bytes, item: dict, profile=None, limits: ParseLimits = ParseLimits()):
+    """The text of a page item's body: a PageText, or the reason it cannot be read.
+
+    Pure (no crawl state): the crawl runs it in a worker thread, `vanban reextract`
+    in its loop."""
+    try:
+        return page_text(body, url=item["url"], content_type=item.get("content_type"), profile=profile,
+                         expect=item.get("expect"), limits=limits)
+    except NotReadable as exc:
+        return exc.reason
+    except Exception as exc:  # a parser bug on one page must not stop the crawl
+        return f"text extraction error ({type(exc).__name__})"
+
+
+def fill_page_item(item: dict, result, parent_published: str | None = None) -> dict:
+    """Set a page item's `text`, `source`, `page_title`, `published`, `notes` from what
+    `read_page` gave (or its failure). The one rule for the crawl and the replay:
+    an attachment takes its link's text as title, and is published when the page that
+    links it is (`published_hint`, else `parent_published`), its own text's date last;
+    an article's hint (none today) wins over its own date."""
+    if isinstance(result, str):
+        item["outcome"], item["reason"] = "failed", result
+        return item
+    attachment = item.get("kind") == "attachment"
+    item["text"] = result.text
+    item["source"] = result.source
+    item["page_title"] = (item.get("title_hint") if attachment and item.get("title_hint") else None) \
+        or result.title or item.get("title_hint")
+    if attachment:
+        item["published"] = item.get("published_hint") or parent_published or result.published
+    else:
+        item["published"] = item.get("published_hint") or result.published
+    item["notes"] = list(result.notes)
+    return item
+
+
 class TextPipeline:
     """Body bytes -> `text`, `page_title`, `published`, `source` (HTML, PDF or DOCX).
 
+    Reading runs in a small pool of worker threads (`VANBAN_PARSE_THREADS`), not on the
+    reactor: a 60,000-page PDF or a zip bomb must not stall the downloads. The
+    bookkeeping around it (parent dates, the crawl state) stays on the reactor thread.
+
     An attachment is published when the article that links it is: its `published` is
     the parent page's date (seen in this run, or recorded by an earlier one), and only
-    without a parent date the date its own text gives.
+    without a parent date the date its own text gives. An attachment whose article is
+    still being read waits for it.
     """
 
     remembered_dates = 10_000  # parent dates kept in memory; older ones come from the crawl state
@@ -43,40 +109,47 @@ class TextPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self._published: dict[str, str] = {}
+        self._reading: dict[str, list] = {}  # article URL -> Deferreds of attachments waiting for its date
         self.limits = ParseLimits.from_settings(crawler.settings)
+        self.pool = _WorkerPool("vanban-parse", crawler.settings.getint("VANBAN_PARSE_THREADS"))
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+    def open_spider(self, spider=None):
+        self.pool.start()
+
+    def close_spider(self, spider=None):
+        self.pool.stop()
 
     def process_item(self, item, spider=None):
         if not _pending(item):
             return item
         profile = getattr(self.crawler.spider, "profile", None)
         body = item.pop("body", b"")
-        try:
-            result = page_text(body, url=item["url"], content_type=item.get("content_type"), profile=profile,
-                               expect=item.get("expect"), limits=self.limits)
-        except NotReadable as exc:
-            item["outcome"], item["reason"] = "failed", exc.reason
-            return item
-        except Exception as exc:  # a parser bug on one page must not stop the crawl
-            item["outcome"], item["reason"] = "failed", f"text extraction error ({type(exc).__name__})"
-            return item
-        item["text"] = result.text
-        item["source"] = result.source
-        item["page_title"] = result.title or item.get("title_hint")
-        if item.get("kind") == "attachment" and item.get("title_hint"):
-            item["page_title"] = item["title_hint"]
-        if item.get("kind") == "attachment":
-            item["published"] = (item.get("published_hint") or self._parent_published(item.get("parent_url"))
-                                 or result.published)
-        else:
-            item["published"] = item.get("published_hint") or result.published
-            if item["published"]:
+        if item.get("kind") != "attachment":
+            self._reading.setdefault(item["url"], [])
+        d = self.pool.run(read_page, body, item, profile, self.limits)
+        d.addCallback(self._filled, item)
+        return d
+
+    def _filled(self, result, item):
+        from twisted.internet import defer
+
+        if item.get("kind") != "attachment":
+            fill_page_item(item, result)
+            if item.get("published"):
                 self._remember(item["url"], item["published"])
-        item["notes"] = result.notes
-        return item
+            for waiting in self._reading.pop(item["url"], []):
+                waiting.callback(None)
+            return item
+        parent = item.get("parent_url")
+        if parent in self._reading and not item.get("published_hint"):
+            waiting = defer.Deferred()
+            self._reading[parent].append(waiting)
+            return waiting.addCallback(lambda _: fill_page_item(item, result, self._parent_published(parent)))
+        return fill_page_item(item, result, self._parent_published(parent))
 
     def _remember(self, url: str, published: str) -> None:
         if len(self._published) >= self.remembered_dates:
@@ -120,32 +193,41 @@ class ChangePipeline:
 
 
 class ExtractPipeline:
-    """Run the extractor on the text; the result's dict goes to `extraction`."""
+    """Run the extractor on the text, in a worker thread (a long page must not stall the
+    downloads); the result's dict goes to `extraction`."""
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self._extract = None
+        self.pool = _WorkerPool("vanban-extract", crawler.settings.getint("VANBAN_PARSE_THREADS"))
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def open_spider(self, spider=None):
-        from extract import extract_page
+        self.pool.start()
 
-        self._extract = extract_page
+    def close_spider(self, spider=None):
+        self.pool.stop()
 
     def process_item(self, item, spider=None):
         if not _pending(item):
             return item
-        try:
-            result = self._extract(item["text"], province=item.get("province"), url=item["url"],
-                                   published=item.get("published"))
-        except Exception as exc:
-            item["outcome"], item["reason"] = "failed", f"extractor error ({type(exc).__name__})"
-            return item
-        item["extraction"] = result.to_dict()
+        return self.pool.run(extract_item, item)
+
+
+def extract_item(item: dict) -> dict:
+    """Set a page item's `extraction` (the extractor's record), or its failure."""
+    from extract import extract_page
+
+    try:
+        result = extract_page(item["text"], province=item.get("province"), url=item["url"],
+                              published=item.get("published"))
+    except Exception as exc:
+        item["outcome"], item["reason"] = "failed", f"extractor error ({type(exc).__name__})"
         return item
+    item["extraction"] = result.to_dict()
+    return item
 
 
 def build_record(item: dict, crawled: str | None = None) -> dict:
