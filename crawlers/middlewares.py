@@ -14,6 +14,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from crawlers.extensions import crawlbook
 from crawlers.failures import NotModified
 
 __all__ = ["IncrementalMiddleware", "WarcArchiveMiddleware", "BackoffRetryMiddleware", "ScopeMiddleware",
@@ -37,7 +38,7 @@ class IncrementalMiddleware:
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         if book is None or request.meta.get("dont_incremental"):
             return None
         row = book.state.page(request.url)
@@ -85,7 +86,7 @@ class WarcArchiveMiddleware:
         from warcio.warcwriter import WARCWriter
 
         self.directory.mkdir(parents=True, exist_ok=True)
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         run = book.state.run_id if book else "run"
         worker = (book.state.worker if book else str(os.getpid())).replace(":", "-").replace("/", "-")
         self.path = self.directory / f"{run}-{worker}.warc.gz"

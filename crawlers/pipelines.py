@@ -13,6 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from crawlers.extensions import crawlbook
 from crawlers.limits import ParseLimits
 from crawlers.state import utcnow
 from crawlers.textual import NotReadable, page_text
@@ -162,7 +163,7 @@ class TextPipeline:
             return None
         if parent_url in self._published:
             return self._published[parent_url]
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         return book.state.published(parent_url) if book else None
 
 
@@ -180,10 +181,11 @@ class ChangePipeline:
         if not _pending(item):
             return item
         item["content_hash"] = content_hash(item["text"])
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         previous = book.state.content_hash(item["url"]) if book else None
         if previous is None:
-            store = getattr(self.crawler, "vanban_store", None)
+            storing = self.crawler.get_item_pipeline(StorePipeline)
+            store = storing.store if storing is not None else None
             previous = store.page_hash(item["url"]) if store is not None else None
         if previous == item["content_hash"]:
             item["outcome"], item["reason"] = "unchanged", "same content hash"
@@ -262,9 +264,8 @@ class StorePipeline:
             except ImportError:  # older graph package layout
                 from graph.store import open_store
 
-            book = getattr(self.crawler, "crawlbook", None)
+            book = crawlbook(self.crawler)
             self.store = open_store(db=self.db or (book.db if book else None))
-            self.crawler.vanban_store = self.store
         if self.jsonl_path:
             Path(self.jsonl_path).parent.mkdir(parents=True, exist_ok=True)
             self.jsonl = open(self.jsonl_path, "a", encoding="utf-8")
@@ -304,7 +305,7 @@ class BookPipeline:
         return cls(crawler)
 
     def process_item(self, item, spider=None):
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         kind = item.get("type")
         if book is None:
             return item

@@ -15,6 +15,7 @@ import urllib.parse
 import scrapy
 from scrapy.http import Response, TextResponse
 
+from crawlers.extensions import crawlbook
 from crawlers.failures import describe_failure, is_not_modified
 from crawlers.profiles import Profile, load_profile
 from crawlers.textual import expected_kind
@@ -76,7 +77,7 @@ class PortalSpider(scrapy.Spider):
 
     # bookkeeping the spider may consult (read only) ------------------------
     def _known(self, url: str) -> bool:
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         return bool(book) and book.state.known(url)
 
     # requests ----------------------------------------------------------------
@@ -164,7 +165,7 @@ class PortalSpider(scrapy.Spider):
         if response.status == 304:
             yield {"type": "outcome", "url": response.url, "outcome": "unchanged", "reason": "304 Not Modified",
                    "kind": meta.get("kind")}
-            book = getattr(self.crawler, "crawlbook", None)
+            book = crawlbook(self.crawler)
             for url, title in (book.state.attachments(response.url) if book else []):
                 yield self._attachment(url, title, response, None)
             return
