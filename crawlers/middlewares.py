@@ -64,7 +64,8 @@ class WarcArchiveMiddleware:
 
     Each record carries the crawl context (kind, portal, province, parent, dates) in
     `Vanban-*` WARC headers so `vanban reextract` can rebuild pages without the network.
-    Disabled when `VANBAN_WARC_DIR` is empty.
+    On unless `VANBAN_WARC` is off; the folder is `VANBAN_WARC_DIR`, by default `<db>.warc`
+    (so `scrapy crawl` archives as `vanban crawl` does).
     """
 
     def __init__(self, crawler, directory: str):
@@ -77,9 +78,19 @@ class WarcArchiveMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        directory = crawler.settings.get("VANBAN_WARC_DIR")
+        settings = crawler.settings
+        if not settings.getbool("VANBAN_WARC"):
+            raise NotConfigured("VANBAN_WARC is off")
+        directory = settings.get("VANBAN_WARC_DIR")
         if not directory:
-            raise NotConfigured("no VANBAN_WARC_DIR")
+            from crawlers.state import state_paths
+
+            db = settings.get("VANBAN_DB")
+            if not db:
+                from graph.store import default_db_path
+
+                db = default_db_path()
+            directory = state_paths(db)["warc"]
         return cls(crawler, directory)
 
     def _open(self):

@@ -291,6 +291,7 @@ class StorePipeline:
             return item
         item["outcome"] = item.pop("change", "new")
         item["stored"] = True
+        item["record"] = record
         return item
 
 
@@ -308,15 +309,15 @@ class BookPipeline:
         book = crawlbook(self.crawler)
         kind = item.get("type")
         if book is None:
-            return item
+            return _feed_item(item)
         url = item["url"]
         if kind == "links":
             book.state.record_attachments(url, item["attachments"])
-            return item
+            return _feed_item(item)
         if kind == "listing":
             book.state.record_page(url, kind="listing", portal=item.get("portal"), etag=item.get("etag"),
                                    last_modified=item.get("last_modified"))
-            return item
+            return _feed_item(item)
         outcome = item.get("outcome") or "failed"
         if outcome in ("new", "changed", "unchanged") and kind == "page":
             book.state.record_page(url, kind=item.get("kind") or "article", portal=item.get("portal"),
@@ -329,9 +330,16 @@ class BookPipeline:
             # listings are the crawl's means, not its results: only their failures count
             if outcome == "failed":
                 book.count(url, outcome, item.get("reason"))
-            return item
+            return _feed_item(item)
         book.count(url, outcome, item.get("reason"))
-        # keep the item small for the stats/feeds: drop the text
-        item.pop("text", None)
-        item.pop("extraction", None)
-        return item
+        return _feed_item(item)
+
+
+def _feed_item(item: dict) -> dict:
+    """What Scrapy's feeds (`scrapy crawl -o items.jsonl`) get: a stored page's extraction
+    record; bookkeeping items (listings, links, outcomes) are dropped quietly."""
+    from scrapy.exceptions import DropItem
+
+    if item.get("record") is not None:
+        return item["record"]
+    raise DropItem(f"bookkeeping item ({item.get('type')}, {item.get('outcome') or '-'})", log_level="DEBUG")

@@ -63,7 +63,8 @@ VANBAN_JSONL = None       # also append each record to this JSON Lines file
 VANBAN_LOCK = True        # take the store's crawl lock (a distributed crawl coordinates through Redis)
 VANBAN_RECHECK = False    # fetch known pages without validators again
 VANBAN_PROGRESS = 0       # seconds between progress lines on stderr, 0 = none
-VANBAN_WARC_DIR = None    # the WARC archive folder (the runner: <db>.warc), None = no archive
+VANBAN_WARC = True        # archive every response as WARC
+VANBAN_WARC_DIR = None    # the WARC archive folder (default <db>.warc)
 VANBAN_RUN_ID = None      # this run's id in the crawl state (default: made when the run starts)
 VANBAN_WORKER = None      # this worker's name (default host:pid)
 VANBAN_REDIS_PREFIX = "vanban"   # distributed crawl (crawlers.distributed): key prefix

@@ -45,7 +45,8 @@ class PortalSpider(scrapy.Spider):
     """Crawl one portal by its profile, or any site from `start_url` (generic profile).
 
     Arguments (also `-a name=value` on `scrapy crawl`): `start_url`, `province`,
-    `profile` (key or JSON path), `portal` (the site key stored with each page),
+    `profile` (key or JSON path), `hosts` (comma-separated, instead of the profile's),
+    `portal` (the site key stored with each page),
     `max_nav_depth` (how deep a generic crawl follows navigation links, default 2).
     """
 
@@ -53,7 +54,7 @@ class PortalSpider(scrapy.Spider):
     profile_key: str | None = None  # set by the per-site registrations in crawlers.spiders.sites
 
     def __init__(self, start_url: str | None = None, province: str | None = None, profile=None,
-                 portal: str | None = None, max_nav_depth: int | str = 2, **kwargs):
+                 portal: str | None = None, max_nav_depth: int | str = 2, hosts=None, **kwargs):
         super().__init__(**kwargs)
         if profile is None and self.profile_key:
             profile = self.profile_key
@@ -67,6 +68,10 @@ class PortalSpider(scrapy.Spider):
             profile = profile.with_start_urls([start_url], province=province)
         elif province:
             profile = dataclasses.replace(profile, province=province)
+        if hosts:
+            # the hosts it may fetch, instead of the profile's (a test host, a mirror)
+            hosts = hosts.split(",") if isinstance(hosts, str) else hosts
+            profile = dataclasses.replace(profile, hosts=tuple(h.strip() for h in hosts if h.strip()))
         self.profile: Profile = profile
         self.portal = portal or profile.key
         # scope is the ScopeMiddleware's (every request, redirects included), not Scrapy's
