@@ -75,7 +75,7 @@ def fill_page_item(item: dict, result, parent_published: str | None = None) -> d
     `read_page` gave (or its failure). The one rule for the crawl and the replay:
     an attachment takes its link's text as title, and is published when the page that
     links it is (`published_hint`, else `parent_published`), its own text's date last;
-    an article's hint (none today) wins over its own date."""
+    an article's hint (none today) wins over its own date, which wins over its URL's."""
     if isinstance(result, str):
         item["outcome"], item["reason"] = "failed", result
         return item
@@ -87,7 +87,8 @@ def fill_page_item(item: dict, result, parent_published: str | None = None) -> d
     if attachment:
         item["published"] = item.get("published_hint") or parent_published or result.published
     else:
-        item["published"] = item.get("published_hint") or result.published
+        # the date the URL carries (SharePoint's /Pages/YYYY-M-D/) only when the page gives none
+        item["published"] = item.get("published_hint") or result.published or item.get("url_date")
     item["notes"] = list(result.notes)
     return item
 

@@ -82,7 +82,8 @@ def reextract(db: str | Path | None = None, warc_paths: list[str | Path] | None 
             item = {"url": url, "kind": ctx["kind"], "portal": key, "province": ctx.get("province"),
                     "content_type": ctype, "title_hint": ctx.get("title_hint"),
                     "published_hint": ctx.get("published_hint"), "parent_url": ctx.get("parent"),
-                    "expect": "html" if ctx["kind"] == "article" else expected_kind(url)}
+                    "expect": "html" if ctx["kind"] == "article" else expected_kind(url),
+                    "url_date": profiles[key].date_in_url(url) if profiles[key] else None}
             fill_page_item(item, read_page(body, item, profiles[key]), published.get(item["parent_url"] or ""))
             if item.get("outcome") != "failed":
                 item["content_hash"] = content_hash(item["text"])

@@ -64,6 +64,13 @@ class Profile:
     body: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
     follow_nav: bool = False
+    # a regex with named groups y, m, d: the date in an article's URL, used when the page gives none
+    url_date: str = ""
+    platform: str = ""          # "liferay", "sharepoint", ... (what the selectors were written for)
+    archive: bool = False       # the portal of a body that no longer exists: crawled for its archive
+    successor: str = ""         # the profile of the portal that took over (archive crawls)
+    # what has not been checked against the live portal: field names, with a word on why
+    unverified: tuple[str, ...] = field(default=(), compare=False)
     notes: str = field(default="", compare=False)
 
     @classmethod
@@ -121,6 +128,19 @@ class Profile:
     @property
     def title_selectors(self) -> tuple[str, ...]:
         return (*self.title, *GENERIC_TITLE)
+
+    @cached_property
+    def url_date_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.url_date) if self.url_date else None
+
+    def date_in_url(self, url: str) -> str | None:
+        """The ISO date an article's URL carries (`/Pages/2025-1-16/...`), if the profile says where."""
+        m = self.url_date_re.search(url) if self.url_date_re else None
+        if not m:
+            return None
+        from extract.normalize import iso_date
+
+        return iso_date(int(m.group("d")), int(m.group("m")), int(m.group("y")))
 
     def is_article_url(self, url: str) -> bool:
         """Whether the URL has an article's shape on this portal."""

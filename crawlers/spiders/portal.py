@@ -195,7 +195,8 @@ class PortalSpider(scrapy.Spider):
             yield {"type": "page", "url": response.url, "kind": "article", "portal": self.portal,
                    "province": self.profile.province, "body": response.body,
                    "content_type": _header(response, "Content-Type"), "title_hint": meta.get("title_hint"),
-                   "published_hint": None, "expect": "html", **validators}
+                   "published_hint": None, "url_date": self.profile.date_in_url(response.url),
+                   "expect": "html", **validators}
             for url, text in attachments:
                 yield self._attachment(url, text or meta.get("title_hint"), response, None)
             if not meta.get("from_article"):
