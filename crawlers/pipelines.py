@@ -96,8 +96,9 @@ def fill_page_item(item: dict, result, parent_published: str | None = None) -> d
 class TextPipeline:
     """Body bytes -> `text`, `page_title`, `published`, `source` (HTML, PDF or DOCX).
 
-    Reading runs in a small pool of worker threads (`VANBAN_PARSE_THREADS`), not on the
-    reactor: a 60,000-page PDF or a zip bomb must not stall the downloads. The
+    Attachments and pages of `VANBAN_PARSE_INLINE_BYTES` or more are read in a small pool of
+    worker threads (`VANBAN_PARSE_THREADS`), not on the reactor: a 60,000-page PDF or a zip
+    bomb must not stall the downloads; an ordinary page is read at once. The
     bookkeeping around it (parent dates, the crawl state) stays on the reactor thread.
 
     An attachment is published when the article that links it is: its `published` is
@@ -114,6 +115,7 @@ class TextPipeline:
         self._reading: dict[str, list] = {}  # article URL -> Deferreds of attachments waiting for its date
         self.limits = ParseLimits.from_settings(crawler.settings)
         self.pool = _WorkerPool("vanban-parse", crawler.settings.getint("VANBAN_PARSE_THREADS"))
+        self.inline_bytes = crawler.settings.getint("VANBAN_PARSE_INLINE_BYTES")
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -132,6 +134,9 @@ class TextPipeline:
         body = item.pop("body", b"")
         if item.get("kind") != "attachment":
             self._reading.setdefault(item["url"], [])
+        if item.get("kind") != "attachment" and len(body) < self.inline_bytes:
+            # an ordinary page reads faster than a thread hop costs
+            return self._filled(read_page(body, item, profile, self.limits), item)
         d = self.pool.run(read_page, body, item, profile, self.limits)
         d.addCallback(self._filled, item)
         return d
@@ -202,6 +207,7 @@ class ExtractPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.pool = _WorkerPool("vanban-extract", crawler.settings.getint("VANBAN_PARSE_THREADS"))
+        self.inline_bytes = crawler.settings.getint("VANBAN_PARSE_INLINE_BYTES")
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -216,6 +222,8 @@ class ExtractPipeline:
     def process_item(self, item, spider=None):
         if not _pending(item):
             return item
+        if item.get("kind") != "attachment" and len(item["text"]) < self.inline_bytes:
+            return extract_item(item)
         return self.pool.run(extract_item, item)
 
 

@@ -77,6 +77,7 @@ VANBAN_PARSE_MAX_XML = 16 * 1024 * 1024        # bytes of a DOCX's XML parts, in
 VANBAN_PARSE_MAX_ENTRIES = 2000                # zip entries
 VANBAN_PARSE_MAX_SECONDS = 60.0                # reading one attachment's text
 VANBAN_PARSE_THREADS = 2                       # worker threads reading pages off the reactor
+VANBAN_PARSE_INLINE_BYTES = 256 * 1024         # smaller HTML pages (and texts) are read on the reactor
 VANBAN_ROBOTS_RECHECK = 300.0  # seconds before a robots.txt that answered 5xx is asked again
 
 LOG_LEVEL = "INFO"
