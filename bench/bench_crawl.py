@@ -173,7 +173,7 @@ def _crawl(mode: str, start_url: str, db: str, concurrency: int) -> dict:
 
     project = get_project_settings()
     project.setdict({**settings, "ITEM_PIPELINES": {}, "EXTENSIONS": {"crawlers.extensions.CrawlBook": None},
-                     "VANBAN_WARC_DIR": None,
+                     "VANBAN_WARC": False,
                      "DOWNLOADER_MIDDLEWARES": {"crawlers.middlewares.WarcArchiveMiddleware": None,
                                                 "crawlers.middlewares.IncrementalMiddleware": None}},
                     priority="cmdline")

@@ -226,7 +226,6 @@ class RedisFrontierScheduler(Scheduler):
         instance._wake_call = None
         instance._beat = None
         instance.lost: str | None = None   # why Redis was lost, once it was
-        crawler.vanban_frontier = instance
         crawler.signals.connect(instance._on_idle, signal=signals.spider_idle)
         return instance
 
@@ -390,7 +389,8 @@ class SeedOnceMiddleware:
         return cls(crawler)
 
     async def process_start(self, start):
-        frontier = getattr(self.crawler, "vanban_frontier", None)
+        frontier = self.crawler.engine.scheduler
+        frontier = frontier if isinstance(frontier, RedisFrontierScheduler) else None
         if frontier is not None and not frontier.seeder:
             return
         async for item_or_request in start:

@@ -1,7 +1,8 @@
 """The crawl's bookkeeping extension: run lock, run record, outcome counts, progress.
 
-`crawler.crawlbook` is the one object the middlewares and pipelines consult for the
-seen-set (`book.state`) and to count outcomes (`book.count`). Settings:
+`crawlbook(crawler)` (Scrapy's `crawler.get_extension(CrawlBook)`) is the one object the
+middlewares and pipelines consult for the seen-set (`book.state`) and to count outcomes
+(`book.count`). Settings:
 `VANBAN_DB` (the store; bookkeeping lives next to it, see crawlers.state),
 `VANBAN_LOCK` (take the run lock, default True; a distributed crawl coordinates through
 Redis instead), `VANBAN_PROGRESS` (seconds between progress lines on stderr, 0 = none),
@@ -19,7 +20,7 @@ from twisted.internet import task
 
 from crawlers.state import CrawlLock, CrawlState, state_paths
 
-__all__ = ["CrawlBook"]
+__all__ = ["CrawlBook", "crawlbook"]
 
 OUTCOMES = ("new", "changed", "unchanged", "failed")
 
@@ -46,7 +47,6 @@ class CrawlBook:
         self.run_id = settings.get("VANBAN_RUN_ID") or None
         self.started = time.monotonic()
         self._loop = None
-        crawler.crawlbook = self
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -96,6 +96,15 @@ class CrawlBook:
         word = "done" if final else "crawling"
         print(f"[{word} {elapsed:5.0f}s] fetched {fetched} · {parts} · queued {queued}",
               file=sys.stderr, flush=True)
+
+
+def crawlbook(crawler) -> CrawlBook | None:
+    """The run's CrawlBook extension, or None (not enabled, or asked before Scrapy built
+    its extensions)."""
+    try:
+        return crawler.get_extension(CrawlBook)
+    except RuntimeError:
+        return None
 
 
 def _reason_class(reason: str | None) -> str:

@@ -17,31 +17,42 @@ def is_not_modified(failure) -> bool:
 
 
 def describe_failure(failure) -> str:
-    """A short reason for a failed request: 'HTTP 404', 'timeout', 'redirect loop', ..."""
+    """A short, normalised reason for a failed request: 'HTTP 404', 'timeout', 'too large',
+    'redirect loop', 'blocked by robots.txt', 'out of scope', ... (never a traceback's
+    message: the report groups failures by these words)."""
+    from scrapy import exceptions as scrapy_errors
     from scrapy.spidermiddlewares.httperror import HttpError
     from twisted.internet import error as neterr
+    from twisted.web._newclient import ResponseNeverReceived
 
     value = failure.value
     message = str(value)
+    low = message.lower()
     if failure.check(HttpError):
         status = value.response.status
         return f"HTTP {status}" + (" (after retries)" if status >= 500 else "")
-    if "larger than download max size" in message:
-        return "too large: " + message.split(" in request", 1)[0]
-    if failure.check(neterr.TimeoutError, neterr.TCPTimedOutError) or "took longer than" in message:
+    if "max size" in low or failure.check(getattr(scrapy_errors, "DownloadCancelledError", ())):
+        return "too large"  # the only download Scrapy cancels is one over DOWNLOAD_MAXSIZE
+    if failure.check(neterr.TimeoutError, neterr.TCPTimedOutError,
+                     getattr(scrapy_errors, "DownloadTimeoutError", ())) or "took longer than" in low:
         return "timeout"
-    if failure.check(neterr.ConnectionRefusedError):
+    if failure.check(neterr.ConnectionRefusedError, getattr(scrapy_errors, "DownloadConnectionRefusedError", ())):
         return "connection refused"
-    if failure.check(neterr.DNSLookupError):
+    if failure.check(neterr.DNSLookupError, getattr(scrapy_errors, "CannotResolveHostError", ())):
         return "DNS lookup failed"
+    if failure.check(ResponseNeverReceived, neterr.ConnectionLost, neterr.ConnectionDone,
+                     getattr(scrapy_errors, "ResponseDataLossError", ())):
+        return "connection lost"
     if failure.check(IgnoreRequest):
-        low = message.lower()
-        if "max redirections" in low or "redirect" in low:
-            return "redirect loop (too many redirections)"
+        if "robots.txt unavailable" in low:
+            return message.split(":", 1)[0]  # "robots.txt unavailable (HTTP 503)"
         if "robots.txt" in low:
             return "blocked by robots.txt"
-        if "offsite" in low or "filtered offsite" in low:
-            return "off-site redirect"
-        return f"ignored: {message}" if message else "ignored"
-    name = type(value).__name__
-    return f"{name}: {message}" if message else name
+        if "out of scope" in low:
+            return "out of scope"
+        if "redirect" in low:
+            return "redirect loop (too many redirections)"
+        if "offsite" in low:
+            return "out of scope"
+        return "ignored"
+    return f"download error ({type(value).__name__})"

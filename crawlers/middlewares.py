@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import urllib.parse
 from io import BytesIO
 from pathlib import Path
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import NotConfigured
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from crawlers.extensions import crawlbook
 from crawlers.failures import NotModified
 
-__all__ = ["IncrementalMiddleware", "WarcArchiveMiddleware", "BackoffRetryMiddleware"]
+__all__ = ["IncrementalMiddleware", "WarcArchiveMiddleware", "BackoffRetryMiddleware", "ScopeMiddleware",
+           "RobotsTxtMiddleware"]
 
 
 class IncrementalMiddleware:
@@ -34,7 +38,7 @@ class IncrementalMiddleware:
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         if book is None or request.meta.get("dont_incremental"):
             return None
         row = book.state.page(request.url)
@@ -60,7 +64,8 @@ class WarcArchiveMiddleware:
 
     Each record carries the crawl context (kind, portal, province, parent, dates) in
     `Vanban-*` WARC headers so `vanban reextract` can rebuild pages without the network.
-    Disabled when `VANBAN_WARC_DIR` is empty.
+    On unless `VANBAN_WARC` is off; the folder is `VANBAN_WARC_DIR`, by default `<db>.warc`
+    (so `scrapy crawl` archives as `vanban crawl` does).
     """
 
     def __init__(self, crawler, directory: str):
@@ -73,16 +78,26 @@ class WarcArchiveMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        directory = crawler.settings.get("VANBAN_WARC_DIR")
+        settings = crawler.settings
+        if not settings.getbool("VANBAN_WARC"):
+            raise NotConfigured("VANBAN_WARC is off")
+        directory = settings.get("VANBAN_WARC_DIR")
         if not directory:
-            raise NotConfigured("no VANBAN_WARC_DIR")
+            from crawlers.state import state_paths
+
+            db = settings.get("VANBAN_DB")
+            if not db:
+                from graph.store import default_db_path
+
+                db = default_db_path()
+            directory = state_paths(db)["warc"]
         return cls(crawler, directory)
 
     def _open(self):
         from warcio.warcwriter import WARCWriter
 
         self.directory.mkdir(parents=True, exist_ok=True)
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         run = book.state.run_id if book else "run"
         worker = (book.state.worker if book else str(os.getpid())).replace(":", "-").replace("/", "-")
         self.path = self.directory / f"{run}-{worker}.warc.gz"
@@ -168,3 +183,56 @@ class RedirectLoopMiddleware:
             if target in chain:
                 raise IgnoreRequest(f"redirect loop: {target} redirects back")
         return response
+
+
+class ScopeMiddleware:
+    """Refuse every request off the spider's profile hosts (`crawlers.scope`): seeds,
+    links and redirects alike, judged by the host Scrapy would connect to. Scrapy's own
+    OffsiteMiddleware admits every subdomain and port of an allowed domain."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        profile = getattr(self.crawler.spider, "profile", None)
+        if profile is not None and request.url not in profile.scope:
+            host = urllib.parse.urlsplit(request.url).netloc
+            raise IgnoreRequest(f"out of scope: {host}")
+        return None
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, with RFC 9309 section 2.3.1.4: a robots.txt that
+    answers 5xx (after the retries) means complete disallow until it answers. Scrapy
+    parses the error page and allows everything. The host's robots.txt is asked for
+    again once `VANBAN_ROBOTS_RECHECK` seconds have passed since."""
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.recheck = crawler.settings.getfloat("VANBAN_ROBOTS_RECHECK")
+        self._unavailable: dict[str, tuple[int, float]] = {}  # netloc -> (status, when)
+
+    async def robot_parser(self, request):
+        netloc = urllib.parse.urlsplit(request.url).netloc
+        seen = self._unavailable.get(netloc)
+        if seen is not None and time.monotonic() - seen[1] >= self.recheck \
+                and not hasattr(self._parsers.get(netloc), "addCallback"):
+            del self._unavailable[netloc]
+            self._parsers.pop(netloc, None)
+        return await super().robot_parser(request)
+
+    def process_request_2(self, rp, request):
+        seen = self._unavailable.get(urllib.parse.urlsplit(request.url).netloc)
+        if seen is not None:
+            self._stats.inc_value("robotstxt/forbidden")
+            raise IgnoreRequest(f"robots.txt unavailable (HTTP {seen[0]}): complete disallow")
+        super().process_request_2(rp, request)
+
+    async def _parse_robots(self, response, netloc, request):
+        if response.status >= 500:
+            self._unavailable[netloc] = (response.status, time.monotonic())
+        await super()._parse_robots(response, netloc, request)

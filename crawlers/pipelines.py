@@ -13,11 +13,13 @@ import hashlib
 import json
 from pathlib import Path
 
+from crawlers.extensions import crawlbook
+from crawlers.limits import ParseLimits
 from crawlers.state import utcnow
 from crawlers.textual import NotReadable, page_text
 
 __all__ = ["TextPipeline", "ChangePipeline", "ExtractPipeline", "StorePipeline", "BookPipeline",
-           "build_record", "content_hash"]
+           "build_record", "content_hash", "read_page", "fill_page_item", "extract_item"]
 
 
 def content_hash(text: str) -> str:
@@ -29,12 +31,80 @@ def _pending(item) -> bool:
     return item.get("type") == "page" and not item.get("outcome")
 
 
+class _WorkerPool:
+    """A few worker threads for CPU-bound steps, off the reactor. Our own pool: the
+    reactor's is also Scrapy's DNS resolver, which a busy parse must not starve."""
+
+    def __init__(self, name: str, threads: int):
+        self.name, self.threads, self._pool = name, max(1, threads), None
+
+    def start(self) -> None:
+        from twisted.python.threadpool import ThreadPool
+
+        self._pool = ThreadPool(minthreads=0, maxthreads=self.threads, name=self.name)
+        self._pool.start()
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool = None
+
+    def run(self, func, *args):
+        """A Deferred of `func(*args)` run in a worker thread."""
+        from twisted.internet import reactor, threads
+
+        return threads.deferToThreadPool(reactor, self._pool, func, *args)
+
+
+def read_page(body: bytes, item: dict, profile=None, limits: ParseLimits = ParseLimits()):
+    """The text of a page item's body: a PageText, or the reason it cannot be read.
+
+    Pure (no crawl state): the crawl runs it in a worker thread, `vanban reextract`
+    in its loop."""
+    try:
+        return page_text(body, url=item["url"], content_type=item.get("content_type"), profile=profile,
+                         expect=item.get("expect"), limits=limits)
+    except NotReadable as exc:
+        return exc.reason
+    except Exception as exc:  # a parser bug on one page must not stop the crawl
+        return f"text extraction error ({type(exc).__name__})"
+
+
+def fill_page_item(item: dict, result, parent_published: str | None = None) -> dict:
+    """Set a page item's `text`, `source`, `page_title`, `published`, `notes` from what
+    `read_page` gave (or its failure). The one rule for the crawl and the replay:
+    an attachment takes its link's text as title, and is published when the page that
+    links it is (`published_hint`, else `parent_published`), its own text's date last;
+    an article's hint (none today) wins over its own date, which wins over its URL's."""
+    if isinstance(result, str):
+        item["outcome"], item["reason"] = "failed", result
+        return item
+    attachment = item.get("kind") == "attachment"
+    item["text"] = result.text
+    item["source"] = result.source
+    item["page_title"] = (item.get("title_hint") if attachment and item.get("title_hint") else None) \
+        or result.title or item.get("title_hint")
+    if attachment:
+        item["published"] = item.get("published_hint") or parent_published or result.published
+    else:
+        # the date the URL carries (SharePoint's /Pages/YYYY-M-D/) only when the page gives none
+        item["published"] = item.get("published_hint") or result.published or item.get("url_date")
+    item["notes"] = list(result.notes)
+    return item
+
+
 class TextPipeline:
     """Body bytes -> `text`, `page_title`, `published`, `source` (HTML, PDF or DOCX).
 
+    Attachments and pages of `VANBAN_PARSE_INLINE_BYTES` or more are read in a small pool of
+    worker threads (`VANBAN_PARSE_THREADS`), not on the reactor: a 60,000-page PDF or a zip
+    bomb must not stall the downloads; an ordinary page is read at once. The
+    bookkeeping around it (parent dates, the crawl state) stays on the reactor thread.
+
     An attachment is published when the article that links it is: its `published` is
     the parent page's date (seen in this run, or recorded by an earlier one), and only
-    without a parent date the date its own text gives.
+    without a parent date the date its own text gives. An attachment whose article is
+    still being read waits for it.
     """
 
     remembered_dates = 10_000  # parent dates kept in memory; older ones come from the crawl state
@@ -42,39 +112,51 @@ class TextPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self._published: dict[str, str] = {}
+        self._reading: dict[str, list] = {}  # article URL -> Deferreds of attachments waiting for its date
+        self.limits = ParseLimits.from_settings(crawler.settings)
+        self.pool = _WorkerPool("vanban-parse", crawler.settings.getint("VANBAN_PARSE_THREADS"))
+        self.inline_bytes = crawler.settings.getint("VANBAN_PARSE_INLINE_BYTES")
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+    def open_spider(self, spider=None):
+        self.pool.start()
+
+    def close_spider(self, spider=None):
+        self.pool.stop()
 
     def process_item(self, item, spider=None):
         if not _pending(item):
             return item
         profile = getattr(self.crawler.spider, "profile", None)
         body = item.pop("body", b"")
-        try:
-            result = page_text(body, url=item["url"], content_type=item.get("content_type"), profile=profile,
-                               expect=item.get("expect"))
-        except NotReadable as exc:
-            item["outcome"], item["reason"] = "failed", exc.reason
-            return item
-        except Exception as exc:  # a parser bug on one page must not stop the crawl
-            item["outcome"], item["reason"] = "failed", f"text extraction error: {type(exc).__name__}: {exc}"
-            return item
-        item["text"] = result.text
-        item["source"] = result.source
-        item["page_title"] = result.title or item.get("title_hint")
-        if item.get("kind") == "attachment" and item.get("title_hint"):
-            item["page_title"] = item["title_hint"]
-        if item.get("kind") == "attachment":
-            item["published"] = (item.get("published_hint") or self._parent_published(item.get("parent_url"))
-                                 or result.published)
-        else:
-            item["published"] = item.get("published_hint") or result.published
-            if item["published"]:
+        if item.get("kind") != "attachment":
+            self._reading.setdefault(item["url"], [])
+        if item.get("kind") != "attachment" and len(body) < self.inline_bytes:
+            # an ordinary page reads faster than a thread hop costs
+            return self._filled(read_page(body, item, profile, self.limits), item)
+        d = self.pool.run(read_page, body, item, profile, self.limits)
+        d.addCallback(self._filled, item)
+        return d
+
+    def _filled(self, result, item):
+        from twisted.internet import defer
+
+        if item.get("kind") != "attachment":
+            fill_page_item(item, result)
+            if item.get("published"):
                 self._remember(item["url"], item["published"])
-        item["notes"] = result.notes
-        return item
+            for waiting in self._reading.pop(item["url"], []):
+                waiting.callback(None)
+            return item
+        parent = item.get("parent_url")
+        if parent in self._reading and not item.get("published_hint"):
+            waiting = defer.Deferred()
+            self._reading[parent].append(waiting)
+            return waiting.addCallback(lambda _: fill_page_item(item, result, self._parent_published(parent)))
+        return fill_page_item(item, result, self._parent_published(parent))
 
     def _remember(self, url: str, published: str) -> None:
         if len(self._published) >= self.remembered_dates:
@@ -87,7 +169,7 @@ class TextPipeline:
             return None
         if parent_url in self._published:
             return self._published[parent_url]
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         return book.state.published(parent_url) if book else None
 
 
@@ -105,10 +187,11 @@ class ChangePipeline:
         if not _pending(item):
             return item
         item["content_hash"] = content_hash(item["text"])
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         previous = book.state.content_hash(item["url"]) if book else None
         if previous is None:
-            store = getattr(self.crawler, "vanban_store", None)
+            storing = self.crawler.get_item_pipeline(StorePipeline)
+            store = storing.store if storing is not None else None
             previous = store.page_hash(item["url"]) if store is not None else None
         if previous == item["content_hash"]:
             item["outcome"], item["reason"] = "unchanged", "same content hash"
@@ -118,31 +201,43 @@ class ChangePipeline:
 
 
 class ExtractPipeline:
-    """Run the extractor on the text; the result's dict goes to `extraction`."""
+    """Run the extractor on the text, in a worker thread (a long page must not stall the
+    downloads); the result's dict goes to `extraction`."""
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self._extract = None
+        self.pool = _WorkerPool("vanban-extract", crawler.settings.getint("VANBAN_PARSE_THREADS"))
+        self.inline_bytes = crawler.settings.getint("VANBAN_PARSE_INLINE_BYTES")
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def open_spider(self, spider=None):
-        from extract import extract_page
+        self.pool.start()
 
-        self._extract = extract_page
+    def close_spider(self, spider=None):
+        self.pool.stop()
 
     def process_item(self, item, spider=None):
         if not _pending(item):
             return item
-        try:
-            result = self._extract(item["text"], province=item.get("province"))
-        except Exception as exc:
-            item["outcome"], item["reason"] = "failed", f"extractor error: {type(exc).__name__}: {exc}"
-            return item
-        item["extraction"] = result.to_dict()
+        if item.get("kind") != "attachment" and len(item["text"]) < self.inline_bytes:
+            return extract_item(item)
+        return self.pool.run(extract_item, item)
+
+
+def extract_item(item: dict) -> dict:
+    """Set a page item's `extraction` (the extractor's record), or its failure."""
+    from extract import extract_page
+
+    try:
+        result = extract_page(item["text"], province=item.get("province"))
+    except Exception as exc:
+        item["outcome"], item["reason"] = "failed", f"extractor error ({type(exc).__name__})"
         return item
+    item["extraction"] = result.to_dict()
+    return item
 
 
 def build_record(item: dict, crawled: str | None = None) -> dict:
@@ -177,9 +272,8 @@ class StorePipeline:
             except ImportError:  # older graph package layout
                 from graph.store import open_store
 
-            book = getattr(self.crawler, "crawlbook", None)
+            book = crawlbook(self.crawler)
             self.store = open_store(db=self.db or (book.db if book else None))
-            self.crawler.vanban_store = self.store
         if self.jsonl_path:
             Path(self.jsonl_path).parent.mkdir(parents=True, exist_ok=True)
             self.jsonl = open(self.jsonl_path, "a", encoding="utf-8")
@@ -201,10 +295,11 @@ class StorePipeline:
                 self.jsonl.write(json.dumps(record, ensure_ascii=False) + "\n")
                 self.jsonl.flush()
         except Exception as exc:
-            item["outcome"], item["reason"] = "failed", f"store error: {type(exc).__name__}: {exc}"
+            item["outcome"], item["reason"] = "failed", f"store error ({type(exc).__name__})"
             return item
         item["outcome"] = item.pop("change", "new")
         item["stored"] = True
+        item["record"] = record
         return item
 
 
@@ -219,18 +314,18 @@ class BookPipeline:
         return cls(crawler)
 
     def process_item(self, item, spider=None):
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         kind = item.get("type")
         if book is None:
-            return item
+            return _feed_item(item)
         url = item["url"]
         if kind == "links":
             book.state.record_attachments(url, item["attachments"])
-            return item
+            return _feed_item(item)
         if kind == "listing":
             book.state.record_page(url, kind="listing", portal=item.get("portal"), etag=item.get("etag"),
                                    last_modified=item.get("last_modified"))
-            return item
+            return _feed_item(item)
         outcome = item.get("outcome") or "failed"
         if outcome in ("new", "changed", "unchanged") and kind == "page":
             book.state.record_page(url, kind=item.get("kind") or "article", portal=item.get("portal"),
@@ -243,9 +338,16 @@ class BookPipeline:
             # listings are the crawl's means, not its results: only their failures count
             if outcome == "failed":
                 book.count(url, outcome, item.get("reason"))
-            return item
+            return _feed_item(item)
         book.count(url, outcome, item.get("reason"))
-        # keep the item small for the stats/feeds: drop the text
-        item.pop("text", None)
-        item.pop("extraction", None)
-        return item
+        return _feed_item(item)
+
+
+def _feed_item(item: dict) -> dict:
+    """What Scrapy's feeds (`scrapy crawl -o items.jsonl`) get: a stored page's extraction
+    record; bookkeeping items (listings, links, outcomes) are dropped quietly."""
+    from scrapy.exceptions import DropItem
+
+    if item.get("record") is not None:
+        return item["record"]
+    raise DropItem(f"bookkeeping item ({item.get('type')}, {item.get('outcome') or '-'})", log_level="DEBUG")

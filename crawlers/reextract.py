@@ -2,7 +2,7 @@
 
 The crawler archives every 200 response with its crawl context (crawlers.middlewares.
 WarcArchiveMiddleware); this replays the latest response of each article and attachment
-through the same text -> extract -> store steps as the crawl.
+through the same text -> extract -> store functions as the crawl.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import urllib.parse
 from pathlib import Path
 
-from crawlers.pipelines import build_record, content_hash
+from crawlers.pipelines import build_record, content_hash, extract_item, fill_page_item, read_page
 from crawlers.state import state_paths
-from crawlers.textual import NotReadable, expected_kind, page_text
+from crawlers.textual import expected_kind
 
 __all__ = ["reextract", "iter_archived"]
 
@@ -48,9 +48,10 @@ def iter_archived(paths: list[str | Path]):
 
 
 def reextract(db: str | Path | None = None, warc_paths: list[str | Path] | None = None) -> dict:
-    """Replay the archive into the store at `db`; returns counts and failures."""
-    from extract import extract_page
+    """Replay the archive into the store at `db`; returns counts and failures.
 
+    Each page item is built by the crawl's own functions (`read_page`, `fill_page_item`,
+    `extract_item`), so a replayed page is the page the crawl stored."""
     try:
         from graph import open_store
     except ImportError:
@@ -67,28 +68,32 @@ def reextract(db: str | Path | None = None, warc_paths: list[str | Path] | None 
         latest[url] = (ctx, ctype, body)  # later responses of a URL win
     counts = {"archived": len(latest), "stored": 0, "failed": 0, "failures": []}
     profiles: dict[str, object] = {}
+    published: dict[str, str] = {}  # article URL -> its date, for the attachments it links
     store = open_store(db=db)
     try:
-        for url, (ctx, ctype, body) in latest.items():
+        # articles first: an attachment is published when the article that links it is
+        for url, (ctx, ctype, body) in sorted(latest.items(), key=lambda kv: kv[1][0]["kind"] != "article"):
             key = ctx.get("portal")
             if key not in profiles:
                 try:
                     profiles[key] = load_profile(key) if key else None
                 except KeyError:
                     profiles[key] = None
-            expect = "html" if ctx["kind"] == "article" else expected_kind(url)
-            try:
-                text = page_text(body, url=url, content_type=ctype, profile=profiles[key], expect=expect)
-            except NotReadable as exc:
+            item = {"url": url, "kind": ctx["kind"], "portal": key, "province": ctx.get("province"),
+                    "content_type": ctype, "title_hint": ctx.get("title_hint"),
+                    "published_hint": ctx.get("published_hint"), "parent_url": ctx.get("parent"),
+                    "expect": "html" if ctx["kind"] == "article" else expected_kind(url),
+                    "url_date": profiles[key].date_in_url(url) if profiles[key] else None}
+            fill_page_item(item, read_page(body, item, profiles[key]), published.get(item["parent_url"] or ""))
+            if item.get("outcome") != "failed":
+                item["content_hash"] = content_hash(item["text"])
+                extract_item(item)
+            if item.get("outcome") == "failed":
                 counts["failed"] += 1
-                counts["failures"].append({"url": url, "reason": exc.reason})
+                counts["failures"].append({"url": url, "reason": item["reason"]})
                 continue
-            item = {"url": url, "portal": key, "province": ctx.get("province"),
-                    "published": ctx.get("published_hint") or text.published,
-                    "page_title": ctx.get("title_hint") if ctx["kind"] == "attachment" and ctx.get("title_hint")
-                    else (text.title or ctx.get("title_hint")),
-                    "source": text.source, "content_hash": content_hash(text.text)}
-            item["extraction"] = extract_page(text.text, province=item["province"]).to_dict()
+            if item["kind"] == "article" and item.get("published"):
+                published[url] = item["published"]
             store.upsert_page(build_record(item))
             counts["stored"] += 1
     finally:

@@ -24,9 +24,8 @@ def crawl_settings(*, db: str | Path, redis_url: str | None = None, progress: fl
                    recheck: bool = False, warc: bool = True, store: bool = True, jsonl: str | None = None,
                    overrides: dict | None = None) -> dict:
     """The per-run settings on top of crawlers.settings."""
-    paths = state_paths(db)
     settings = {"VANBAN_DB": str(db), "VANBAN_PROGRESS": progress, "VANBAN_RECHECK": recheck,
-                "VANBAN_WARC_DIR": str(paths["warc"]) if warc else None, "VANBAN_STORE": store,
+                "VANBAN_WARC": warc, "VANBAN_STORE": store,
                 "VANBAN_JSONL": jsonl, "LOG_LEVEL": "WARNING"}
     if redis_url:
         from crawlers.distributed import redis_settings
@@ -39,11 +38,13 @@ def crawl_settings(*, db: str | Path, redis_url: str | None = None, progress: fl
 def run_crawl(*, site: str | None = None, start_url: str | None = None, province: str | None = None,
               db: str | Path | None = None, redis_url: str | None = None, progress: float = 0,
               recheck: bool = False, warc: bool = True, store: bool = True, jsonl: str | None = None,
-              max_nav_depth: int = 2, overrides: dict | None = None) -> CrawlReport:
+              max_nav_depth: int = 2, overrides: dict | None = None, profile: str | None = None,
+              hosts: list[str] | None = None) -> CrawlReport:
     """Crawl a bundled portal (`site`) or any site (`start_url`) into the store at `db`.
 
     `start_url` with `site` crawls that profile from another address (a mirror, the
-    offline sample). Raises CrawlLocked when another crawl holds this store's lock, and
+    offline sample). `profile` is a profile JSON file outside the package; `hosts`
+    replaces the profile's hosts (crawlers.scope). Raises CrawlLocked when another crawl holds this store's lock, and
     crawlers.distributed.FrontierUnavailable when `redis_url` does not answer.
     Returns the run's report (new / changed / unchanged / failed with reasons).
     """
@@ -51,8 +52,12 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
     from scrapy.utils.project import get_project_settings
     import os
 
-    if not site and not start_url:
-        raise ValueError("give a site key or a start URL")
+    if not site and not start_url and not profile:
+        raise ValueError("give a site key, a profile file or a start URL")
+    if hosts:
+        from crawlers.scope import Scope
+
+        Scope(tuple(hosts))  # ValueError for an entry that is no host, before anything starts
     if db is None:
         from graph.store import default_db_path
 
@@ -92,8 +97,12 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
     errors: list[BaseException] = []
     # an error that stops the crawl itself (a pipeline that cannot open, say) ends the
     # crawl Deferred: keep it for a clear message instead of Twisted's "Unhandled error"
-    process.crawl(crawler, start_url=start_url, province=province,
-                  max_nav_depth=max_nav_depth).addErrback(lambda failure: errors.append(failure.value))
+    spider_args = {"start_url": start_url, "province": province, "max_nav_depth": max_nav_depth, "hosts": hosts}
+    if profile:
+        from crawlers.profiles import load_profile
+
+        spider_args["profile"] = load_profile(profile)  # KeyError with a clear message
+    process.crawl(crawler, **spider_args).addErrback(lambda failure: errors.append(failure.value))
     process.start()
     if errors:
         exc = errors[0]

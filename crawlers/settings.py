@@ -34,6 +34,10 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 DEPTH_LIMIT = 0
 
 DOWNLOADER_MIDDLEWARES = {
+    # before robots.txt: a host out of scope is not even asked for its robots.txt
+    "crawlers.middlewares.ScopeMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawlers.middlewares.RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
     "crawlers.middlewares.RedirectLoopMiddleware": 610,
@@ -52,11 +56,29 @@ EXTENSIONS = {
     "crawlers.extensions.CrawlBook": 100,
 }
 
+# every VANBAN_* setting the crawler reads, with its default (crawlers.runner sets the per-run ones)
 VANBAN_DB = None          # the graph store (default: graph.store.default_db_path())
-VANBAN_LOCK = True
-VANBAN_RECHECK = False
-VANBAN_PROGRESS = 0
-VANBAN_WARC_DIR = None    # set by the runner to <db>.warc
+VANBAN_STORE = True       # upsert each record into the store
+VANBAN_JSONL = None       # also append each record to this JSON Lines file
+VANBAN_LOCK = True        # take the store's crawl lock (a distributed crawl coordinates through Redis)
+VANBAN_RECHECK = False    # fetch known pages without validators again
+VANBAN_PROGRESS = 0       # seconds between progress lines on stderr, 0 = none
+VANBAN_WARC = True        # archive every response as WARC
+VANBAN_WARC_DIR = None    # the WARC archive folder (default <db>.warc)
+VANBAN_RUN_ID = None      # this run's id in the crawl state (default: made when the run starts)
+VANBAN_WORKER = None      # this worker's name (default host:pid)
+VANBAN_REDIS_PREFIX = "vanban"   # distributed crawl (crawlers.distributed): key prefix
+VANBAN_REDIS_POLL = 1.0          # seconds between idle checks
+VANBAN_REDIS_IDLE_CHECKS = 2     # consecutive idle checks before a worker ends
+VANBAN_REDIS_WORKER_TTL = 60.0   # seconds before a silent worker stops counting
+# reading one attachment (crawlers.limits): a DOCX zip bomb or an endless PDF is refused
+VANBAN_PARSE_MAX_INFLATED = 64 * 1024 * 1024   # bytes of all zip entries, inflated
+VANBAN_PARSE_MAX_XML = 16 * 1024 * 1024        # bytes of a DOCX's XML parts, inflated
+VANBAN_PARSE_MAX_ENTRIES = 2000                # zip entries
+VANBAN_PARSE_MAX_SECONDS = 60.0                # reading one attachment's text
+VANBAN_PARSE_THREADS = 2                       # worker threads reading pages off the reactor
+VANBAN_PARSE_INLINE_BYTES = 256 * 1024         # smaller HTML pages (and texts) are read on the reactor
+VANBAN_ROBOTS_RECHECK = 300.0  # seconds before a robots.txt that answered 5xx is asked again
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False

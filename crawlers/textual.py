@@ -17,6 +17,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 
+from crawlers.limits import ParseLimits, check_zip
 from extract.normalize import iso_date
 from extract.textio import decode_bytes
 
@@ -185,16 +186,21 @@ def sniff_kind(body: bytes, content_type: str | None, url: str) -> str:
     return "other"
 
 
-def pdf_text(body: bytes) -> PageText:
-    """Text layer of a PDF. Raises NotReadable for a scan with no text layer or a broken file."""
+def pdf_text(body: bytes, limits: ParseLimits = ParseLimits()) -> PageText:
+    """Text layer of a PDF. Raises NotReadable for a scan with no text layer, a broken
+    file, or one whose pages take longer than the limit to read."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    deadline = limits.deadline()
     try:
         reader = PdfReader(io.BytesIO(body))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise NotReadable(f"broken PDF: {exc}") from exc
+        pages = []
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            deadline.check("PDF")
+    except (PdfReadError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+        raise NotReadable("broken PDF") from exc
     text = "\n".join(pages)
     if len(text.strip()) < 20:
         raise NotReadable(f"scanned PDF: no text layer ({len(pages)} pages)")
@@ -207,15 +213,18 @@ def pdf_text(body: bytes) -> PageText:
     return PageText(text, "pdf", title=title, published=date_in_text(text[:1500]))
 
 
-def docx_text(body: bytes) -> PageText:
-    """Paragraph and table text of a DOCX. Raises NotReadable for a broken file."""
+def docx_text(body: bytes, limits: ParseLimits = ParseLimits()) -> PageText:
+    """Paragraph and table text of a DOCX. Raises NotReadable for a broken file or one
+    that inflates past the limits (a zip bomb: crawlers.limits)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        with zipfile.ZipFile(io.BytesIO(body)) as zf:
+            check_zip(zf, limits, limits.deadline())
         document = docx.Document(io.BytesIO(body))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise NotReadable(f"broken DOCX: {exc}") from exc
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+        raise NotReadable("broken DOCX") from exc
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -231,7 +240,7 @@ _EXPECTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
 
 
 def page_text(body: bytes, *, url: str, content_type: str | None = None, profile=None,
-              expect: str | None = None) -> PageText:
+              expect: str | None = None, limits: ParseLimits = ParseLimits()) -> PageText:
     """The text of any fetched body, by what its bytes are.
 
     `expect` is what the link promised ("pdf", "docx", "html"): a body that is
@@ -241,9 +250,9 @@ def page_text(body: bytes, *, url: str, content_type: str | None = None, profile
     if expect and expect != kind and not (expect == "html" and kind == "other"):
         raise NotReadable(f"not a {expect.upper()}: the body is {kind.upper() if kind != 'other' else 'unknown data'}")
     if kind == "pdf":
-        return pdf_text(body)
+        return pdf_text(body, limits)
     if kind == "docx":
-        return docx_text(body)
+        return docx_text(body, limits)
     if kind == "doc":
         raise NotReadable("legacy .doc (binary Word) is not read")
     html, notes = decode_html(body, content_type)

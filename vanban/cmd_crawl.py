@@ -10,7 +10,12 @@ import click
 
 @click.command("crawl")
 @click.option("--site", help="A bundled portal profile: daklak, ninhthuan, backan, quangtri, camlo.")
-@click.option("--start-url", help="Crawl any site from this URL (with --site: that profile at this address).")
+@click.option("--profile", "profile_file", type=click.Path(exists=True, dir_okay=False),
+              help="A portal profile JSON file of your own (instead of --site).")
+@click.option("--host", "hosts", multiple=True, metavar="HOST",
+              help="A host the crawl may fetch, instead of the profile's (repeatable; host, host:port, "
+                   "http://host:port or *.domain).")
+@click.option("--start-url", help="Crawl any site from this URL (with --site/--profile: that profile at this address).")
 @click.option("--province", help="The province the site speaks for (stored with each page).")
 @click.option("--db", type=click.Path(dir_okay=False), help="The SQLite store (default: the user data dir).")
 @click.option("--redis", "redis_url", help="Share one frontier and dupefilter through Redis (distributed crawl).")
@@ -25,7 +30,7 @@ import click
 @click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting (e.g. -s DOWNLOAD_DELAY=1).")
 @click.option("-v", "--verbose", is_flag=True, help="Scrapy's INFO log on stderr.")
-def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, jsonl, max_nav_depth, progress,
+def crawl_command(site, profile_file, hosts, start_url, province, db, redis_url, recheck, no_warc, jsonl, max_nav_depth, progress,
                   as_json, set_, verbose):
     """Crawl a portal into the store and print the crawl report.
 
@@ -42,8 +47,10 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
             raise
         FRONTIER_LOST, FrontierUnavailable = object(), CrawlFailed
 
-    if not site and not start_url:
-        raise click.UsageError("give --site or --start-url")
+    if not site and not start_url and not profile_file:
+        raise click.UsageError("give --site, --profile or --start-url")
+    if site and profile_file:
+        raise click.UsageError("give --site or --profile, not both")
     overrides = {"LOG_LEVEL": "INFO"} if verbose else {}
     for pair in set_:
         name, sep, value = pair.partition("=")
@@ -53,7 +60,8 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
     try:
         report = run_crawl(site=site, start_url=start_url, province=province, db=db, redis_url=redis_url,
                            progress=progress, recheck=recheck, warc=not no_warc, jsonl=jsonl,
-                           max_nav_depth=max_nav_depth, overrides=overrides)
+                           max_nav_depth=max_nav_depth, overrides=overrides, profile=profile_file,
+                           hosts=list(hosts) or None)
     except CrawlLocked as exc:
         click.echo(f"vanban crawl: {exc}", err=True)
         sys.exit(2)
@@ -62,6 +70,9 @@ def crawl_command(site, start_url, province, db, redis_url, recheck, no_warc, js
         sys.exit(1)
     except KeyError as exc:
         raise click.UsageError(str(exc.args[0])) from None
+    except ValueError as exc:  # a profile file with unknown fields, a host entry that is no host
+        click.echo(f"vanban crawl: {exc}", err=True)
+        sys.exit(1)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

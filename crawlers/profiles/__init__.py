@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
+from crawlers.scope import Scope, url_origin
+
 __all__ = ["Profile", "load_profile", "profile_keys", "PROFILE_DIR"]
 
 PROFILE_DIR = Path(__file__).resolve().parent
@@ -50,7 +52,8 @@ class Profile:
     key: str
     name: str = ""
     province: str | None = None
-    allowed_domains: tuple[str, ...] = ()
+    # the hosts the crawl covers (crawlers.scope: exact hosts, host:port, origins, *.domain)
+    hosts: tuple[str, ...] = ()
     start_urls: tuple[str, ...] = ()
     article_patterns: tuple[str, ...] = ()
     listing_patterns: tuple[str, ...] = ()
@@ -61,6 +64,13 @@ class Profile:
     body: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
     follow_nav: bool = False
+    # a regex with named groups y, m, d: the date in an article's URL, used when the page gives none
+    url_date: str = ""
+    platform: str = ""          # "liferay", "sharepoint", ... (what the selectors were written for)
+    archive: bool = False       # the portal of a body that no longer exists: crawled for its archive
+    successor: str = ""         # the profile of the portal that took over (archive crawls)
+    # what has not been checked against the live portal: field names, with a word on why
+    unverified: tuple[str, ...] = field(default=(), compare=False)
     notes: str = field(default="", compare=False)
 
     @classmethod
@@ -75,16 +85,18 @@ class Profile:
 
     @classmethod
     def generic(cls, start_url: str, province: str | None = None, key: str | None = None) -> "Profile":
-        """A profile for any site from one start URL: stay on its host, follow its navigation."""
+        """A profile for any site from one start URL: stay on its origin (scheme, host and
+        port), follow its navigation."""
         host = urllib.parse.urlsplit(start_url).hostname or ""
         return cls(key=key or host.replace(".", "-") or "site", name=host, province=province,
-                   allowed_domains=(host,), start_urls=(start_url,), follow_nav=True)
+                   hosts=(url_origin(start_url),), start_urls=(start_url,), follow_nav=True)
 
     def with_start_urls(self, urls: list[str] | tuple[str, ...], *, province: str | None = None) -> "Profile":
-        """The same profile on other start URLs (a mirror, the offline sample), same host rules."""
-        hosts = tuple(sorted({urllib.parse.urlsplit(u).hostname or "" for u in urls}))
+        """The same profile on other start URLs (a mirror, the offline sample), confined to
+        their origins."""
+        hosts = tuple(sorted({url_origin(u) for u in urls}))
         # the profile's category paths are unknown at another address: follow its navigation
-        changed = dataclasses.replace(self, start_urls=tuple(urls), allowed_domains=hosts, follow_nav=True)
+        changed = dataclasses.replace(self, start_urls=tuple(urls), hosts=hosts, follow_nav=True)
         return dataclasses.replace(changed, province=province) if province is not None else changed
 
     # compiled forms, generic rules after the profile's own
@@ -100,6 +112,15 @@ class Profile:
     def deny_res(self) -> list[re.Pattern[str]]:
         return [re.compile(p, re.IGNORECASE) for p in (*self.deny_patterns, *GENERIC_DENY_PATTERNS)]
 
+    @cached_property
+    def scope(self) -> Scope:
+        """The URLs this profile may fetch (its hosts, see crawlers.scope)."""
+        return Scope(self.hosts)
+
+    def in_scope(self, url: str) -> bool:
+        """Whether `url` is on one of the profile's hosts and not denied."""
+        return url in self.scope and not self.is_denied(url)
+
     @property
     def next_page_selectors(self) -> tuple[str, ...]:
         return (*self.next_page, *GENERIC_NEXT_PAGE)
@@ -107,6 +128,19 @@ class Profile:
     @property
     def title_selectors(self) -> tuple[str, ...]:
         return (*self.title, *GENERIC_TITLE)
+
+    @cached_property
+    def url_date_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.url_date) if self.url_date else None
+
+    def date_in_url(self, url: str) -> str | None:
+        """The ISO date an article's URL carries (`/Pages/2025-1-16/...`), if the profile says where."""
+        m = self.url_date_re.search(url) if self.url_date_re else None
+        if not m:
+            return None
+        from extract.normalize import iso_date
+
+        return iso_date(int(m.group("d")), int(m.group("m")), int(m.group("y")))
 
     def is_article_url(self, url: str) -> bool:
         """Whether the URL has an article's shape on this portal."""

@@ -15,6 +15,7 @@ import urllib.parse
 import scrapy
 from scrapy.http import Response, TextResponse
 
+from crawlers.extensions import crawlbook
 from crawlers.failures import describe_failure, is_not_modified
 from crawlers.profiles import Profile, load_profile
 from crawlers.textual import expected_kind
@@ -44,7 +45,8 @@ class PortalSpider(scrapy.Spider):
     """Crawl one portal by its profile, or any site from `start_url` (generic profile).
 
     Arguments (also `-a name=value` on `scrapy crawl`): `start_url`, `province`,
-    `profile` (key or JSON path), `portal` (the site key stored with each page),
+    `profile` (key or JSON path), `hosts` (comma-separated, instead of the profile's),
+    `portal` (the site key stored with each page),
     `max_nav_depth` (how deep a generic crawl follows navigation links, default 2).
     """
 
@@ -52,7 +54,7 @@ class PortalSpider(scrapy.Spider):
     profile_key: str | None = None  # set by the per-site registrations in crawlers.spiders.sites
 
     def __init__(self, start_url: str | None = None, province: str | None = None, profile=None,
-                 portal: str | None = None, max_nav_depth: int | str = 2, **kwargs):
+                 portal: str | None = None, max_nav_depth: int | str = 2, hosts=None, **kwargs):
         super().__init__(**kwargs)
         if profile is None and self.profile_key:
             profile = self.profile_key
@@ -66,16 +68,21 @@ class PortalSpider(scrapy.Spider):
             profile = profile.with_start_urls([start_url], province=province)
         elif province:
             profile = dataclasses.replace(profile, province=province)
+        if hosts:
+            # the hosts it may fetch, instead of the profile's (a test host, a mirror)
+            hosts = hosts.split(",") if isinstance(hosts, str) else hosts
+            profile = dataclasses.replace(profile, hosts=tuple(h.strip() for h in hosts if h.strip()))
         self.profile: Profile = profile
         self.portal = portal or profile.key
-        self.allowed_domains = [d for d in profile.allowed_domains if d]
+        # scope is the ScopeMiddleware's (every request, redirects included), not Scrapy's
+        # OffsiteMiddleware's, which admits every subdomain and every port
         self.max_nav_depth = int(max_nav_depth)
         # set by the bookkeeping extension when it opens: may listings stop at known items?
         self.incremental_stop = False
 
     # bookkeeping the spider may consult (read only) ------------------------
     def _known(self, url: str) -> bool:
-        book = getattr(self.crawler, "crawlbook", None)
+        book = crawlbook(self.crawler)
         return bool(book) and book.state.known(url)
 
     # requests ----------------------------------------------------------------
@@ -103,13 +110,7 @@ class PortalSpider(scrapy.Spider):
 
     # link classification -----------------------------------------------------
     def _in_scope(self, url: str) -> bool:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            return False
-        host = parts.hostname or ""
-        if self.allowed_domains and not any(host == d or host.endswith("." + d) for d in self.allowed_domains):
-            return False
-        return not self.profile.is_denied(url)
+        return self.profile.in_scope(url)
 
     def _links(self, response: TextResponse, xpath: str = _MAIN_ANCHORS) -> list[tuple[str, str]]:
         seen: set[str] = set()
@@ -169,7 +170,7 @@ class PortalSpider(scrapy.Spider):
         if response.status == 304:
             yield {"type": "outcome", "url": response.url, "outcome": "unchanged", "reason": "304 Not Modified",
                    "kind": meta.get("kind")}
-            book = getattr(self.crawler, "crawlbook", None)
+            book = crawlbook(self.crawler)
             for url, title in (book.state.attachments(response.url) if book else []):
                 yield self._attachment(url, title, response, None)
             return
@@ -194,7 +195,8 @@ class PortalSpider(scrapy.Spider):
             yield {"type": "page", "url": response.url, "kind": "article", "portal": self.portal,
                    "province": self.profile.province, "body": response.body,
                    "content_type": _header(response, "Content-Type"), "title_hint": meta.get("title_hint"),
-                   "published_hint": None, "expect": "html", **validators}
+                   "published_hint": None, "url_date": self.profile.date_in_url(response.url),
+                   "expect": "html", **validators}
             for url, text in attachments:
                 yield self._attachment(url, text or meta.get("title_hint"), response, None)
             if not meta.get("from_article"):

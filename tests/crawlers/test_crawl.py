@@ -162,6 +162,9 @@ def test_reextract_rebuilds_the_store_from_the_archive(tmp_path):
     assert counts["stored"] == GOOD_PAGES and counts["failed"] == 2  # the scan, the HTML behind .pdf
     after = _stored(db)
     assert set(after) == set(before)
+    # one rule builds a page item for the crawl and the replay: an attachment keeps its article's date
+    assert {u: p.get("published") for u, p in after.items()} == {u: p.get("published") for u, p in before.items()}
+    assert after[site.url("/files/124-KH-UBND.pdf")]["published"] == "2025-06-02"
 
 
 def test_a_store_that_is_not_a_database_is_a_clear_error_and_is_left_alone(tmp_path):
