@@ -195,17 +195,55 @@ def gold_pages(root: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def score_corpus(root: Path) -> Score:
-    """Run the extractor over every gold page under `root` and score it."""
+def gold_problem(gold) -> str | None:
+    """What makes a gold record unusable (the shape of ANNOTATION.md), or None."""
+    if not isinstance(gold, dict):
+        return "not a JSON object"
+    subject = gold.get("subject")
+    if subject is not None and not (isinstance(subject, dict)
+                                    and isinstance(subject.get("number"), str)):
+        return "'subject' must be null or an object with a 'number' string"
+    for field, required in (("references", ("number",)), ("laws", ("name",)),
+                            ("relations", ("source", "target", "type"))):
+        items = gold.get(field, [])
+        if not isinstance(items, list):
+            return f"'{field}' must be a list"
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str)
+                                                     for k in required):
+                return f"{field}[{i}] must be an object with {', '.join(map(repr, required))} strings"
+    return None
+
+
+def score_corpus(root: Path) -> tuple[Score, list[str]]:
+    """The score of every usable gold page under `root`, and one line per page that is
+    not (unreadable, not JSON, not the annotation guide's shape): skipped, not fatal."""
     from extract import extract_page
 
-    score = Score()
+    score, problems = Score(), []
     for text_path, gold_path in gold_pages(root):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = text_path.read_text(encoding="utf-8")
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            text = text_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            problems.append(f"{gold_path}: cannot read ({exc.strerror or exc})")
+            continue
+        except UnicodeDecodeError:
+            problems.append(f"{gold_path} or its text: not UTF-8")
+            continue
+        except json.JSONDecodeError as exc:
+            problems.append(f"{gold_path}: not JSON ({exc.msg}, line {exc.lineno})")
+            continue
+        except RecursionError:
+            problems.append(f"{gold_path}: JSON nested too deep")
+            continue
+        problem = gold_problem(gold)
+        if problem:
+            problems.append(f"{gold_path}: {problem}")
+            continue
         found = extract_page(text, province=gold.get("province")).to_dict()
         score_page(gold, found, str(text_path.relative_to(root)), score)
-    return score
+    return score, problems
 
 
 def format_score(score: Score, *, show_misses: bool = True) -> str:

@@ -82,9 +82,9 @@ def score_command(gold_dir: Path, as_json: bool, no_misses: bool):
     Prints precision, recall and F1 of references, laws and relations, and the
     accuracy of subjects and of reference kinds, dates and issuers.
     """
-    from extract.score import format_score
+    from extract.score import format_score, score_corpus
 
-    score, problems = _score_gold(gold_dir)
+    score, problems = score_corpus(gold_dir)
     for problem in problems:
         click.echo(f"vanban score: {problem}", err=True)
     if score.pages == 0:
@@ -99,55 +99,3 @@ def score_command(gold_dir: Path, as_json: bool, no_misses: bool):
         click.echo(format_score(score, show_misses=not no_misses))
     if problems:
         sys.exit(1)
-
-
-def _gold_problem(gold) -> str | None:
-    """What makes a gold record unusable (the shape of ANNOTATION.md), or None."""
-    if not isinstance(gold, dict):
-        return "not a JSON object"
-    subject = gold.get("subject")
-    if subject is not None and not (isinstance(subject, dict)
-                                    and isinstance(subject.get("number"), str)):
-        return "'subject' must be null or an object with a 'number' string"
-    for field, required in (("references", ("number",)), ("laws", ("name",)),
-                            ("relations", ("source", "target", "type"))):
-        items = gold.get(field, [])
-        if not isinstance(items, list):
-            return f"'{field}' must be a list"
-        for i, item in enumerate(items):
-            if not isinstance(item, dict) or not all(isinstance(item.get(k), str)
-                                                     for k in required):
-                return f"{field}[{i}] must be an object with {', '.join(map(repr, required))} strings"
-    return None
-
-
-def _score_gold(root: Path):
-    """The score of every usable gold page under `root`, and one line per page that is
-    not (unreadable, not JSON, not the annotation guide's shape): skipped, not fatal."""
-    from extract import extract_page
-    from extract.score import Score, gold_pages, score_page
-
-    score, problems = Score(), []
-    for text_path, gold_path in gold_pages(root):
-        try:
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            text = text_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            problems.append(f"{gold_path}: cannot read ({exc.strerror or exc})")
-            continue
-        except UnicodeDecodeError:
-            problems.append(f"{gold_path} or its text: not UTF-8")
-            continue
-        except json.JSONDecodeError as exc:
-            problems.append(f"{gold_path}: not JSON ({exc.msg}, line {exc.lineno})")
-            continue
-        except RecursionError:
-            problems.append(f"{gold_path}: JSON nested too deep")
-            continue
-        problem = _gold_problem(gold)
-        if problem:
-            problems.append(f"{gold_path}: {problem}")
-            continue
-        found = extract_page(text, province=gold.get("province"), url=gold.get("url")).to_dict()
-        score_page(gold, found, str(text_path.relative_to(root)), score)
-    return score, problems

@@ -137,7 +137,7 @@ CASES = [
     (["reextract", "--db", "{w}/r.sqlite", "--warc", "{ls}"], 1,
      "vanban reextract: no archived pages in {ls} (not WARC, or empty)"),
     # the rest of the commands
-    (["crawl"], 2, "Error: give --site or --start-url"),
+    (["crawl"], 2, "Error: give --site, --profile or --start-url"),
     (["crawl", "--site", "nosuch", "--db", "{w}/c.sqlite"], 2, "Error: no portal profile 'nosuch'"),
     (["run", "--site", "nosuch", "--out", "{w}/run"], ONE_LINE,
      "vanban run: unknown site 'nosuch'; the sample has: backan, camlo, daklak, ninhthuan, quangtri"),
