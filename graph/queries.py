@@ -16,10 +16,10 @@ from typing import Any
 
 from graph.aliases import Alias, parse_alias
 from graph.identity import canonical_province
+from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES, RELATION_TYPES
 from graph.store import Store
 
-LINEAGE_TYPES = ("IMPLEMENTS", "BASED_ON")
-ALL_TYPES = ("IMPLEMENTS", "BASED_ON", "GUIDES", "AMENDS", "REPLACES", "REPEALS", "CITES")
+ALL_TYPES = RELATION_TYPES   # the name callers already use for "every type"
 _SOURCES = 10
 
 
@@ -72,7 +72,7 @@ def _in_province(doc: dict[str, Any], province: str | None) -> bool:
 
 def implementers(store: Store, query: str, *, province: str | None = None,
                  year: int | None = None, max_depth: int = 10,
-                 types: tuple[str, ...] = ("IMPLEMENTS",)) -> dict[str, Any]:
+                 types: tuple[str, ...] = IMPLEMENTATION_TYPES) -> dict[str, Any]:
     """Every document that implements what `query` names, directly or through a chain.
 
     Returns `{"query", "resolved", "results", "unresolved"}`; each result is
@@ -298,7 +298,7 @@ def influence(store: Store, *, top: int = 10) -> list[dict[str, Any]]:
 
 
 def traverse_networkx(g, root: str, *, direction: str = "in",
-                      types: tuple[str, ...] = ("IMPLEMENTS",), max_depth: int = 10
+                      types: tuple[str, ...] = IMPLEMENTATION_TYPES, max_depth: int = 10
                       ) -> dict[str, tuple[int, list[str]]]:
     """Breadth-first traversal of a `to_networkx()` graph: node -> (depth, path to root).
 
