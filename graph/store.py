@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.facts import PageFacts, RecordError, page_facts
+from graph.traversal import breadth_first_tree
 
 NODE_LABELS = ("Document", "Law", "UnresolvedReference")
 
@@ -184,6 +185,16 @@ class Store(ABC):
     @abstractmethod
     def sources(self, key: str, limit: int = 20) -> list[str]:
         """Urls (or page keys) of pages that mention a node, sorted, at most `limit`."""
+
+    def walk(self, root: str, direction: str, types: Iterable[str], max_depth: int,
+             max_nodes: int | None = None) -> list[tuple[int, dict[str, Any]]]:
+        """The breadth-first tree of `types` relations from `root` (`direction` "in":
+        towards what points at it), as `traversal.breadth_first_tree` chooses it:
+        (depth, edge with evidence) per node reached, in the order reached. By default
+        one `edges` look-up per depth; a store may answer it in fewer round trips."""
+        types = tuple(types)
+        return breadth_first_tree(root, direction, max_depth, max_nodes,
+                                  lambda frontier: self.edges(frontier, direction, types))
 
     def sources_for(self, keys: Iterable[str], limit: int = 20) -> dict[str, list[str]]:
         """Node key -> `sources(key, limit)`, for many nodes at once."""
