@@ -203,15 +203,15 @@ def gold_problem(gold) -> str | None:
     if subject is not None and not (isinstance(subject, dict)
                                     and isinstance(subject.get("number"), str)):
         return "'subject' must be null or an object with a 'number' string"
-    for field, required in (("references", ("number",)), ("laws", ("name",)),
+    for part, required in (("references", ("number",)), ("laws", ("name",)),
                             ("relations", ("source", "target", "type"))):
-        items = gold.get(field, [])
+        items = gold.get(part, [])
         if not isinstance(items, list):
-            return f"'{field}' must be a list"
+            return f"'{part}' must be a list"
         for i, item in enumerate(items):
             if not isinstance(item, dict) or not all(isinstance(item.get(k), str)
                                                      for k in required):
-                return f"{field}[{i}] must be an object with {', '.join(map(repr, required))} strings"
+                return f"{part}[{i}] must be an object with {', '.join(map(repr, required))} strings"
     return None
 
 

@@ -16,8 +16,7 @@ from typing import Any
 from extract.normalize import normalize_number, number_key, split_number
 
 from graph.identity import Mention, law_key, mention_id
-
-RELATION_TYPES = ("IMPLEMENTS", "BASED_ON", "GUIDES", "AMENDS", "REPLACES", "REPEALS", "CITES")
+from graph.relation_types import RELATION_TYPES
 
 
 class RecordError(ValueError):

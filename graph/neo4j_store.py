@@ -18,14 +18,15 @@ nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
-from extract.normalize import issuers_match, split_number
+from extract.normalize import issuers_match
 
-from graph.facts import (DOC_FACT_FIELDS, RELATION_TYPES, PageFacts, fact_rank,
-                         mention_contribution, merge_document_facts, page_seen)
-from graph.identity import Decision, KnownDocument, Mention, decided_key, resolve_groups
+from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_facts, page_seen
+from graph.identity import Decision, KnownDocument, Mention, resolve_groups
+from graph.plan import (aggregate_laws, decide_mentions, number_serial,
+                        partial_contribution, province_of, serial_key)
+from graph.relation_types import RELATION_TYPES
 from graph import search
 from graph.store import Store, group_statements, statement_evidence
 
@@ -57,25 +58,12 @@ _DOC_PROPS = ("number", "number_key", "serial", "kind", "date", "year", "term", 
               "locality", "province", "title", "signer", "first_seen", "reason")
 
 
-def _province(locality: str | None) -> str | None:
-    if not locality:
-        return None
-    head = locality.split("/", 1)[0]
-    return None if head == "?" else head
-
-
-def _min(a, b):
-    """The smaller of two values, None counting as unknown."""
-    return b if a is None else a if b is None else min(a, b)
-
-
 def _doc_row(key: str, m: Mention, values: dict[str, Any], provisional: bool
              ) -> dict[str, Any]:
     """Properties of a new document node: identity from a mention, facts merged."""
-    serial, _, _ = split_number(m.number)
     return {"key": key, "label": "Document", "number_key": m.number_key,
-            "serial": serial.lstrip("0") or "0", "term": m.term, "locality": m.locality,
-            "province": _province(m.locality), **{f: values.get(f) for f in _MERGED},
+            "serial": number_serial(m.number), "term": m.term, "locality": m.locality,
+            "province": province_of(m.locality), **{f: values.get(f) for f in _MERGED},
             "provisional": provisional, "decided": not provisional}
 
 
@@ -187,8 +175,8 @@ class Neo4jStore(Store):
                rows=[r for r in rows if r["key"] not in known]).consume()
 
         # decided mentions: their documents follow from the mention alone
-        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        sample: dict[str, Mention] = {}
+        plan = decide_mentions(pages)
+        dirty |= plan.dirty
         mention_rows: list[dict[str, Any]] = []
         node_of: dict[str, str] = {}
         new_partials: dict[str, list[tuple[Mention, dict[str, Any]]]] = defaultdict(list)
@@ -202,24 +190,19 @@ class Neo4jStore(Store):
                        "context_date": m.context_date, "citing": m.citing, "title": mf.title,
                        "signer": mf.signer, "start": mf.start, "end": mf.end, "seen": seen,
                        "rank": fact_rank(mf.role, p.source, seen, p.key)}
-                decided = decided_key(m)
+                decided = plan.decided.get(m.mid)
                 if decided:
                     key, reason = decided
-                    contributions[key].append(mention_contribution(mf, p, reason))
-                    sample.setdefault(key, m)
                     row.update(decided=True, node=key, reason=reason)
                     # only partial mentions are decided again: these two are theirs alone
                     del row["page_province"], row["context_date"]
                     node_of[m.mid] = key
                     mention_rows.append(row)
-                    if m.citing:           # may settle a partial mention of the same number
-                        dirty.add(m.number_key)
                 else:
                     row.update(decided=False)
                     new_partials[m.number_key].append((m, row))
-                    dirty.add(m.number_key)
-        created = self._merge_documents(tx, contributions, sample, provisional=False)
-        dirty.update(sample[k].number_key for k in created)
+        created = self._merge_documents(tx, plan.contributions, plan.sample, provisional=False)
+        dirty |= plan.numbers_of(created)
         self._create_mentions(tx, mention_rows)
 
         # partial mentions of every touched number, old and new, decided together
@@ -247,17 +230,9 @@ class Neo4jStore(Store):
     def _store_laws(self, tx, pages: list[PageFacts]) -> None:
         """Create or complete the laws the pages cite and link them. A law's name is the
         smallest spelling seen, its year and first day seen the earliest: order-free."""
-        laws: dict[str, dict[str, Any]] = {}
-        links = []
-        for p in pages:
-            seen = page_seen(p.published, p.crawled)
-            for lk, law in p.laws.items():
-                cur = laws.setdefault(lk, {"key": lk, "name": law["name"], "year": law["year"],
-                                           "seen": seen})
-                cur["name"] = min(cur["name"], law["name"])
-                cur["year"] = _min(cur["year"], law["year"])
-                cur["seen"] = _min(cur["seen"], seen)
-                links.append({"page": p.key, "key": lk, "mid": f"law:{p.key}:{lk}"})
+        laws = aggregate_laws(pages)
+        links = [{"page": p.key, "key": lk, "mid": f"law:{p.key}:{lk}"}
+                 for p in pages for lk in p.laws]
         if not laws:
             return
         tx.run("UNWIND $rows AS row MERGE (l:Node:Law {key: row.key}) "
@@ -267,7 +242,8 @@ class Neo4jStore(Store):
                " l.year = CASE WHEN l.year IS NULL OR row.year < l.year THEN row.year"
                " ELSE l.year END,"
                " l.first_seen = CASE WHEN l.first_seen IS NULL OR row.seen < l.first_seen"
-               " THEN row.seen ELSE l.first_seen END", rows=list(laws.values())).consume()
+               " THEN row.seen ELSE l.first_seen END",
+               rows=[{"key": k, **law} for k, law in laws.items()]).consume()
         # CREATE: the pages' previous links were deleted in this transaction
         tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.page}), (l:Node {key: row.key}) "
                "CREATE (p)-[:MENTIONS {mid: row.mid, role: 'law'}]->(l)", rows=links).consume()
@@ -370,11 +346,8 @@ class Neo4jStore(Store):
                 if d.unresolved:
                     unresolved[d.key] = (m, d, row)
                 else:   # the document takes in what the mention says (idempotent)
-                    contributions[d.key].append({
-                        "rank": row["rank"], "seen": row.get("seen"), "number": m.number,
-                        "kind": m.kind, "date": m.date, "issuer": m.issuer,
-                        "title": row.get("title"), "signer": row.get("signer"),
-                        "reason": d.reason if d.provisional else None})
+                    contributions[d.key].append(partial_contribution(
+                        m, d, row["rank"], row.get("seen"), row.get("title"), row.get("signer")))
                     sample.setdefault(d.key, m)
                 if m.mid in stored:
                     if stored[m.mid]["node"] != d.key:
@@ -403,11 +376,10 @@ class Neo4jStore(Store):
             return
         rows = []
         for key, (m, d, row) in refs.items():
-            serial, _, _ = split_number(m.number)
             rows.append({"key": key, "cands": d.candidates, "props": {k: v for k, v in {
                 "label": "UnresolvedReference", "number": m.number, "number_key": m.number_key,
-                "serial": serial.lstrip("0") or "0", "kind": m.kind, "date": m.date,
-                "issuer": m.issuer, "locality": m.locality, "province": _province(m.locality),
+                "serial": number_serial(m.number), "kind": m.kind, "date": m.date,
+                "issuer": m.issuer, "locality": m.locality, "province": province_of(m.locality),
                 "candidates": d.candidates, "reason": d.reason,
                 "first_seen": row.get("seen")}.items() if v is not None}})
         tx.run("UNWIND $rows AS row MERGE (u:Node {key: row.key}) "
@@ -540,7 +512,7 @@ class Neo4jStore(Store):
         elif serial:
             rows = self._read("MATCH (d:Document {serial: $s}) WHERE $kind IS NULL OR "
                               "d.kind IS NULL OR d.kind = $kind RETURN d",
-                              s=serial.lstrip("0") or "0", kind=kind)
+                              s=serial_key(serial), kind=kind)
         else:
             return []
         return [self._node(r["d"]) for r in rows]
@@ -597,7 +569,7 @@ class Neo4jStore(Store):
             "AND ($province IS NULL OR d.province = $province) "
             "OPTIONAL MATCH (d)<-[r]-(s:Node) WHERE type(r) <> 'CANDIDATE' "
             "RETURN d, count(DISTINCT s) AS cited ORDER BY cited DESC, d.key",
-            nk=number_key, serial=(serial.lstrip("0") or "0") if serial else None, kind=kind,
+            nk=number_key, serial=serial_key(serial) if serial else None, kind=kind,
             year=int(year) if year else None, province=province)
         docs = [self._node(r["d"]) for r in rows]
         if issuer:

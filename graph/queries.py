@@ -16,10 +16,11 @@ from typing import Any
 
 from graph.aliases import Alias, parse_alias
 from graph.identity import canonical_province
+from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES, RELATION_TYPES
 from graph.store import Store
+from graph.traversal import far_end, near_end
 
-LINEAGE_TYPES = ("IMPLEMENTS", "BASED_ON")
-ALL_TYPES = ("IMPLEMENTS", "BASED_ON", "GUIDES", "AMENDS", "REPLACES", "REPEALS", "CITES")
+ALL_TYPES = RELATION_TYPES   # the name callers already use for "every type"
 _SOURCES = 10
 
 
@@ -72,7 +73,7 @@ def _in_province(doc: dict[str, Any], province: str | None) -> bool:
 
 def implementers(store: Store, query: str, *, province: str | None = None,
                  year: int | None = None, max_depth: int = 10,
-                 types: tuple[str, ...] = ("IMPLEMENTS",)) -> dict[str, Any]:
+                 types: tuple[str, ...] = IMPLEMENTATION_TYPES) -> dict[str, Any]:
     """Every document that implements what `query` names, directly or through a chain.
 
     Returns `{"query", "resolved", "results", "unresolved"}`; each result is
@@ -92,24 +93,13 @@ def implementers(store: Store, query: str, *, province: str | None = None,
     for cand in candidates:
         parent: dict[str, dict[str, Any] | None] = {cand["key"]: None}
         depth_of = {cand["key"]: 0}
-        levels = [[cand["key"]]]          # the chain's nodes at each depth
-        frontier = [cand["key"]]
-        found: list[str] = []
-        for depth in range(1, max_depth + 1):
-            if not frontier:
-                break
-            nxt = []
-            for e in store.edges(frontier, "in", types):
-                src = e["source"]
-                if src in parent:
-                    continue
-                parent[src] = e
-                depth_of[src] = depth
-                nxt.append(src)
-                found.append(src)
-            frontier = sorted(nxt)
-            if frontier:
-                levels.append(frontier)
+        by_depth: dict[int, list[str]] = {}
+        for depth, e in store.walk(cand["key"], "in", types, max_depth):
+            parent[e["source"]] = e
+            depth_of[e["source"]] = depth
+            by_depth.setdefault(depth, []).append(e["source"])
+        found = [k for d in sorted(by_depth) for k in by_depth[d]]
+        levels = [[cand["key"]]] + [sorted(by_depth[d]) for d in sorted(by_depth)]
 
         def path_of(key: str) -> tuple[list[str], list[dict[str, Any]]]:
             path, steps = [key], []
@@ -174,21 +164,11 @@ def _tree(store: Store, root: str, direction: str, types: tuple[str, ...], max_d
     """Breadth-first tree of relations from `root` (each node once, nearest first)."""
     children: dict[str, list[dict[str, Any]]] = {}
     seen = {root}
-    frontier = [root]
-    for _ in range(max_depth):
-        if not frontier or len(seen) >= max_nodes:
-            break
-        nxt = []
-        for e in store.edges(frontier, direction, types):
-            here, there = (e["source"], e["target"]) if direction == "out" else (
-                e["target"], e["source"])
-            if there in seen or len(seen) >= max_nodes:
-                continue
-            seen.add(there)
-            nxt.append(there)
-            children.setdefault(here, []).append({"key": there, "relation": e["type"],
-                                                  "evidence": e["evidence"]})
-        frontier = sorted(nxt)
+    for _, e in store.walk(root, direction, types, max_depth, max_nodes):
+        there = far_end(e, direction)
+        seen.add(there)
+        children.setdefault(near_end(e, direction), []).append(
+            {"key": there, "relation": e["type"], "evidence": e["evidence"]})
     docs = store.documents(seen)
 
     def build(key: str) -> list[dict[str, Any]]:
@@ -319,7 +299,7 @@ def pagerank(g, *, alpha: float = 0.85, weight: str = "weight", max_iter: int = 
 
 
 def traverse_networkx(g, root: str, *, direction: str = "in",
-                      types: tuple[str, ...] = ("IMPLEMENTS",), max_depth: int = 10
+                      types: tuple[str, ...] = IMPLEMENTATION_TYPES, max_depth: int = 10
                       ) -> dict[str, tuple[int, list[str]]]:
     """Breadth-first traversal of a `to_networkx()` graph: node -> (depth, path to root).
 

@@ -20,12 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from extract.normalize import fold, issuers_match, split_number
+from extract.normalize import fold, issuers_match
 
-from graph.facts import (DOC_FACT_FIELDS, PageFacts, fact_rank, mention_contribution,
-                         merge_document_facts, page_seen)
-from graph.identity import (Decision, KnownDocument, Mention, decided_key, resolve_groups,
-                            term_of)
+from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_facts, page_seen
+from graph.identity import Decision, KnownDocument, Mention, resolve_groups, term_of
+from graph.plan import (aggregate_laws, decide_mentions, earliest, number_serial,
+                        partial_contribution, province_of, serial_key)
 from graph import search
 from graph.sqlitedb import add_missing_columns, connect_shared
 from graph.store import Store, group_statements, statement_evidence
@@ -197,34 +197,20 @@ class SQLiteStore(Store):
         page_id = self._store_pages(pages, touched, dirty)
 
         # decided mentions: the mention alone names its document
-        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        sample: dict[str, Mention] = {}
-        reason_of: dict[str, str] = {}
-        doc_key_of: dict[str, str] = {}     # mid -> decided document key
-        for p in pages:
-            for mf in p.mentions:
-                m = mf.mention
-                decided = decided_key(m)
-                if decided:
-                    key, reason_of[m.mid] = decided
-                    doc_key_of[m.mid] = key
-                    contributions[key].append(mention_contribution(mf, p, reason_of[m.mid]))
-                    sample.setdefault(key, m)
-                    if m.citing:           # may settle a partial mention of the same number
-                        dirty.add(m.number_key)
-                else:
-                    dirty.add(m.number_key)
-        created = self._merge_documents(contributions, sample, provisional=False)
-        dirty.update(sample[k].number_key for k in created)
-        node_id = self._ids("nodes", list(contributions))
-        node_of: dict[str, int | None] = {mid: node_id[k] for mid, k in doc_key_of.items()}
+        plan = decide_mentions(pages)
+        dirty |= plan.dirty
+        created = self._merge_documents(plan.contributions, plan.sample, provisional=False)
+        dirty |= plan.numbers_of(created)
+        node_id = self._ids("nodes", list(plan.contributions))
+        node_of: dict[str, int | None] = {mid: node_id[k] for mid, (k, _) in plan.decided.items()}
+        reason_of = {mid: reason for mid, (_, reason) in plan.decided.items()}
         c.executemany(
             'INSERT INTO mentions(mid, page_id, role, number, number_key, kind, date, '
             'issuer, page_province, context_date, citing, title, signer, start, "end", '
             'decided, node_id, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [(m.mid, page_id[p.key], mf.role, m.number, m.number_key, m.kind, m.date,
               m.issuer, m.page_province, m.context_date, m.citing, mf.title, mf.signer,
-              mf.start, mf.end, 1 if m.mid in doc_key_of else 0, node_of.get(m.mid),
+              mf.start, mf.end, 1 if m.mid in plan.decided else 0, node_of.get(m.mid),
               reason_of.get(m.mid))
              for p in pages for mf in p.mentions for m in (mf.mention,)])
         law_node = self._store_laws(pages, page_id)
@@ -305,10 +291,9 @@ class SQLiteStore(Store):
             if row is None:
                 values, ranks = merge_document_facts(None, None, contributions[key])
                 m = sample[key]
-                serial, _, _ = split_number(m.number)
-                inserts.append((key, values["number"], m.number_key, serial.lstrip("0") or "0",
+                inserts.append((key, values["number"], m.number_key, number_serial(m.number),
                                 values.get("kind"), values.get("date"), values.get("year"),
-                                m.term, values.get("issuer"), m.locality, _province(m.locality),
+                                m.term, values.get("issuer"), m.locality, province_of(m.locality),
                                 values.get("title"), values.get("signer"),
                                 values.get("first_seen"), 1 if provisional else 0,
                                 0 if provisional else 1, values.get("reason"), json.dumps(ranks)))
@@ -332,15 +317,7 @@ class SQLiteStore(Store):
         """Create or complete the laws the pages cite and link them; law key -> node id.
         A law's name is the smallest spelling seen, its year the earliest: order-free."""
         c = self._conn
-        laws: dict[str, dict[str, Any]] = {}
-        for p in pages:
-            seen = page_seen(p.published, p.crawled)
-            for lk, law in p.laws.items():
-                cur = laws.setdefault(lk, {"name": law["name"], "year": law["year"],
-                                           "seen": seen})
-                cur["name"] = min(cur["name"], law["name"])
-                cur["year"] = _min(cur["year"], law["year"])
-                cur["seen"] = _min(cur["seen"], seen)
+        laws = aggregate_laws(pages)
         if not laws:
             return {}
         stored = self._nodes_by_key("id, key, name, year, first_seen", laws)
@@ -355,7 +332,7 @@ class SQLiteStore(Store):
         for k, r in stored.items():
             ids[k] = r["id"]
             new = (min(r["name"] or laws[k]["name"], laws[k]["name"]),
-                   _min(r["year"], laws[k]["year"]), _min(r["first_seen"], laws[k]["seen"]))
+                   earliest(r["year"], laws[k]["year"]), earliest(r["first_seen"], laws[k]["seen"]))
             if new != (r["name"], r["year"], r["first_seen"]):
                 updates.append((*new, r["id"]))
         c.executemany("UPDATE nodes SET name=?, year=?, first_seen=? WHERE id=?", updates)
@@ -434,14 +411,10 @@ class SQLiteStore(Store):
             d = decisions[m.mid]
             if not d.unresolved:
                 r = extra[m.mid]
-                contributions[d.key].append({
-                    "rank": fact_rank(r["role"], r["page_source"],
-                                      page_seen(r["page_published"], r["page_crawled"]),
-                                      r["page_key"]),
-                    "seen": page_seen(r["page_published"], r["page_crawled"]),
-                    "number": m.number, "kind": m.kind, "date": m.date, "issuer": m.issuer,
-                    "title": r["title"], "signer": r["signer"],
-                    "reason": d.reason if d.provisional else None})
+                seen = page_seen(r["page_published"], r["page_crawled"])
+                contributions[d.key].append(partial_contribution(
+                    m, d, fact_rank(r["role"], r["page_source"], seen, r["page_key"]), seen,
+                    r["title"], r["signer"]))
                 sample.setdefault(d.key, m)
         self._merge_documents(contributions, sample, provisional=True)
         unresolved = {decisions[m.mid].key: (m, decisions[m.mid]) for m in mentions
@@ -485,10 +458,9 @@ class SQLiteStore(Store):
             row = stored.get(key)
             if row is None:
                 nid = first + len(inserts)
-                serial, _, _ = split_number(m.number)
                 r = extra[m.mid]
-                inserts.append((nid, key, m.number, m.number_key, serial.lstrip("0") or "0",
-                                m.kind, m.date, m.issuer, m.locality, _province(m.locality),
+                inserts.append((nid, key, m.number, m.number_key, number_serial(m.number),
+                                m.kind, m.date, m.issuer, m.locality, province_of(m.locality),
                                 cands, d.reason,
                                 page_seen(r["page_published"], r["page_crawled"])))
             elif (row["candidates"], row["reason"]) != (cands, d.reason):
@@ -584,7 +556,7 @@ class SQLiteStore(Store):
             rows = c.execute("SELECT * FROM nodes WHERE number_key=? AND label='Document'",
                              (number_key,))
         elif serial:
-            s = serial.lstrip("0") or "0"
+            s = serial_key(serial)
             if kind:
                 rows = c.execute("SELECT * FROM nodes WHERE serial=? AND label='Document' "
                                  "AND (kind=? OR kind IS NULL)", (s, kind))
@@ -659,7 +631,7 @@ class SQLiteStore(Store):
             args.append(number_key)
         if serial:
             where.append("n.serial=?")
-            args.append(serial.lstrip("0") or "0")
+            args.append(serial_key(serial))
         if kind:
             where.append("n.kind=?")
             args.append(kind)
@@ -755,18 +727,6 @@ class SQLiteStore(Store):
             "SELECT COALESCE(p.url, p.key) AS page, m.role, m.number, m.date, m.issuer, m.reason "
             "FROM mentions m JOIN nodes n ON n.id=m.node_id JOIN pages p ON p.id=m.page_id "
             "WHERE n.key=? ORDER BY p.key", (key,))]
-
-
-def _min(a, b):
-    """The smaller of two values, None counting as unknown."""
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _province(locality: str | None) -> str | None:
-    if not locality:
-        return None
-    head = locality.split("/", 1)[0]
-    return None if head == "?" else head
 
 
 __all__ = ["SQLiteStore", "term_of", "fold"]

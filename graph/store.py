@@ -8,6 +8,7 @@ once and runs on SQLite or Neo4j alike.
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import os
 from abc import ABC, abstractmethod
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.facts import PageFacts, RecordError, page_facts
+from graph.traversal import breadth_first_tree
 
 NODE_LABELS = ("Document", "Law", "UnresolvedReference")
 
@@ -184,6 +186,16 @@ class Store(ABC):
     def sources(self, key: str, limit: int = 20) -> list[str]:
         """Urls (or page keys) of pages that mention a node, sorted, at most `limit`."""
 
+    def walk(self, root: str, direction: str, types: Iterable[str], max_depth: int,
+             max_nodes: int | None = None) -> list[tuple[int, dict[str, Any]]]:
+        """The breadth-first tree of `types` relations from `root` (`direction` "in":
+        towards what points at it), as `traversal.breadth_first_tree` chooses it:
+        (depth, edge with evidence) per node reached, in the order reached. By default
+        one `edges` look-up per depth; a store may answer it in fewer round trips."""
+        types = tuple(types)
+        return breadth_first_tree(root, direction, max_depth, max_nodes,
+                                  lambda frontier: self.edges(frontier, direction, types))
+
     def sources_for(self, keys: Iterable[str], limit: int = 20) -> dict[str, list[str]]:
         """Node key -> `sources(key, limit)`, for many nodes at once."""
         return {k: self.sources(k, limit) for k in keys}
@@ -252,16 +264,28 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("vanban-graph")) / "vanban.sqlite"
 
 
+# back end -> "module:attribute" of its Store class, imported only when opened (so that
+# this module, which both stores import, imports neither of them)
+BACKENDS: dict[str, str] = {
+    "sqlite": "graph.sqlite_store:SQLiteStore",
+    "neo4j": "graph.neo4j_store:Neo4jStore",
+}
+
+
+def store_class(backend: str) -> type[Store]:
+    """The Store class of a back end named in `BACKENDS`."""
+    module_name, attr = BACKENDS[backend].split(":")
+    return getattr(importlib.import_module(module_name), attr)
+
+
 def open_store(db: str | Path | None = None, neo4j_uri: str | None = None,
                neo4j_user: str | None = None, neo4j_password: str | None = None,
                **options: Any) -> Store:
     """Open the Neo4j store when a URI is given, else the SQLite store at `db`
     (default: `default_db_path()`)."""
     if neo4j_uri:
-        from graph.neo4j_store import Neo4jStore
-        return Neo4jStore(neo4j_uri, neo4j_user, neo4j_password, **options)
-    from graph.sqlite_store import SQLiteStore
-    return SQLiteStore(Path(db) if db else default_db_path())
+        return store_class("neo4j")(neo4j_uri, neo4j_user, neo4j_password, **options)
+    return store_class("sqlite")(Path(db) if db else default_db_path())
 
 
 def neo4j_settings_from_env() -> tuple[str | None, str | None, str | None]:

@@ -9,9 +9,7 @@ environment) uses Neo4j, with `--neo4j-user/--neo4j-password` (or `NEO4J_USER` /
 from __future__ import annotations
 
 import functools
-import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 

@@ -25,7 +25,7 @@ import networkx as nx
 __all__ = ["Doc", "Link", "Evidence", "LineageView", "write_report", "LINEAGE_TYPES"]
 
 # Relation types that make a document a descendant of another (source carries out target).
-LINEAGE_TYPES = ("IMPLEMENTS", "BASED_ON", "GUIDES")
+from graph.relation_types import DESCENT_TYPES as LINEAGE_TYPES  # noqa: E402
 
 TYPE_LABELS = {
     "IMPLEMENTS": "thực hiện (implements)",
