@@ -560,6 +560,10 @@ class Neo4jStore(Store):
             "UNWIND $keys AS k MATCH (:Node {key: k})<-[:CANDIDATE]-(u:UnresolvedReference) "
             "RETURN DISTINCT u ORDER BY u.key", keys=list(keys))]
 
+    def word_keys(self, words: list[str], limit: int) -> list[str]:
+        """Keys of the documents whose indexed text has every (folded) word, best first."""
+        return search.neo4j_words(self, words, limit)
+
     def search(self, *, number_key=None, serial=None, kind=None, issuer=None, year=None,
                province=None, limit=50):
         rows = self._read(

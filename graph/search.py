@@ -78,7 +78,7 @@ def sqlite_sync(conn) -> None:
     conn.execute("DELETE FROM doc_fts_dirty")
 
 
-def _sqlite_words(store, words: list[str], limit: int) -> list[str]:
+def sqlite_words(store, words: list[str], limit: int) -> list[str]:
     # every word must occur; each quoted, so nothing the user types is FTS syntax
     match = " ".join(f'"{w}"' for w in words)
     return [r[0] for r in store._conn.execute(
@@ -94,7 +94,7 @@ def neo4j_prepare(session) -> None:
     session.run(NEO4J_INDEX).consume()
 
 
-def _neo4j_words(store, words: list[str], limit: int) -> list[str]:
+def neo4j_words(store, words: list[str], limit: int) -> list[str]:
     # words are [a-z0-9]+ only, so the Lucene query has no syntax of the user's
     query = " AND ".join(words)
     return [r["key"] for r in store._read(
@@ -103,13 +103,11 @@ def _neo4j_words(store, words: list[str], limit: int) -> list[str]:
 
 
 def word_keys(store, words: list[str], limit: int) -> list[str]:
-    """Keys of the documents whose number, title, issuer or locality has every word."""
-    from graph.sqlite_store import SQLiteStore
+    """Keys of the documents whose number, title, issuer or locality has every word
+    (each store answers from its own index: `sqlite_words` or `neo4j_words`)."""
     if not words:
         return []
-    if isinstance(store, SQLiteStore):
-        return _sqlite_words(store, words, limit)
-    return _neo4j_words(store, words, limit)
+    return store.word_keys(words, limit)
 
 
 # --- the search -----------------------------------------------------------------------

@@ -623,6 +623,10 @@ class SQLiteStore(Store):
                 out.setdefault(r["key"], self._doc(r))
         return [out[k] for k in sorted(out)]
 
+    def word_keys(self, words: list[str], limit: int) -> list[str]:
+        """Keys of the documents whose indexed text has every (folded) word, best first."""
+        return search.sqlite_words(self, words, limit)
+
     def search(self, *, number_key=None, serial=None, kind=None, issuer=None, year=None,
                province=None, limit=50):
         where, args = ["n.label='Document'"], []

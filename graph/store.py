@@ -205,6 +205,11 @@ class Store(ABC):
         """Unresolved references that list any of the given documents as a candidate."""
 
     @abstractmethod
+    def word_keys(self, words: list[str], limit: int) -> list[str]:
+        """Keys of the documents whose number, title, issuer or locality holds every
+        word (folded: no case, no diacritics), from the store's full-text index."""
+
+    @abstractmethod
     def search(self, *, number_key: str | None = None, serial: str | None = None,
                kind: str | None = None, issuer: str | None = None, year: int | None = None,
                province: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
