@@ -170,7 +170,8 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
             doc = docs.get(key)
             if doc is None:
                 return None
-            return {"doc": doc, "sources": store.sources(key, 50),
+            return {"doc": doc,
+                    "sources": [(u, answers.web_url(u)) for u in store.sources(key, 50)],
                     "implementers": queries.implementers(store, key),
                     "lineage": queries.lineage(store, key, max_nodes=300),
                     "cites": queries.cites(store, key),
