@@ -27,6 +27,9 @@ The rules, all applied by atomic Lua scripts on the Redis server (one clock, no 
   seconds apart). A worker that starts with an empty queue while another is still seeding
   or parsing waits for it. A crashed worker stops counting once its heartbeat expires
   (`VANBAN_REDIS_WORKER_TTL`, default 60 s).
+- Share: a worker pops a request only while its downloader holds fewer than
+  `VANBAN_REDIS_MAX_HELD` (default: `CONCURRENT_REQUESTS_PER_DOMAIN`), so one fast worker
+  does not empty the queue into its own memory while the others wait.
 - Leave: the last live worker to leave after a finished run deletes the run's keys, so
   the next run starts fresh (the store's seen-set keeps it incremental). A run ended any
   other way (Ctrl-C, kill) keeps its queue and dupefilter, and the next run continues it;
@@ -208,7 +211,7 @@ class RedisFrontierScheduler(Scheduler):
 
     Settings: `VANBAN_REDIS_PREFIX` (key prefix, default "vanban"), `VANBAN_WORKER` (this
     worker's name, default host:pid), `VANBAN_REDIS_IDLE_CHECKS`, `VANBAN_REDIS_POLL`,
-    `VANBAN_REDIS_WORKER_TTL` (see the module docstring).
+    `VANBAN_REDIS_WORKER_TTL`, `VANBAN_REDIS_MAX_HELD` (see the module docstring).
     """
 
     @classmethod
@@ -221,6 +224,10 @@ class RedisFrontierScheduler(Scheduler):
         instance.idle_checks = max(1, settings.getint("VANBAN_REDIS_IDLE_CHECKS", 2))
         instance.poll = max(0.05, settings.getfloat("VANBAN_REDIS_POLL", 1.0))
         instance.ttl_ms = int(1000 * max(1.0, settings.getfloat("VANBAN_REDIS_WORKER_TTL", 60.0)))
+        # a worker takes no more from the shared queue than it can download at once: the
+        # rest stays in Redis for the other workers (and is not lost if this one is killed)
+        instance.max_held = settings.getint("VANBAN_REDIS_MAX_HELD", 0) or \
+            settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 8)
         instance.seeder = False
         instance.quiet, instance.quiet_since = 0, 0.0
         instance._wake_call = None
@@ -300,8 +307,8 @@ class RedisFrontierScheduler(Scheduler):
 
     def next_request(self):
         """Pop one request and mark this worker busy, atomically (see the module docstring)."""
-        if self.lost:
-            return None
+        if self.lost or self._held() >= self.max_held:
+            return None  # the engine asks again when a download ends
         try:
             data = self.frontier.pop()
         except _redis_errors() as exc:
@@ -313,6 +320,11 @@ class RedisFrontierScheduler(Scheduler):
         if self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
+
+    def _held(self) -> int:
+        """The requests this worker's downloader holds (queued in its slots or in flight)."""
+        downloader = getattr(getattr(self.crawler, "engine", None), "downloader", None)
+        return len(getattr(downloader, "active", ()))
 
     def has_pending_requests(self):
         if self.lost:

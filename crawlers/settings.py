@@ -71,6 +71,7 @@ VANBAN_REDIS_PREFIX = "vanban"   # distributed crawl (crawlers.distributed): key
 VANBAN_REDIS_POLL = 1.0          # seconds between idle checks
 VANBAN_REDIS_IDLE_CHECKS = 2     # consecutive idle checks before a worker ends
 VANBAN_REDIS_WORKER_TTL = 60.0   # seconds before a silent worker stops counting
+VANBAN_REDIS_MAX_HELD = 0        # requests a worker holds at once; 0 = CONCURRENT_REQUESTS_PER_DOMAIN
 # reading one attachment (crawlers.limits): a DOCX zip bomb or an endless PDF is refused
 VANBAN_PARSE_MAX_INFLATED = 64 * 1024 * 1024   # bytes of all zip entries, inflated
 VANBAN_PARSE_MAX_XML = 16 * 1024 * 1024        # bytes of a DOCX's XML parts, inflated
