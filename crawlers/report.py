@@ -33,6 +33,19 @@ class CrawlReport:
                 "failures": self.failures, "notes": self.notes, "elapsed": self.elapsed,
                 "fetched": self.fetched}
 
+    @property
+    def nothing_fetched(self) -> str | None:
+        """Why the run got nothing it asked for (every request failed), or None: the one line
+        `vanban crawl` ends such a run with. Some failures among pages fetched are no such run."""
+        if self.failed == 0 or self.new + self.changed + self.unchanged:
+            return None
+        reasons = Counter(f["reason"] for f in self.failures)
+        reason, _ = reasons.most_common(1)[0] if reasons else ("?", 0)
+        first = next((f["url"] for f in self.failures if f["reason"] == reason), "")
+        others = f", {len(reasons) - 1} other reason(s)" if len(reasons) > 1 else ""
+        asked = f"{self.failed} request{'s' if self.failed != 1 else ''}"
+        return f"nothing was fetched: {asked} failed ({reason}: {first}{others})"
+
     def summary(self) -> str:
         """A short text for the terminal."""
         lines = [f"crawl {self.run_id} ({self.spider}): {self.reason or 'unfinished'}",

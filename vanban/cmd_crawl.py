@@ -29,17 +29,20 @@ import click
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting (e.g. -s DOWNLOAD_DELAY=1).")
-@click.option("-v", "--verbose", is_flag=True, help="Scrapy's INFO log on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Scrapy's INFO log and tracebacks on stderr.")
 def crawl_command(site, profile_file, hosts, start_url, province, db, redis_url, recheck, no_warc, jsonl, max_nav_depth, progress,
                   as_json, set_, verbose):
     """Crawl a portal into the store and print the crawl report.
 
     A second run fetches only what is new or changed. Exit status: 0 when the crawl
-    ran (failed pages are listed in the report), 2 when another crawl holds the lock
-    on this store, 1 on bad arguments, an unreachable Redis (at the start or midway), a
-    store that cannot be opened, or an error that stopped the crawl itself.
+    ran (failed pages are listed in the report), 1 when nothing it asked for was fetched
+    (the report lists why), on an unreachable Redis (at the start or midway), a store that
+    cannot be opened, a bad profile file or an error that stopped the crawl itself; 2 on
+    bad arguments (a --start-url that is not an http(s) URL or is outside --host) and when
+    another crawl holds the lock on this store. Errors are one line; Scrapy's tracebacks
+    only with -v.
     """
-    from crawlers.runner import CrawlFailed, CrawlLocked, run_crawl
+    from crawlers.runner import CrawlFailed, CrawlLocked, StartUrlRefused, run_crawl
     try:   # scrapy-redis is the [distributed] extra: only --redis needs it
         from crawlers.distributed import FRONTIER_LOST, FrontierUnavailable
     except ModuleNotFoundError:
@@ -51,6 +54,7 @@ def crawl_command(site, profile_file, hosts, start_url, province, db, redis_url,
         raise click.UsageError("give --site, --profile or --start-url")
     if site and profile_file:
         raise click.UsageError("give --site or --profile, not both")
+    verbose = verbose or bool(click.get_current_context().find_root().params.get("verbose"))
     overrides = {"LOG_LEVEL": "INFO"} if verbose else {}
     for pair in set_:
         name, sep, value = pair.partition("=")
@@ -61,8 +65,8 @@ def crawl_command(site, profile_file, hosts, start_url, province, db, redis_url,
         report = run_crawl(site=site, start_url=start_url, province=province, db=db, redis_url=redis_url,
                            progress=progress, recheck=recheck, warc=not no_warc, jsonl=jsonl,
                            max_nav_depth=max_nav_depth, overrides=overrides, profile=profile_file,
-                           hosts=list(hosts) or None)
-    except CrawlLocked as exc:
+                           hosts=list(hosts) or None, verbose=verbose)
+    except (CrawlLocked, StartUrlRefused) as exc:
         click.echo(f"vanban crawl: {exc}", err=True)
         sys.exit(2)
     except (FrontierUnavailable, CrawlFailed) as exc:
@@ -81,6 +85,9 @@ def crawl_command(site, profile_file, hosts, start_url, province, db, redis_url,
         click.echo(f"vanban crawl: lost Redis at {redis_url} midway; the {report.new + report.changed} page(s) "
                    "stored this run are kept. Run the same command again once Redis answers to continue.",
                    err=True)
+        sys.exit(1)
+    if report.nothing_fetched:
+        click.echo(f"vanban crawl: {report.nothing_fetched}", err=True)
         sys.exit(1)
 
 
