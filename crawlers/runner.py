@@ -107,14 +107,14 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
 
         db = default_db_path()
     db = Path(db)
-    # the store first: a store refused leaves no lock file (nor anything else) behind it
-    _check_store(db)
-    run_id = time.strftime("%Y%m%dT%H%M%S-") + os.urandom(3).hex()
     if redis_url:
         from crawlers.distributed import check_redis
 
         check_redis(redis_url)  # FrontierUnavailable before Scrapy starts, with a clear message
-    else:
+    # the store before the lock: a store refused leaves no lock file (nor anything else) behind it
+    _check_store(db)
+    run_id = time.strftime("%Y%m%dT%H%M%S-") + os.urandom(3).hex()
+    if not redis_url:
         # fail before Scrapy starts, with a clear message (the extension takes the lock for real)
         CrawlLock(state_paths(db)["lock"]).acquire().release()
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")

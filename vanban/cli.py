@@ -104,7 +104,9 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        click.echo(f"{_command_name(args)}: {exc.format_message()}", err=True)
+        # one line, even when the message quotes a library's multi-line one (the Neo4j driver's)
+        message = " ".join(line.strip() for line in exc.format_message().splitlines() if line.strip())
+        click.echo(f"{_command_name(args)}: {message}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("Aborted!", err=True)

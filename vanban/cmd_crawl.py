@@ -22,9 +22,9 @@ import click
 @click.option("--recheck", is_flag=True, help="Fetch known pages again even without ETag/Last-Modified.")
 @click.option("--no-warc", is_flag=True, help="Do not archive raw responses.")
 @click.option("--jsonl", type=click.Path(dir_okay=False), help="Also append each stored record to this JSONL file.")
-@click.option("--max-nav-depth", type=int, default=2, show_default=True,
+@click.option("--max-nav-depth", type=click.IntRange(min=0), default=2, show_default=True,
               help="How deep a --start-url crawl follows navigation links.")
-@click.option("--progress", type=float, default=5.0, show_default=True,
+@click.option("--progress", type=click.FloatRange(min=0), default=5.0, show_default=True,
               help="Seconds between progress lines on stderr (0: none).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE",
@@ -74,6 +74,13 @@ def crawl_command(site, profile_file, hosts, start_url, province, db, redis_url,
         sys.exit(1)
     except KeyError as exc:
         raise click.UsageError(str(exc.args[0])) from None
+    except json.JSONDecodeError as exc:
+        click.echo(f"vanban crawl: {profile_file}: not JSON ({exc.msg}, line {exc.lineno})", err=True)
+        sys.exit(1)
+    except UnicodeDecodeError as exc:
+        click.echo(f"vanban crawl: {profile_file}: not UTF-8 JSON (byte 0x{exc.object[exc.start]:02x} "
+                   f"at offset {exc.start})", err=True)
+        sys.exit(1)
     except ValueError as exc:  # a profile file with unknown fields, a host entry that is no host
         click.echo(f"vanban crawl: {exc}", err=True)
         sys.exit(1)
@@ -102,10 +109,16 @@ def reextract_command(db, warc_paths, as_json):
 
     import contextlib
     import io
+    import sqlite3
     warnings = io.StringIO()   # warcio writes its complaints about a bad archive to stderr
     try:
         with contextlib.redirect_stderr(warnings):
             counts = reextract(db=db, warc_paths=list(warc_paths) or None)
+    except sqlite3.Error:
+        from vanban.cmd_graph import _open as open_chosen_store   # the one message for a bad --db
+
+        open_chosen_store(db, None, None, None, must_exist=False).close()
+        raise
     except FileNotFoundError as exc:
         raise click.ClickException(f"no WARC archive at {exc.filename} (was the store crawled "
                                    "with --no-warc?); give --warc FILE_OR_DIR") from None

@@ -409,19 +409,10 @@ def report_command(db, neo4j_uri, neo4j_user, neo4j_password, out):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from graph import open_store
-    from graph.store import default_db_path
+    from vanban.cmd_graph import _open as open_chosen_store   # the one rule for --db / --neo4j
 
     console = Console(stderr=True)
-    if not neo4j_uri:
-        path = Path(db) if db else default_db_path()
-        if not path.is_file():
-            raise click.ClickException(f"no store at {path}: load one first (`vanban crawl`, `vanban load`, "
-                                       "or `vanban run` for the sample), or pass --db / --neo4j")
-    try:
-        store = open_store(db=db, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user, neo4j_password=neo4j_password)
-    except Exception as exc:  # Neo4jUnavailable, auth errors: say what and where
-        raise click.ClickException(f"cannot open the store: {exc}") from None
+    store = open_chosen_store(db, neo4j_uri, neo4j_user, neo4j_password)
     with store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                          console=console, transient=True) as bar:
         task = bar.add_task("report", total=None)

@@ -48,6 +48,9 @@ def hostile_files(w: Path) -> None:
 
 
 ONE_LINE = "one line"   # the status is 1 and standard error is exactly the expected line
+ONE_LINE_2 = "one line, status 2"   # the same with status 2 (arguments refused before any work)
+STARTS_ONE_LINE = "one line starting"   # status 1, one line that starts with the expected text
+UNREACHABLE = "bolt://127.0.0.1:1"   # a port nothing listens on
 
 CASES = [
     # load: every way a file can be wrong
@@ -136,6 +139,53 @@ CASES = [
      "vanban reextract: no archived pages in empty-warc (not WARC, or empty)"),
     (["reextract", "--db", "{w}/r.sqlite", "--warc", "{ls}"], 1,
      "vanban reextract: no archived pages in {ls} (not WARC, or empty)"),
+    (["reextract", "--db", "not-sqlite.sqlite", "--warc", "empty-warc"], ONE_LINE,
+     "vanban reextract: not-sqlite.sqlite is not a SQLite store"),
+    (["reextract", "--db", "/proc/vanban.sqlite", "--warc", "empty-warc"], ONE_LINE,
+     "vanban reextract: /proc/vanban.sqlite cannot be opened (unable to open database file)"),
+    # serve and report: the same store rules as query (they fail before serving or writing)
+    (["serve", "--db", "not-sqlite.sqlite"], ONE_LINE, "vanban serve: not-sqlite.sqlite is not a SQLite store"),
+    (["serve", "--db", "typo.sqlite"], ONE_LINE,
+     "vanban serve: no store at typo.sqlite: load one first (`vanban load`, `vanban crawl`)"),
+    (["serve", "--db", "/proc/vanban.sqlite"], ONE_LINE,
+     "vanban serve: no store at /proc/vanban.sqlite: load one first (`vanban load`, `vanban crawl`)"),
+    (["serve", "--neo4j", "notauri"], ONE_LINE,
+     "vanban serve: --neo4j 'notauri' is not a Neo4j URI (use bolt://host:7687 or neo4j://host:7687)"),
+    (["serve", "--db", "{db}", "--host", "nosuch.invalid", "--port", "0"], STARTS_ONE_LINE,
+     "vanban serve: cannot listen on nosuch.invalid:0: "),
+    (["serve", "--db", "{db}", "--port", "65536"], 2,
+     "Error: Invalid value for '--port': 65536 is not in the range 0<=x<=65535."),
+    (["report", "--db", "not-sqlite.sqlite", "--out", "{w}/rep"], ONE_LINE,
+     "vanban report: not-sqlite.sqlite is not a SQLite store"),
+    (["report", "--neo4j", "notauri", "--out", "{w}/rep"], ONE_LINE,
+     "vanban report: --neo4j 'notauri' is not a Neo4j URI (use bolt://host:7687 or neo4j://host:7687)"),
+    (["report", "--db", "{db}", "--out", "not-sqlite.sqlite"], 2,
+     "Error: Invalid value for '--out': Directory 'not-sqlite.sqlite' is a file."),
+    (["query", "stats", "--neo4j", UNREACHABLE], STARTS_ONE_LINE,
+     f"vanban query: cannot reach Neo4j at {UNREACHABLE}: "),
+    # crawl: start URLs it will not fetch, profiles that are not JSON, a store that is refused
+    (["crawl", "--start-url", "notaurl", "--db", "{w}/c.sqlite"], ONE_LINE_2,
+     "vanban crawl: --start-url 'notaurl' is not an http(s) URL"),
+    (["crawl", "--start-url", "ftp://x", "--db", "{w}/c.sqlite"], ONE_LINE_2,
+     "vanban crawl: --start-url 'ftp://x' is not an http(s) URL"),
+    (["crawl", "--start-url", "https://evil.example\\@daklak.gov.vn/a", "--db", "{w}/c.sqlite"], ONE_LINE_2,
+     "vanban crawl: --start-url 'https://evil.example\\\\@daklak.gov.vn/a' is refused: "
+     "user information or a backslash in a URL hides the host it goes to"),
+    (["crawl", "--site", "daklak", "--start-url", "http://127.0.0.1:9/", "--host", "127.0.0.1:8",
+      "--db", "{w}/c.sqlite"], ONE_LINE_2,
+     "vanban crawl: --start-url 'http://127.0.0.1:9/' is outside the hosts the crawl may fetch (127.0.0.1:8)"),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--db", "not-sqlite.sqlite"], ONE_LINE,
+     "vanban crawl: cannot open the store not-sqlite.sqlite: file is not a database"),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--db", "/proc/vanban.sqlite"], ONE_LINE,
+     "vanban crawl: cannot open the store /proc/vanban.sqlite: unable to open database file"),
+    (["crawl", "--profile", "records.jsonl", "--db", "{w}/c.sqlite"], ONE_LINE,
+     "vanban crawl: records.jsonl: not JSON (Extra data, line 2)"),
+    (["crawl", "--profile", "latin1.jsonl", "--db", "{w}/c.sqlite"], ONE_LINE,
+     "vanban crawl: latin1.jsonl: not UTF-8 JSON (byte 0xe9 at offset 27)"),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--max-nav-depth", "-1"], 2,
+     "Error: Invalid value for '--max-nav-depth': -1 is not in the range x>=0."),
+    (["crawl", "--start-url", "http://127.0.0.1:9/", "--redis", "notaurl", "--db", "{w}/c.sqlite"],
+     STARTS_ONE_LINE, "vanban crawl: cannot reach Redis at notaurl: "),
     # the rest of the commands
     (["crawl"], 2, "Error: give --site, --profile or --start-url"),
     (["crawl", "--site", "nosuch", "--db", "{w}/c.sqlite"], 2, "Error: no portal profile 'nosuch'"),
@@ -165,12 +215,15 @@ def test_hostile_arguments(workdir, loaded_store, args, status, expected):
     out, err = result.stdout.decode(errors="replace"), result.stderr.decode(errors="replace")
     assert "Traceback" not in out + err
     lines = [line for line in err.splitlines() if line.strip()]
-    if status == ONE_LINE:
-        assert (result.returncode, lines) == (1, [expected]), err
+    if status in (ONE_LINE, ONE_LINE_2):
+        assert (result.returncode, lines) == (1 if status == ONE_LINE else 2, [expected]), err
+    elif status == STARTS_ONE_LINE:
+        assert result.returncode == 1 and len(lines) == 1 and lines[0].startswith(expected), err
     else:
         assert result.returncode == status, err
         assert any(expected in line for line in lines), err
     assert not (workdir / "typo.sqlite").exists()   # no reading command created a store
+    assert not list(workdir.glob("*.crawl.*"))       # no refused crawl left a lock or state behind
 
 
 def test_a_bad_line_does_not_stop_the_load(workdir):
