@@ -16,39 +16,59 @@ administration asks: which documents implement *Chỉ thị 33/CT-TTg*, how its 
 from the provinces to the districts, which documents are the most influential, and how provinces
 compare.
 
-By default it builds its store from the **bundled offline sample** (the same pipeline as
+Its two parameters are in the cell tagged `parameters` (papermill's convention): `document`, the
+document whose implementers and lineage it draws (33/CT-TTg by default, written as `vanban query`
+takes it), and `db`, the store. Edit them there, or give them to papermill
+(`papermill lineage.ipynb out.ipynb -p document "05-CT/TW" -p db my.sqlite`). With `db = None` it
+uses `VANBAN_DB` (a SQLite file) or `NEO4J_URI` (with `NEO4J_USER` / `NEO4J_PASSWORD`) from the
+environment, else it builds its store from the **bundled offline sample** (the same pipeline as
 `vanban run`: a real crawl of sites served on 127.0.0.1, extraction, identity resolution), so it
-runs anywhere in a few seconds. To use your own store, set the environment variable `VANBAN_DB` to
-its SQLite file (or `NEO4J_URI`, with `NEO4J_USER` / `NEO4J_PASSWORD`, for Neo4j) before starting
-Jupyter."""),
+runs anywhere in a few seconds. A store that does not hold the document is said so in a sentence;
+the store-wide ranking still runs."""),
     ("code", """import os
 import tempfile
 from collections import Counter, defaultdict
 from datetime import date
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 import networkx as nx
 
 from graph import open_store, queries
-from vanban.cmd_run import build_sample_store
-
-if os.environ.get("NEO4J_URI"):
+from vanban.cmd_run import build_sample_store"""),
+    ("parameters", """# parameters: edit them here, or give them to papermill (-p document "05-CT/TW" -p db my.sqlite)
+document = "33/CT-TTg"   # the document whose implementers and lineage are drawn
+db = None                # a SQLite store; None: $VANBAN_DB or $NEO4J_URI, else the bundled sample"""),
+    ("code", """db = db or os.environ.get("VANBAN_DB")
+if db:
+    if not Path(db).is_file():   # open_store would create an empty store there
+        raise FileNotFoundError(f"no store at {db}: load one first (vanban load, vanban crawl)")
+    store = open_store(db)
+elif os.environ.get("NEO4J_URI"):
     store = open_store(neo4j_uri=os.environ["NEO4J_URI"], neo4j_user=os.environ.get("NEO4J_USER"),
                        neo4j_password=os.environ.get("NEO4J_PASSWORD"))
-elif os.environ.get("VANBAN_DB"):
-    store = open_store(os.environ["VANBAN_DB"])
 else:
     workdir = tempfile.mkdtemp(prefix="vanban-notebook-")
     store = open_store(build_sample_store(workdir))   # crawls the sample in a child process
 counts = store.counts()
 counts"""),
-    ("md", """## Which documents implement 33/CT-TTg?
+    ("md", """## Which documents implement it?
 
 `queries.implementers` follows IMPLEMENTS edges backwards from every document the query names,
-to any depth. Each result carries its path and, for each step, the sentences that state it."""),
-    ("code", """answer = queries.implementers(store, "33/CT-TTg")
-print("resolved:", [d["key"] for d in answer["resolved"]])
+to any depth. Each result carries its path and, for each step, the sentences that state it. When
+the store holds no document of that number, the cell says so and the drawings of the document are
+left out."""),
+    ("code", """answer = queries.implementers(store, document)
+found = bool(answer["resolved"])
+if not found:
+    known = ", ".join(r["document"]["number"] for r in queries.influence(store, top=5))
+    print(f"This store holds no document {document!r}, so its implementers, lineage and timeline "
+          f"are not drawn. Set `document` in the parameters cell to one it holds"
+          + (f" (its most influential: {known})." if known else " (it is empty)."))
+else:
+    target = answer["resolved"][0]["key"]
+    print("resolved:", [d["key"] for d in answer["resolved"]])
 for r in answer["results"]:
     doc = r["document"]
     step = r["evidence"][0]["evidence"][0] if r["evidence"] and r["evidence"][0]["evidence"] else {}
@@ -57,20 +77,21 @@ for r in answer["results"]:
     ("md", """## The lineage as a graph
 
 `store.to_networkx()` gives the whole store as a `networkx.MultiDiGraph` (edges keyed by relation
-type). We keep the lineage edges (IMPLEMENTS, BASED_ON) around 33/CT-TTg and draw them in layers:
-the directive on top, the provincial plans under it, the district plans under those."""),
+type). We keep the lineage edges (IMPLEMENTS, BASED_ON) around the document and draw them in
+layers: the document on top, the plans that carry it out under it, the plans that carry those out
+under them."""),
     ("code", """G = store.to_networkx()
 LINEAGE = {"IMPLEMENTS", "BASED_ON"}
 lineage = nx.DiGraph((u, v) for u, v, k in G.edges(keys=True) if k in LINEAGE)
-ct33 = answer["resolved"][0]["key"]
-family = {ct33} | nx.ancestors(lineage, ct33)          # everything that leads to CT 33
+lineage.add_nodes_from(G)                                 # documents without lineage edges too"""),
+    ("found", """family = {target} | nx.ancestors(lineage, target)      # everything that leads to it
 sub = lineage.subgraph(family)
 
-depth = nx.shortest_path_length(sub, target=ct33)        # steps from each document to CT 33
+depth = nx.shortest_path_length(sub, target=target)      # steps from each document to it
 rows_by_depth = defaultdict(list)
 for node, d in depth.items():
     rows_by_depth[d].append(node)
-pos = {}                                                  # CT 33 on top, one row per step,
+pos = {}                                                  # the document on top, one row per step,
 for d in sorted(rows_by_depth):                           # each document under what it carries out
     def under(n):
         xs = [pos[t][0] for t in sub.successors(n) if t in pos]
@@ -83,14 +104,14 @@ labels = {n: G.nodes[n]["number"] + ("\\n" + G.nodes[n]["province"] if G.nodes[n
 fig, ax = plt.subplots(figsize=(12, 5))
 nx.draw_networkx(sub, pos, labels=labels, node_color="#e8f0fe", edgecolors="#555", node_size=2600,
                  font_size=7, arrows=True, arrowsize=12, ax=ax)
-ax.set_title("Documents that carry out 33/CT-TTg (arrows: implements)")
+ax.set_title(f"Documents that carry out {G.nodes[target]['number']} (arrows: implements)")
 ax.axis("off")
 plt.show()"""),
     ("md", """## The lineage as a timeline
 
 The same documents on a time axis, one row per province: how long after the directive each
 province and district acted."""),
-    ("code", """dated = {n: date.fromisoformat(G.nodes[n]["date"]) for n in family if G.nodes[n].get("date")}
+    ("found", """dated = {n: date.fromisoformat(G.nodes[n]["date"]) for n in family if G.nodes[n].get("date")}
 rows = sorted({G.nodes[n].get("province") or "Trung ương" for n in dated}, key=lambda p: (p != "Trung ương", p))
 row = {p: i for i, p in enumerate(rows)}
 fig, ax = plt.subplots(figsize=(12, 4))
@@ -110,11 +131,11 @@ for n, d in sorted(dated.items(), key=lambda kv: kv[1]):
 ax.set_yticks(range(len(rows)), rows)
 ax.set_ylim(-0.6, len(rows) - 0.4)
 ax.grid(axis="x", alpha=0.3)
-ax.set_title("Implementation of 33/CT-TTg over time")
+ax.set_title(f"Implementation of {G.nodes[target]['number']} over time")
 plt.show()
-lags = sorted(((dated[n] - dated[ct33]).days, G.nodes[n]["number"], G.nodes[n].get("province"))
-              for n in dated if n != ct33 and depth.get(n) == 1)
-print("days from the directive to each direct implementer:")
+lags = sorted(((dated[n] - dated[target]).days, G.nodes[n]["number"], G.nodes[n].get("province"))
+              for n in dated if n != target and depth.get(n) == 1 and target in dated)
+print(f"days from {G.nodes[target]['number']} to each direct implementer:")
 for days, number, province in lags:
     print(f"  {days:>5}  {number} ({province})")"""),
     ("md", """## Ranking documents by influence
@@ -130,9 +151,9 @@ for r in queries.influence(store, top=8):
     print(f"  {r['pagerank']:.4f}  {r['document']['number']} {r['document'].get('province') or ''}")"""),
     ("md", """## Comparing provinces
 
-For each province: how many of its documents carry out 33/CT-TTg, directly (depth 1: usually the
+For each province: how many of its documents carry out the document, directly (depth 1: usually the
 province's own plan) or through another plan (depth 2 and more: district plans, later provincial plans)."""),
-    ("code", """per_province = defaultdict(Counter)
+    ("found", """per_province = defaultdict(Counter)
 for r in answer["results"]:
     province = r["document"].get("province") or "?"
     per_province[province]["directly" if r["depth"] == 1 else "through another plan"] += 1
@@ -144,18 +165,35 @@ for level, colour in zip(levels, ["#8b0000", "#1f77b4"]):
     values = [per_province[p][level] for p in provinces]
     ax.bar(provinces, values, bottom=bottom, label=level, color=colour)
     bottom = [b + v for b, v in zip(bottom, values)]
-ax.set_ylabel("documents implementing 33/CT-TTg")
+ax.set_ylabel(f"documents implementing {G.nodes[target]['number']}")
 ax.legend()
 plt.show()
-{p: dict(c) for p, c in sorted(per_province.items())}"""),
+print({p: dict(c) for p, c in sorted(per_province.items())})"""),
     ("code", """store.close()"""),
 ]
+
+
+# what a "found" cell prints when the store does not hold the document
+SKIPPED = 'print(f"(not drawn: the store holds no document {document!r})")'
+
+
+def _cell(kind: str, src: str) -> nbformat.NotebookNode:
+    """A notebook cell: markdown, code, the parameters cell (tagged as papermill looks for it),
+    or a "found" cell: code about the document, run only when the store holds it."""
+    if kind == "md":
+        return new_markdown_cell(src)
+    if kind == "parameters":
+        return new_code_cell(src, metadata={"tags": ["parameters"]})
+    if kind == "found":
+        body = "\n".join(("    " + line) if line.strip() else "" for line in src.splitlines())
+        return new_code_cell(f"if found:\n{body}\nelse:\n    {SKIPPED}")
+    return new_code_cell(src)
 
 
 def build() -> nbformat.NotebookNode:
     nb = new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in CELLS]
+    nb.cells = [_cell(kind, src) for kind, src in CELLS]
     return nb
 
 
