@@ -224,7 +224,7 @@ def print_answers(answers: dict, console) -> None:
 
 # --- the report --------------------------------------------------------------------------------
 def _answers_html(answers: dict, link: Callable[[dict], str],
-                  href: Callable[[str], str]) -> list[tuple[str, str]]:
+                  href: Callable[[str], str | None]) -> list[tuple[str, str]]:
     import html
 
     out = []
@@ -237,7 +237,7 @@ def _answers_html(answers: dict, link: Callable[[dict], str],
         for row in rows:
             evidence = "".join(
                 f'<div class="ev">{html.escape(ev.get("sentence") or "")}'
-                + (f' — <a href="{html.escape(href(ev["page"]))}">source page</a>' if ev.get("page") else "")
+                + _source_page(ev.get("page"), href)
                 + "</div>" for ev in row["evidence"][:2])
             body.append(f"<tr><td>{row['depth']}</td><td>{html.escape(row['relation'])}</td>"
                         f"<td>{link(row['document'])}</td><td>{html.escape(row.get('via') or '')}</td>"
@@ -245,6 +245,19 @@ def _answers_html(answers: dict, link: Callable[[dict], str],
         out.append((question, "<table><tr><th>depth</th><th>relation</th><th>document</th><th>via</th>"
                               f"<th>evidence</th></tr>{''.join(body)}</table>"))
     return out
+
+
+def _source_page(url: str | None, href: Callable[[str], str | None]) -> str:
+    """` — source page`, a link where `href` gives one, else the URL as text (javascript:,
+    data:, relative: never a link)."""
+    import html
+
+    if not url:
+        return ""
+    target = href(url)
+    if target is None:
+        return f' — source page: <span class="url">{html.escape(url)}</span>'
+    return f' — <a href="{html.escape(target)}">source page</a>'
 
 
 def write_store_report(store, out_dir: Path, *, answers: dict | None = None,
@@ -263,8 +276,10 @@ def write_store_report(store, out_dir: Path, *, answers: dict | None = None,
             return html.escape(_doc_text(doc))
         return f'<a href="docs/{page_name(d)}">{html.escape(d.label)}</a>'
 
-    def href(url: str) -> str:
-        return (source_href(url) if source_href else None) or url
+    def href(url: str) -> str | None:   # the sample's copy, else only an http(s) address
+        from vanban.web.answers import web_url
+
+        return (source_href(url) if source_href else None) or web_url(url)
 
     questions = _answers_html(answers, link, href) if answers else None
     return write_report(view, out_dir, questions=questions, source_href=source_href, progress=progress)
