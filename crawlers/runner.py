@@ -137,12 +137,11 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
         for name in _QUIET_LOGGERS:
             logging.getLogger(name).addFilter(quiet)
     process.crawl(crawler, **spider_args).addErrback(lambda failure: errors.append(failure.value))
-    if not verbose:   # and every record: crawl() has (re)installed Scrapy's root handler by now
-        from scrapy.utils.log import get_scrapy_root_handler
+    from scrapy.utils.log import get_scrapy_root_handler
 
-        handler = get_scrapy_root_handler()
-        if handler is not None:
-            handler.addFilter(quiet)
+    handler = get_scrapy_root_handler()   # crawl() has (re)installed it by now
+    if not verbose and handler is not None:   # and every record
+        handler.addFilter(quiet)
     try:
         process.start()
     finally:   # the run lock is the extension's; let it go whatever stopped the crawl
@@ -151,6 +150,8 @@ def run_crawl(*, site: str | None = None, start_url: str | None = None, province
         book = crawlbook(crawler)
         if book is not None and book.lock is not None:
             book.lock.release()
+    if not errors:
+        quiet.release(handler)
     if errors:
         exc = errors[0]
         raise CrawlFailed(f"the crawl stopped: {type(exc).__name__}: {exc}") from exc
@@ -185,18 +186,33 @@ def _check_store(db: Path) -> None:
 
 # loggers whose errors are failed downloads, which the crawl report lists with their reasons
 _REPORTED_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
-_QUIET_LOGGERS = (*_REPORTED_LOGGERS, "scrapy.middleware")
+# and Python's warnings (a library's RuntimeWarning, DeprecationWarning): for developers, with -v
+_QUIET_LOGGERS = (*_REPORTED_LOGGERS, "scrapy.middleware", "py.warnings")
 
 
 class QuietLog(logging.Filter):
-    """Scrapy's log without -v: failed downloads are left to the report, and any other
-    record is its first line without the traceback (`-v` shows them whole)."""
+    """Scrapy's log without -v: failed downloads are left to the report, Python's warnings
+    and components switched off by an option are left out, and any other record is its
+    first line without the traceback (`-v` shows them whole).
+
+    Errors of signal handlers are held until the crawl ends (`release`): when the crawl
+    stopped on an error of its own they are its consequences (Scrapy's stats closing a
+    spider that never opened), and the crawl's one line says what happened."""
+
+    def __init__(self):
+        super().__init__()
+        self.held: list[logging.LogRecord] = []
+        self._releasing = False
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if self._releasing:
+            return True
         if record.name.startswith(_REPORTED_LOGGERS) and record.levelno >= logging.WARNING:
             return False
         if record.name == "scrapy.middleware" and str(record.msg).startswith("Disabled"):
             return False   # a component switched off by an option given (--no-warc)
+        if record.name == "py.warnings":
+            return False
         message = record.getMessage()
         first = message.strip().splitlines()[0] if message.strip() else ""
         if not first or first.startswith("Traceback"):   # Twisted logs a failure as its text
@@ -205,4 +221,16 @@ class QuietLog(logging.Filter):
         if traceback or first != message:
             record.msg = f"{first} (vanban crawl -v shows the traceback)" if traceback else first
             record.args, record.exc_info, record.exc_text, record.stack_info = (), None, None, None
+        if record.name == "scrapy.utils.signal" and record.levelno >= logging.ERROR:
+            self.held.append(record)
+            return False
         return True
+
+    def release(self, handler: logging.Handler | None) -> None:
+        """Emit the held records through `handler` (the crawl ran: they are news)."""
+        self._releasing = True
+        try:
+            for record in self.held if handler is not None else ():
+                handler.handle(record)
+        finally:
+            self.held, self._releasing = [], False

@@ -10,7 +10,9 @@ no crawl lock behind.
 from __future__ import annotations
 
 import json
+import logging
 import socket
+import sys
 
 import pytest
 
@@ -127,3 +129,38 @@ def test_a_refused_store_leaves_no_crawl_lock_behind(tmp_path):
     lock = state_paths(db)["lock"]
     assert not lock.exists() and not state_paths(db)["state"].exists()
     CrawlLock(lock).acquire().release()   # nothing holds it
+
+
+def test_a_crawl_that_cannot_start_is_one_line(tmp_path):
+    """A pipeline that cannot open (the JSONL folder is a file): the crawl's one line, not
+    Scrapy's consequences (its stats closing a spider that never opened, a RuntimeWarning)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the JSON Lines folder should be\n")
+    result = _crawl(tmp_path, f"http://127.0.0.1:{_closed_port()}/", "--jsonl", str(blocker / "out.jsonl"))
+    assert result.returncode == 1
+    assert _stderr_lines(result) == [
+        f"vanban crawl: the crawl stopped: FileExistsError: [Errno 17] File exists: '{blocker}'"]
+
+
+def test_quiet_log_keeps_one_line_and_holds_signal_errors_until_the_crawl_ran():
+    from crawlers.runner import QuietLog
+
+    quiet, seen = QuietLog(), []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())
+    handler.addFilter(quiet)
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        exc_info = sys.exc_info()
+
+    def record(name, level, msg, exc=None):
+        return logging.LogRecord(name, level, __file__, 1, msg, (), exc)
+
+    handler.handle(record("scrapy.core.scraper", logging.ERROR, "Spider error processing <GET x>", exc_info))
+    handler.handle(record("scrapy.downloadermiddlewares.retry", logging.ERROR, "Gave up retrying <GET x>"))
+    handler.handle(record("py.warnings", logging.WARNING, "RuntimeWarning: never awaited"))
+    handler.handle(record("scrapy.utils.signal", logging.ERROR, "Error caught on signal handler: f", exc_info))
+    assert seen == ["Spider error processing <GET x> (vanban crawl -v shows the traceback)"]
+    quiet.release(handler)
+    assert seen[1:] == ["Error caught on signal handler: f (vanban crawl -v shows the traceback)"]
