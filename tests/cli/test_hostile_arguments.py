@@ -1,7 +1,9 @@
 """Every `vanban` command driven with hostile arguments, as a subprocess.
 
-Each case: arguments -> the exit status and the line expected on standard error. No output
-of any case may hold a traceback; a case that fails (status 1) says so in one line.
+Each case: arguments -> the exit status and the line expected on standard error (ONE_LINE,
+ONE_LINE_2: exactly that line and status 1 or 2; STARTS_ONE_LINE: one line starting so; a
+number: that status and a line holding the text, as click's usage errors print). No output of
+any case may hold a traceback, and no case leaves a store it was refused, or a crawl lock.
 Placeholders: {db} a loaded store, {w} the case's working folder (holding the files
 `hostile_files` writes), {ls} a binary file.
 """
