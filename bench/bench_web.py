@@ -53,6 +53,10 @@ def sample_keys(db: Path, n: int) -> dict[str, list[str]]:
     out = {"central": some("province IS NULL"),
            "provincial": some("province IS NOT NULL AND locality NOT LIKE '%/%'"),
            "district": some("locality LIKE '%/%'")}
+    # the documents with the most direct implementers: the heaviest document pages
+    out["most_implemented"] = [r[0] for r in conn.execute(
+        "SELECT t.key FROM relations r JOIN nodes t ON t.id=r.dst_node "
+        "WHERE r.type='IMPLEMENTS' GROUP BY r.dst_node ORDER BY COUNT(*) DESC LIMIT 3")]
     out["numbers"] = [r[0] for r in conn.execute(
         "SELECT number FROM nodes WHERE label='Document' AND number IS NOT NULL LIMIT 5000")]
     conn.close()
@@ -128,6 +132,8 @@ def main() -> None:
                                    rng.choices(["ke hoach thuc hien", "uy ban nhan dan tinh",
                                                 "huyen uy", "thuc hien 12"], k=n)],
             "document page, central": [doc(k) for k in rng.choices(keys["central"], k=n)],
+            "document page, most implemented": [doc(k) for k in
+                                                rng.choices(keys["most_implemented"], k=n)],
             "document page, provincial": [doc(k) for k in rng.choices(keys["provincial"], k=n)],
             "document page, district": [doc(k) for k in rng.choices(keys["district"], k=n)],
             "/api/implementers (provincial)": [f"/api/implementers?{urlencode({'q': k})}"
