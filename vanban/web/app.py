@@ -27,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 from vanban.web import answers, labels, picture
 
 HERE = Path(__file__).parent
+PAGE_SIZE = 25    # results of each depth (and citing documents) a document page shows
 log = logging.getLogger("vanban.web")
 
 
@@ -94,11 +95,50 @@ def _params(request: Request) -> dict[str, Any]:
     """q, province, kind, year from the query string (year an int, or a 400)."""
     qp = request.query_params
     year = (qp.get("year") or "").strip()
-    if year and not year.isdigit():
+    if year and not (year.isascii() and year.isdigit()):
         raise HTTPException(400, "year must be a number")
     return {"q": (qp.get("q") or "").strip(), "province": (qp.get("province") or "").strip()
             or None, "kind": (qp.get("kind") or "").strip() or None,
             "year": int(year) if year else None}
+
+
+def _number(request: Request, name: str) -> int | None:
+    """A non-negative whole number from the query string, None when absent, else a 400."""
+    value = (request.query_params.get(name) or "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
+        raise HTTPException(400, f"{name} must be a number")
+    return int(value)
+
+
+class _SourcesOnce:
+    """A store as one document page uses it: its answers each list the source pages of
+    the same document (thousands for a central one); the store is asked once."""
+
+    def __init__(self, store):
+        self._store = store
+        self._sources: dict[str, tuple[int, list[str]]] = {}
+
+    def sources(self, key: str, limit: int = 20) -> list[str]:
+        asked, found = self._sources.get(key, (-1, []))
+        if limit > asked:   # the first `limit` of a longer sorted list are its head
+            asked, found = self._sources[key] = (limit, self._store.sources(key, limit))
+        return found[:limit]
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+
+_SLICED = {"implementers": ("limit", "offset", "depth"), "lineage": ("limit", "offset"),
+           "cites": ("limit", "offset"), "cited-by": ("limit", "offset")}
+
+
+def _slice(request: Request, kind: str) -> dict[str, int]:
+    """`limit`, `offset` (and `depth` for implementers) as the query function takes
+    them; none when not asked for, so the answer is then the whole one."""
+    asked = {name: _number(request, name) for name in _SLICED.get(kind, ())}
+    return {name: value for name, value in asked.items() if value is not None}
 
 
 def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
@@ -141,7 +181,8 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
                 result = stores.run(search.search, p["q"] or None, kind=p["kind"],
                                     year=p["year"], province=p["province"])
             else:
-                result = stores.run(fn, p["q"], province=p["province"], year=p["year"])
+                result = stores.run(fn, p["q"], province=p["province"], year=p["year"],
+                                    **_slice(request, kind))
             if request.query_params.get("format") == "csv":
                 name = f"{kind}.csv"
                 return Response(answers.to_csv(kind, result), media_type="text/csv; charset=utf-8",
@@ -164,29 +205,39 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
 
     def doc_page(request: Request) -> HTMLResponse:
         key = request.path_params["key"]
+        depth, offset = _number(request, "depth"), _number(request, "offset") or 0
+        cited_offset = _number(request, "cited_offset") or 0
 
         def gather(store):
+            store = _SourcesOnce(store)
             docs = store.documents([key])
             doc = docs.get(key)
             if doc is None:
                 return None
+            # a central document has thousands of implementers: the page reads a slice
+            # of each answer (the first PAGE_SIZE of each depth, or the page asked for)
             return {"doc": doc,
                     "sources": [(u, answers.web_url(u)) for u in store.sources(key, 50)],
-                    "implementers": queries.implementers(store, key),
-                    "lineage": queries.lineage(store, key, max_nodes=300),
-                    "cites": queries.cites(store, key),
-                    "cited_by": queries.cited_by(store, key),
+                    "implementers": queries.implementers(
+                        store, key, limit=PAGE_SIZE, offset=offset if depth else 0,
+                        depth=depth),
+                    "lineage": queries.lineage(store, key, max_nodes=300, limit=PAGE_SIZE,
+                                               sides=("ancestors",)),
+                    "cites": queries.cites(store, key, limit=PAGE_SIZE * 4),
+                    "cited_by": queries.cited_by(store, key, limit=PAGE_SIZE,
+                                                 offset=cited_offset),
                     "unresolved_refs": store.unresolved_naming([key])}
 
         data = stores.run(gather)
         if data is None:
             raise HTTPException(404, "no such document")
-        tree, left_out = answers.implementers_tree(data["implementers"], key)
+        levels = answers.implementers_levels(data["implementers"], key)
         svg = picture.render_svg(picture.neighbourhood_dot(data["doc"], data["cites"],
                                                            data["cited_by"]))
         ancestors = data["lineage"]["lineages"][0]["ancestors"] if data["lineage"]["lineages"] \
             else []
-        return page(request, "doc.html", key=key, tree=tree, left_out=left_out, svg=svg,
+        return page(request, "doc.html", key=key, levels=levels, depth=depth, offset=offset,
+                    cited_offset=cited_offset, page_size=PAGE_SIZE, svg=svg,
                     ancestors=ancestors, **data)
 
     def coverage_page(request: Request) -> HTMLResponse:
