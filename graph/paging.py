@@ -40,6 +40,8 @@ class TreeSteps:
         pending = sorted({k for k in keys if k not in self._step and k in self.depth_of})
         while pending:
             best: dict[str, Edge] = {}
+            # from the far end, the walk's direction reversed: for implementers (the
+            # walk "in") that is what each document states it implements, a few edges
             for e in self.store.edges(pending, opposite(self.direction), self.types):
                 node, other = far_end(e, self.direction), near_end(e, self.direction)
                 if node in best or node not in self.depth_of:
@@ -94,12 +96,20 @@ def edge_slice(store, keys: list[str], direction: str, types: tuple[str, ...],
     ends = store.edge_keys(keys, direction, types)
     stop = None if limit is None else offset + max(0, limit)
     wanted = ends[offset:stop]
-    if not wanted:
-        return [], len(ends)
-    others = [s if direction == "in" else t for s, t, _ in wanted]
-    found = {(e["source"], e["target"], e["type"]): e
-             for e in store.edges(others, opposite(direction), types)}
+    found = with_evidence(store, wanted, types)
     return [found[w] for w in wanted if w in found], len(ends)
+
+
+def with_evidence(store, wanted: list[tuple[str, str, str]], types: tuple[str, ...]
+                  ) -> dict[tuple[str, str, str], Edge]:
+    """The edges (source, target, type) of `wanted` with their evidence, read from their
+    sources: what a document relates to is what its own pages state (a few relations),
+    while what relates to a central document has no bound."""
+    if not wanted:
+        return {}
+    wanted_set = set(wanted)
+    return {k: e for e in store.edges(sorted({s for s, _, _ in wanted}), "out", types)
+            if (k := (e["source"], e["target"], e["type"])) in wanted_set}
 
 
 def tree_slice(store, root: str, direction: str, types: tuple[str, ...], max_depth: int,
@@ -126,9 +136,7 @@ def tree_slice(store, root: str, direction: str, types: tuple[str, ...], max_dep
         if at >= offset and (stop is None or at < stop) and near_end(e, direction) in shown:
             shown.add(far_end(e, direction))
             kept.append((depth, e))
-    if not kept:
-        return [], counts
-    found = {(e["source"], e["target"], e["type"]): e for e in store.edges(
-        [far_end(e, direction) for _, e in kept], opposite(direction), types)}
+    found = with_evidence(store, [(e["source"], e["target"], e["type"]) for _, e in kept],
+                          types)
     return [(d, found.get((e["source"], e["target"], e["type"]), {**e, "evidence": []}))
             for d, e in kept], counts

@@ -105,6 +105,10 @@ def test_a_lineage_slice_keeps_the_first_nodes_of_each_depth_with_their_evidence
     assert all(sum(1 for d, *_ in cut if d == depth) <= 4 for depth in depths)
     assert [(c["depth"], c["count"]) for c in part["counts"]["descendants"]] == [
         (depth, sum(1 for d, *_ in full if d == depth)) for depth in depths]
+    district = big_store.reach(key, "in", queries.IMPLEMENTATION_TYPES, 2)[-1][1]
+    up = queries.lineage(big_store, district)["lineages"][0]["ancestors"]
+    assert queries.lineage(big_store, district, limit=50)["lineages"][0]["ancestors"] == up
+    assert up and all(ev for *_, ev in _flatten(up))
     only_up = queries.lineage(big_store, key, limit=4, sides=("ancestors",))["lineages"][0]
     assert "descendants" not in only_up and only_up["ancestors"] == part["ancestors"]
 
