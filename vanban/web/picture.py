@@ -6,6 +6,7 @@ are drawn, never the whole graph; every node links to its document page.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -62,8 +63,7 @@ def neighbourhood_dot(doc: dict[str, Any], cites: dict[str, Any], cited_by: dict
     return "\n".join(lines)
 
 
-def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
-    """The drawing as an <svg> element, or None when `dot` is missing or fails."""
+def _draw(dot_source: str, timeout: float) -> str | None:
     dot = shutil.which("dot")
     if dot is None:
         return None
@@ -75,12 +75,33 @@ def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
     return _PROLOGUE.sub("", done.stdout.decode("utf-8"), count=1)
 
 
+class _NoPicture(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=512)
+def _drawn(dot_source: str, timeout: float) -> str:
+    svg = _draw(dot_source, timeout)
+    if svg is None:
+        raise _NoPicture   # not cached: dot may answer next time
+    return svg
+
+
+def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
+    """The drawing as an <svg> element, or None when `dot` is missing or fails. The
+    same source draws the same picture: a page asked again does not start dot again."""
+    try:
+        return _drawn(dot_source, timeout)
+    except _NoPicture:
+        return None
+
+
 def render_svgs(dot_sources: list[str], timeout: float = 600.0) -> list[str | None]:
     """Many drawings through one `dot` process (the static report draws one per
     document): dot writes one SVG document per graph of its input, in order."""
     if not dot_sources:
         return []
-    both = render_svg("\n".join(dot_sources), timeout=timeout)
+    both = _draw("\n".join(dot_sources), timeout)
     if both is None:
         return [None] * len(dot_sources)
     parts = [_PROLOGUE.sub("", p, count=1) for p in re.split(r"(?=<\?xml )", both) if "<svg" in p]
