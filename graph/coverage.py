@@ -1,4 +1,5 @@
-"""Coverage of a central document: which of the 34 provinces carry it out.
+"""Coverage of a central document: which of the 34 provinces carry it out; and what
+one province holds (`province_summary`).
 
 For a Party resolution or a Prime Minister's directive, every province (with its
 predecessors, graph/provinces.py) gets whether a document of it implements the central
@@ -8,11 +9,13 @@ chain) and the delay in days from the central document's date.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
 from graph import queries
 from graph.provinces import LEGAL_BASIS, SUCCESSION, successor
+from graph.relation_types import IMPLEMENTATION_TYPES
 
 
 def _days(start: str | None, end: str | None) -> int | None:
@@ -63,3 +66,33 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
             "legal_basis": LEGAL_BASIS, "provinces": rows,
             "covered": sum(r["covered"] for r in rows),
             "missing": [r["province"] for r in rows if not r["covered"]]}
+
+
+def province_summary(store, name: str, *, top: int = 20) -> dict[str, Any] | None:
+    """What a province of today holds (its former provinces included): `{"province",
+    "predecessors", "documents" (count), "kinds": {kind: n}, "years": {year: n},
+    "most_implemented": [{"document", "implementers"}] (the `top` with the most direct
+    implementers)}`; None when `name` names no province. A former province's name gives
+    the province it belongs to now."""
+    today = successor(name)
+    if today is None:
+        return None
+    docs: dict[str, dict[str, Any]] = {}
+    for former in SUCCESSION[today]:
+        for d in store.search(province=former, limit=10 ** 9):
+            docs.setdefault(d["key"], d)
+    implemented = store.cited_counts(list(docs), IMPLEMENTATION_TYPES)
+    best = sorted((k for k in docs if implemented.get(k)),
+                  key=lambda k: (-implemented[k], k))[:top]
+    kinds = Counter(d.get("kind") or "?" for d in docs.values())
+    years = Counter(d.get("year") or _year(d.get("date")) for d in docs.values())
+    return {"province": today, "predecessors": [o for o in SUCCESSION[today] if o != today],
+            "documents": len(docs),
+            "kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "years": {y: years[y] for y in sorted((y for y in years if y), reverse=True)},
+            "most_implemented": [{"document": queries._brief(docs[k]),
+                                  "implementers": implemented[k]} for k in best]}
+
+
+def _year(day: str | None) -> int | None:
+    return int(day[:4]) if day and day[:4].isdigit() else None

@@ -17,6 +17,17 @@ def doc_href(key: str) -> str:
     return "/doc/" + quote(key, safe="")
 
 
+def province_href(doc_or_name: dict[str, Any] | str | None) -> str | None:
+    """The page of the province of today a document (or a province name, former or
+    current) belongs to; None outside the 34."""
+    from graph.provinces import successor
+    name = doc_or_name
+    if isinstance(doc_or_name, dict):
+        name = doc_or_name.get("province") or (doc_or_name.get("locality") or "").split("/")[0]
+    today = successor(name) if name else None
+    return "/province/" + quote(today, safe="") if today else None
+
+
 def web_url(url: str | None) -> str | None:
     """`url` if it is an http(s) address worth a link, else None (javascript:, data:,
     page keys and paths are shown as text)."""

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -36,6 +36,7 @@ def template_environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html", "svg", "xml"], default=True))
     env.globals.update(doc_href=answers.doc_href, web_url=answers.web_url,
+                       province_href=answers.province_href,
                        marked=answers.marked, first_evidence=answers.first_evidence)
     return env
 
@@ -144,7 +145,7 @@ def _slice(request: Request, kind: str) -> dict[str, int]:
 def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
     """The application over the stores `opener()` returns (called once per worker thread)."""
     from graph import queries, search
-    from graph.coverage import coverage
+    from graph.coverage import coverage, province_summary
 
     stores = Stores(opener)
     env = template_environment()
@@ -165,8 +166,11 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
 
         other = dict(request.query_params)
         other["lang"] = "vi" if lang == "en" else "en"
+        from graph.provinces import LEGAL_BASIS
+        kinds = labels.kinds()
         html = env.get_template(name).render(
-            t=t, lang=lang, link=link, kinds=labels.kinds(), request=request,
+            t=t, lang=lang, link=link, kinds=kinds, kind_words=dict(kinds), request=request,
+            legal_basis=LEGAL_BASIS,
             other_lang_url=request.url.path + "?" + urlencode(other), **context)
         return HTMLResponse(html, status_code=status)
 
@@ -190,6 +194,16 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
             return Response(json.dumps(result, ensure_ascii=False, indent=2),
                             media_type="application/json")
         return endpoint
+
+    def province_api(request: Request) -> Response:
+        p = _params(request)
+        if not p["q"]:
+            raise HTTPException(400, "q is required")
+        result = stores.run(province_summary, p["q"])
+        if result is None:
+            raise HTTPException(404, "no such province")
+        return Response(json.dumps(result, ensure_ascii=False, indent=2),
+                        media_type="application/json")
 
     # --- the pages ------------------------------------------------------------------
 
@@ -245,6 +259,24 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
         result = stores.run(coverage, p["q"], year=p["year"]) if p["q"] else None
         return page(request, "coverage.html", params=p, result=result)
 
+    def province_page(request: Request) -> Response:
+        from graph.provinces import SUCCESSION, successor
+        name = request.path_params.get("name", "").strip()
+        if not name:
+            return page(request, "provinces.html", provinces=[
+                (p, answers.province_href(p), olds[1:] if olds[0] == p else olds)
+                for p, olds in SUCCESSION.items()])
+        today = successor(name)
+        if today is None:
+            raise HTTPException(404, "no such province")
+        if today != name:       # a former province or another spelling: today's page
+            target = answers.province_href(today)
+            if lang_of(request) != "vi":
+                target += "?lang=" + lang_of(request)
+            return RedirectResponse(target, status_code=303)
+        summary = stores.run(province_summary, today)
+        return page(request, "province.html", summary=summary)
+
     # --- errors ---------------------------------------------------------------------
 
     def wants_json(request: Request) -> bool:
@@ -272,12 +304,14 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
     routes = [
         Route("/", search_page), Route("/search", search_page),
         Route("/doc/{key:path}", doc_page), Route("/coverage", coverage_page),
+        Route("/province", province_page), Route("/province/{name:path}", province_page),
         Route("/api/implementers", answer("implementers", queries.implementers)),
         Route("/api/lineage", answer("lineage", queries.lineage)),
         Route("/api/cites", answer("cites", queries.cites)),
         Route("/api/cited-by", answer("cited-by", queries.cited_by)),
         Route("/api/search", answer("search", search.search, needs_query=False)),
         Route("/api/coverage", answer("coverage", coverage)),
+        Route("/api/province", province_api),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     return Starlette(debug=debug, routes=routes, exception_handlers={
