@@ -248,3 +248,19 @@ def test_central_document_page_links_to_its_coverage(client):
     text = client.get(_doc_url(CT33_KEY)).text
     assert f'class="coverage-link" href="/coverage?q={quote(CT33_KEY, safe="")}"' in text
     assert 'class="coverage-link"' not in client.get(_doc_url(NINH_THUAN_35)).text
+
+
+def test_query_coverage_on_the_command_line_is_the_api(client, web_db):
+    from click.testing import CliRunner
+
+    from vanban.cli import cli
+    run = lambda *args: CliRunner().invoke(cli, ["query", "coverage", *args, "--db",  # noqa: E731
+                                                 str(web_db)])
+    out = run("CT 33", "--format", "json")
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == client.get("/api/coverage", params={"q": "CT 33"}).json()
+    rows = list(csv.reader(io.StringIO(run("CT 33", "--format", "csv").output)))
+    assert rows == _csv(client.get("/api/coverage", params={"q": "CT 33", "format": "csv"}))
+    table = run("CT 33").output
+    assert "Khánh Hòa" in table and "2 of 34 provinces" in table
+    assert run("CT 999").exit_code == 1
