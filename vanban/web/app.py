@@ -246,8 +246,9 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
         if data is None:
             raise HTTPException(404, "no such document")
         levels = answers.implementers_levels(data["implementers"], key)
-        svg = picture.render_svg(picture.neighbourhood_dot(data["doc"], data["cites"],
-                                                           data["cited_by"]))
+        svg = picture.render_svg(picture.neighbourhood_dot(
+            data["doc"], data["cites"], data["cited_by"],
+            more=labels.labels(lang_of(request))["more_relations"]))
         ancestors = data["lineage"]["lineages"][0]["ancestors"] if data["lineage"]["lineages"] \
             else []
         return page(request, "doc.html", key=key, levels=levels, depth=depth, offset=offset,
