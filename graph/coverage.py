@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from graph import queries
+from graph import paging, queries
 from graph.provinces import LEGAL_BASIS, SUCCESSION, successor
 from graph.relation_types import IMPLEMENTATION_TYPES
 
@@ -31,25 +31,39 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
     "covered", "missing"}`; a row is `{"province", "predecessors", "covered", "count",
     "first": {"key", "number", "date", "province", "depth", "path"} | None, "delay_days"}`.
     The first candidate `query` resolves to is the central document."""
-    found = queries.implementers(store, query, province=province, year=year,
-                                 max_depth=max_depth)
-    central = found["resolved"][0] if found["resolved"] else None
+    # what `queries.implementers` answers, read as a slice does (graph/paging.py): the
+    # walk by key, the facts of every document reached, the chain of the firsts only
+    _, candidates = queries.resolve(store, query, province=province, year=year)
+    resolved = [queries._brief(c, store) for c in candidates]
+    central = resolved[0] if resolved else None
     firsts: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
-    for r in found["results"]:
-        if central is None or r["implements"] != central["key"]:
-            continue
-        doc = r["document"]
-        now = successor(doc.get("province") or doc.get("locality"))
-        if now is None:
-            continue
-        counts[now] = counts.get(now, 0) + 1
-        rank = (doc.get("date") or "9999", r["depth"], doc["key"])
-        best = firsts.get(now)
-        if best is None or rank < best["_rank"]:
-            firsts[now] = {"key": doc["key"], "number": doc.get("number"),
-                           "date": doc.get("date"), "province": doc.get("province"),
-                           "depth": r["depth"], "path": r["path"], "_rank": rank}
+    if central is not None:
+        narrow = province if province and not any(c.get("province") for c in candidates) \
+            else None
+        reached = store.reach(central["key"], "in", IMPLEMENTATION_TYPES, max_depth)
+        depth_of = {k: d for d, k, _ in reached}
+        docs = store.documents(k for _, k, label in reached
+                               if label not in (None, "UnresolvedReference"))
+        for key, doc in docs.items():
+            if doc.get("label") == "UnresolvedReference" or \
+                    (narrow and not queries._in_province(doc, narrow)):
+                continue
+            now = successor(doc.get("province") or doc.get("locality"))
+            if now is None:
+                continue
+            counts[now] = counts.get(now, 0) + 1
+            rank = (doc.get("date") or "9999", depth_of[key], key)
+            best = firsts.get(now)
+            if best is None or rank < best["_rank"]:
+                firsts[now] = {"key": key, "number": doc.get("number"),
+                               "date": doc.get("date"), "province": doc.get("province"),
+                               "depth": depth_of[key], "_rank": rank}
+        steps = paging.TreeSteps(store, central["key"], "in", IMPLEMENTATION_TYPES,
+                                 depth_of | {central["key"]: 0})
+        steps.load(f["key"] for f in firsts.values())
+        for f in firsts.values():
+            f["path"] = steps.path(f["key"])[0]
     rows = []
     for name, olds in SUCCESSION.items():
         first = firsts.get(name)
@@ -62,7 +76,7 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
                      if first and central else None})
     rows.sort(key=lambda r: (not r["covered"], r["first"]["date"] or "9999" if r["first"]
                              else "", r["province"]))
-    return {"query": query, "resolved": found["resolved"], "central": central,
+    return {"query": query, "resolved": resolved, "central": central,
             "legal_basis": LEGAL_BASIS, "provinces": rows,
             "covered": sum(r["covered"] for r in rows),
             "missing": [r["province"] for r in rows if not r["covered"]]}

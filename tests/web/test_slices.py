@@ -155,3 +155,33 @@ def test_a_document_page_shows_a_page_of_each_depth_and_links_to_the_next(big_st
         api = client.get("/api/implementers", params={"q": key, "limit": 3, "depth": 1}).json()
         assert api == json.loads(json.dumps(queries.implementers(big_store, key, limit=3,
                                                                  depth=1)))
+
+
+def _coverage_from_the_whole_answer(store, query, **narrowing):
+    """The coverage rule applied to `queries.implementers`' whole answer."""
+    from graph.provinces import successor
+    found = queries.implementers(store, query, **narrowing)
+    firsts, counts = {}, {}
+    for r in found["results"]:
+        doc = r["document"]
+        now = successor(doc.get("province") or doc.get("locality"))
+        if r["implements"] != found["resolved"][0]["key"] or now is None:
+            continue
+        counts[now] = counts.get(now, 0) + 1
+        rank = (doc.get("date") or "9999", r["depth"], doc["key"])
+        if now not in firsts or rank < firsts[now][0]:
+            firsts[now] = (rank, {"key": doc["key"], "number": doc.get("number"),
+                                  "date": doc.get("date"), "province": doc.get("province"),
+                                  "depth": r["depth"], "path": r["path"]})
+    return found["resolved"], {p: f for p, (_, f) in firsts.items()}, counts
+
+
+@pytest.mark.parametrize("narrowing", [{}, {"province": "Hà Giang"}])
+def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_store, narrowing):
+    from graph.coverage import coverage
+    for key in _most_implemented(big_store, 2):
+        resolved, firsts, counts = _coverage_from_the_whole_answer(big_store, key, **narrowing)
+        got = coverage(big_store, key, **narrowing)
+        assert got["resolved"] == resolved
+        assert {r["province"]: r["first"] for r in got["provinces"] if r["first"]} == firsts
+        assert {r["province"]: r["count"] for r in got["provinces"] if r["count"]} == counts
