@@ -1,4 +1,5 @@
-"""Coverage of a central document: which of the 34 provinces carry it out.
+"""Coverage of a central document: which of the 34 provinces carry it out; and what
+one province holds (`province_summary`).
 
 For a Party resolution or a Prime Minister's directive, every province (with its
 predecessors, graph/provinces.py) gets whether a document of it implements the central
@@ -8,11 +9,13 @@ chain) and the delay in days from the central document's date.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
-from graph import queries
+from graph import paging, queries
 from graph.provinces import LEGAL_BASIS, SUCCESSION, successor
+from graph.relation_types import IMPLEMENTATION_TYPES
 
 
 def _days(start: str | None, end: str | None) -> int | None:
@@ -28,25 +31,39 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
     "covered", "missing"}`; a row is `{"province", "predecessors", "covered", "count",
     "first": {"key", "number", "date", "province", "depth", "path"} | None, "delay_days"}`.
     The first candidate `query` resolves to is the central document."""
-    found = queries.implementers(store, query, province=province, year=year,
-                                 max_depth=max_depth)
-    central = found["resolved"][0] if found["resolved"] else None
+    # what `queries.implementers` answers, read as a slice does (graph/paging.py): the
+    # walk by key, the facts of every document reached, the chain of the firsts only
+    _, candidates = queries.resolve(store, query, province=province, year=year)
+    resolved = [queries._brief(c, store) for c in candidates]
+    central = resolved[0] if resolved else None
     firsts: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
-    for r in found["results"]:
-        if central is None or r["implements"] != central["key"]:
-            continue
-        doc = r["document"]
-        now = successor(doc.get("province") or doc.get("locality"))
-        if now is None:
-            continue
-        counts[now] = counts.get(now, 0) + 1
-        rank = (doc.get("date") or "9999", r["depth"], doc["key"])
-        best = firsts.get(now)
-        if best is None or rank < best["_rank"]:
-            firsts[now] = {"key": doc["key"], "number": doc.get("number"),
-                           "date": doc.get("date"), "province": doc.get("province"),
-                           "depth": r["depth"], "path": r["path"], "_rank": rank}
+    if central is not None:
+        narrow = province if province and not any(c.get("province") for c in candidates) \
+            else None
+        reached = store.reach(central["key"], "in", IMPLEMENTATION_TYPES, max_depth)
+        depth_of = {k: d for d, k, _ in reached}
+        docs = store.documents(k for _, k, label in reached
+                               if label not in (None, "UnresolvedReference"))
+        for key, doc in docs.items():
+            if doc.get("label") == "UnresolvedReference" or \
+                    (narrow and not queries._in_province(doc, narrow)):
+                continue
+            now = successor(doc.get("province") or doc.get("locality"))
+            if now is None:
+                continue
+            counts[now] = counts.get(now, 0) + 1
+            rank = (doc.get("date") or "9999", depth_of[key], key)
+            best = firsts.get(now)
+            if best is None or rank < best["_rank"]:
+                firsts[now] = {"key": key, "number": doc.get("number"),
+                               "date": doc.get("date"), "province": doc.get("province"),
+                               "depth": depth_of[key], "_rank": rank}
+        steps = paging.TreeSteps(store, central["key"], "in", IMPLEMENTATION_TYPES,
+                                 depth_of | {central["key"]: 0})
+        steps.load(f["key"] for f in firsts.values())
+        for f in firsts.values():
+            f["path"] = steps.path(f["key"])[0]
     rows = []
     for name, olds in SUCCESSION.items():
         first = firsts.get(name)
@@ -59,7 +76,37 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
                      if first and central else None})
     rows.sort(key=lambda r: (not r["covered"], r["first"]["date"] or "9999" if r["first"]
                              else "", r["province"]))
-    return {"query": query, "resolved": found["resolved"], "central": central,
+    return {"query": query, "resolved": resolved, "central": central,
             "legal_basis": LEGAL_BASIS, "provinces": rows,
             "covered": sum(r["covered"] for r in rows),
             "missing": [r["province"] for r in rows if not r["covered"]]}
+
+
+def province_summary(store, name: str, *, top: int = 20) -> dict[str, Any] | None:
+    """What a province of today holds (its former provinces included): `{"province",
+    "predecessors", "documents" (count), "kinds": {kind: n}, "years": {year: n},
+    "most_implemented": [{"document", "implementers"}] (the `top` with the most direct
+    implementers)}`; None when `name` names no province. A former province's name gives
+    the province it belongs to now."""
+    today = successor(name)
+    if today is None:
+        return None
+    docs: dict[str, dict[str, Any]] = {}
+    for former in SUCCESSION[today]:
+        for d in store.search(province=former, limit=10 ** 9):
+            docs.setdefault(d["key"], d)
+    implemented = store.cited_counts(list(docs), IMPLEMENTATION_TYPES)
+    best = sorted((k for k in docs if implemented.get(k)),
+                  key=lambda k: (-implemented[k], k))[:top]
+    kinds = Counter(d.get("kind") or "?" for d in docs.values())
+    years = Counter(d.get("year") or _year(d.get("date")) for d in docs.values())
+    return {"province": today, "predecessors": [o for o in SUCCESSION[today] if o != today],
+            "documents": len(docs),
+            "kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "years": {y: years[y] for y in sorted((y for y in years if y), reverse=True)},
+            "most_implemented": [{"document": queries._brief(docs[k]),
+                                  "implementers": implemented[k]} for k in best]}
+
+
+def _year(day: str | None) -> int | None:
+    return int(day[:4]) if day and day[:4].isdigit() else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from graph import paging
 from graph.aliases import Alias, parse_alias
 from graph.identity import canonical_province
 from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES, RELATION_TYPES
@@ -73,7 +74,8 @@ def _in_province(doc: dict[str, Any], province: str | None) -> bool:
 
 def implementers(store: Store, query: str, *, province: str | None = None,
                  year: int | None = None, max_depth: int = 10,
-                 types: tuple[str, ...] = IMPLEMENTATION_TYPES) -> dict[str, Any]:
+                 types: tuple[str, ...] = IMPLEMENTATION_TYPES, limit: int | None = None,
+                 offset: int = 0, depth: int | None = None) -> dict[str, Any]:
     """Every document that implements what `query` names, directly or through a chain.
 
     Returns `{"query", "resolved", "results", "unresolved"}`; each result is
@@ -84,31 +86,58 @@ def implementers(store: Store, query: str, *, province: str | None = None,
     or any document of its chains, at the depth they would have (`_unresolved_along`).
     When the candidates are central documents, `province` keeps the results of that
     province; otherwise it narrows the candidates.
+
+    With `limit` or `depth` the answer is a slice (graph/paging.py): of each depth of
+    each candidate (or of `depth` only), the results from `offset`, at most `limit`,
+    exactly as the whole answer lists them; `"depths": [{"implements", "depth",
+    "count"}]` counts every result of each depth, and `limit`, `offset`, `depth` say
+    which slice it is. `unresolved` is whole in both.
     """
     alias, candidates = resolve(store, query, province=province, year=year)
     local_candidates = any(c.get("province") for c in candidates)
+    narrow = province if province and not local_candidates else None
+    sliced = limit is not None or depth is not None
     results: list[dict[str, Any]] = []
     unresolved: list[dict[str, Any]] = []
+    depths: list[dict[str, Any]] = []
     seen_refs: set[tuple[str, str, str]] = set()
     for cand in candidates:
-        parent: dict[str, dict[str, Any] | None] = {cand["key"]: None}
-        depth_of = {cand["key"]: 0}
-        by_depth: dict[int, list[str]] = {}
-        for depth, e in store.walk(cand["key"], "in", types, max_depth):
-            parent[e["source"]] = e
-            depth_of[e["source"]] = depth
-            by_depth.setdefault(depth, []).append(e["source"])
-        found = [k for d in sorted(by_depth) for k in by_depth[d]]
-        levels = [[cand["key"]]] + [sorted(by_depth[d]) for d in sorted(by_depth)]
+        if sliced:
+            reached = store.reach(cand["key"], "in", types, max_depth)
+            depth_of = {k: d for d, k, _ in reached} | {cand["key"]: 0}
+            shown = {k for _, k, label in reached if label not in (None, "UnresolvedReference")}
+            if narrow:
+                docs = store.documents(shown)
+                shown = {k for k in shown if _in_province(docs[k], narrow)}
+            levels = paging.levels_of(reached)
+            wanted = paging.levels_of(reached, keep=shown)
+            depths += [{"implements": cand["key"], "depth": d, "count": len(keys)}
+                       for d, keys in sorted(wanted.items())]
+            found = [k for keys in paging.cut(wanted, limit, offset, depth).values()
+                     for k in keys]
+            steps = paging.TreeSteps(store, cand["key"], "in", types, depth_of)
+            steps.load(found)
+            path_of = steps.path
+            levels = [[cand["key"]]] + [levels[d] for d in sorted(levels)]
+        else:
+            parent: dict[str, dict[str, Any] | None] = {cand["key"]: None}
+            depth_of = {cand["key"]: 0}
+            by_depth: dict[int, list[str]] = {}
+            for d, e in store.walk(cand["key"], "in", types, max_depth):
+                parent[e["source"]] = e
+                depth_of[e["source"]] = d
+                by_depth.setdefault(d, []).append(e["source"])
+            found = [k for d in sorted(by_depth) for k in by_depth[d]]
+            levels = [[cand["key"]]] + [sorted(by_depth[d]) for d in sorted(by_depth)]
 
-        def path_of(key: str) -> tuple[list[str], list[dict[str, Any]]]:
-            path, steps = [key], []
-            step = parent[key]
-            while step is not None:
-                steps.append(step)
-                path.append(step["target"])
-                step = parent[step["target"]]
-            return path, steps
+            def path_of(key: str, parent=parent) -> tuple[list[str], list[dict[str, Any]]]:
+                path, steps = [key], []
+                step = parent[key]
+                while step is not None:
+                    steps.append(step)
+                    path.append(step["target"])
+                    step = parent[step["target"]]
+                return path, steps
 
         docs = store.documents(found)
         srcs = store.sources_for(found, _SOURCES)
@@ -116,7 +145,7 @@ def implementers(store: Store, query: str, *, province: str | None = None,
             doc = docs.get(key)
             if doc is None or doc.get("label") == "UnresolvedReference":
                 continue
-            if province and not local_candidates and not _in_province(doc, province):
+            if narrow and not _in_province(doc, narrow):
                 continue
             path, steps = path_of(key)
             brief = _brief(doc)
@@ -124,9 +153,12 @@ def implementers(store: Store, query: str, *, province: str | None = None,
             results.append({"document": brief, "implements": cand["key"],
                             "depth": depth_of[key], "path": path, "evidence": steps})
         unresolved += _unresolved_along(store, cand["key"], levels, types, path_of, seen_refs)
-    return {"query": query, "parsed": alias.to_dict(),
-            "resolved": [_brief(c, store) for c in candidates], "results": results,
-            "unresolved": unresolved}
+    out = {"query": query, "parsed": alias.to_dict(),
+           "resolved": [_brief(c, store) for c in candidates], "results": results,
+           "unresolved": unresolved}
+    if sliced:
+        out.update(depths=depths, limit=limit, offset=offset, depth=depth)
+    return out
 
 
 def _unresolved_along(store: Store, root: str, levels: list[list[str]],
@@ -160,11 +192,22 @@ def _unresolved_along(store: Store, root: str, levels: list[list[str]],
 
 
 def _tree(store: Store, root: str, direction: str, types: tuple[str, ...], max_depth: int,
-          max_nodes: int) -> list[dict[str, Any]]:
-    """Breadth-first tree of relations from `root` (each node once, nearest first)."""
+          max_nodes: int, limit: int | None = None, offset: int = 0
+          ) -> tuple[list[dict[str, Any]], dict[int, int]]:
+    """Breadth-first tree of relations from `root` (each node once, nearest first), and
+    the number of nodes at each depth; with `limit`, of each depth the nodes from
+    `offset`, at most `limit`, whose parent is in the tree too (graph/paging.py)."""
+    if limit is None:
+        walked = store.walk(root, direction, types, max_depth, max_nodes)
+        counts: dict[int, int] = {}
+        for d, _ in walked:
+            counts[d] = counts.get(d, 0) + 1
+    else:
+        walked, counts = paging.tree_slice(store, root, direction, types, max_depth,
+                                           max_nodes, limit, offset)
     children: dict[str, list[dict[str, Any]]] = {}
     seen = {root}
-    for _, e in store.walk(root, direction, types, max_depth, max_nodes):
+    for _, e in walked:
         there = far_end(e, direction)
         seen.add(there)
         children.setdefault(near_end(e, direction), []).append(
@@ -179,53 +222,81 @@ def _tree(store: Store, root: str, direction: str, types: tuple[str, ...], max_d
                         "evidence": child["evidence"], "children": build(child["key"])})
         return out
 
-    return build(root)
+    return build(root), counts
+
+
+_SIDES = {"ancestors": "out", "descendants": "in"}
 
 
 def lineage(store: Store, query: str, *, province: str | None = None, year: int | None = None,
             max_depth: int = 8, max_nodes: int = 2000,
-            types: tuple[str, ...] = LINEAGE_TYPES) -> dict[str, Any]:
+            types: tuple[str, ...] = LINEAGE_TYPES, limit: int | None = None, offset: int = 0,
+            sides: tuple[str, ...] = ("ancestors", "descendants")) -> dict[str, Any]:
     """Where a document comes from and what came of it, as trees.
 
     For each candidate: `ancestors` (what it implements or is based on, up to the central
     resolutions) and `descendants` (what implements or is based on it), each node
-    `{"document", "relation", "evidence", "children"}`.
+    `{"document", "relation", "evidence", "children"}`; `sides` names the trees wanted.
+    With `limit`, each tree keeps of each depth the nodes from `offset`, at most `limit`
+    (a node only under its parent), and `"counts": {side: [{"depth", "count"}]}` counts
+    every node of each depth.
     """
     alias, candidates = resolve(store, query, province=province, year=year)
-    return {"query": query, "parsed": alias.to_dict(),
-            "resolved": [_brief(c, store) for c in candidates],
-            "lineages": [{"document": _brief(c),
-                          "ancestors": _tree(store, c["key"], "out", types, max_depth, max_nodes),
-                          "descendants": _tree(store, c["key"], "in", types, max_depth,
-                                               max_nodes)}
-                         for c in candidates]}
+    lineages = []
+    for c in candidates:
+        one: dict[str, Any] = {"document": _brief(c)}
+        counts = {}
+        for side in sides:
+            one[side], by_depth = _tree(store, c["key"], _SIDES[side], types, max_depth,
+                                        max_nodes, limit, offset)
+            counts[side] = [{"depth": d, "count": n} for d, n in sorted(by_depth.items())]
+        if limit is not None:
+            one["counts"] = counts
+        lineages.append(one)
+    out = {"query": query, "parsed": alias.to_dict(),
+           "resolved": [_brief(c, store) for c in candidates], "lineages": lineages}
+    if limit is not None:
+        out.update(limit=limit, offset=offset)
+    return out
 
 
 def _neighbours(store: Store, query: str, direction: str, province, year,
-                types: tuple[str, ...]) -> dict[str, Any]:
+                types: tuple[str, ...], limit: int | None, offset: int) -> dict[str, Any]:
     alias, candidates = resolve(store, query, province=province, year=year)
-    results = []
+    results, counts = [], {}
     for cand in candidates:
-        edges = store.edges([cand["key"]], direction, types)
+        if limit is None:
+            edges = store.edges([cand["key"]], direction, types)
+        else:
+            edges, counts[cand["key"]] = paging.edge_slice(store, [cand["key"]], direction,
+                                                           types, limit, offset)
         other = [e["target"] if direction == "out" else e["source"] for e in edges]
         docs = store.documents(other)
         for e, key in zip(edges, other):
             results.append({"document": _brief(docs.get(key, {"key": key})),
                             "of": cand["key"], "type": e["type"], "evidence": e["evidence"]})
-    return {"query": query, "parsed": alias.to_dict(),
-            "resolved": [_brief(c, store) for c in candidates], "results": results}
+    out = {"query": query, "parsed": alias.to_dict(),
+           "resolved": [_brief(c, store) for c in candidates], "results": results}
+    if limit is not None:
+        out.update(counts=counts, limit=limit, offset=offset)
+    return out
 
 
 def cites(store: Store, query: str, *, province: str | None = None, year: int | None = None,
-          types: tuple[str, ...] = ALL_TYPES) -> dict[str, Any]:
-    """What the named document cites or relates to (every outgoing relation, typed)."""
-    return _neighbours(store, query, "out", province, year, types)
+          types: tuple[str, ...] = ALL_TYPES, limit: int | None = None, offset: int = 0
+          ) -> dict[str, Any]:
+    """What the named document cites or relates to (every outgoing relation, typed).
+    With `limit`: of each candidate's relations those from `offset`, at most `limit`,
+    and `"counts": {candidate key: number of relations}`."""
+    return _neighbours(store, query, "out", province, year, types, limit, offset)
 
 
 def cited_by(store: Store, query: str, *, province: str | None = None,
-             year: int | None = None, types: tuple[str, ...] = ALL_TYPES) -> dict[str, Any]:
-    """What cites or relates to the named document (every incoming relation, typed)."""
-    return _neighbours(store, query, "in", province, year, types)
+             year: int | None = None, types: tuple[str, ...] = ALL_TYPES,
+             limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+    """What cites or relates to the named document (every incoming relation, typed);
+    `limit` and `offset` as in `cites`."""
+    return _neighbours(store, query, "in", province, year, types, limit, offset)
 
 
 def search(store: Store, text: str | None = None, *, kind: str | None = None,

@@ -613,6 +613,58 @@ class SQLiteStore(Store):
         statements.sort(key=lambda st: st[:3])   # stable: each edge's evidence stays in order
         return list(group_statements(statements))
 
+    def edge_keys(self, keys, direction, types):
+        keys = list(dict.fromkeys(keys))
+        types = list(types)
+        # the far end's key only: the near end is the node asked about (x)
+        near, far = ("dst_node", "src_node") if direction == "in" else ("src_node", "dst_node")
+        out: set[tuple[str, str, str]] = set()
+        cur = self._tuples()
+        for chunk in _chunks(keys):
+            for x, there, rtype in cur.execute(
+                    f"SELECT x.key, o.key, r.type FROM nodes x JOIN relations r ON r.{near}=x.id "
+                    f"JOIN nodes o ON o.id=r.{far} WHERE x.key IN ({_marks(len(chunk))}) "
+                    f"AND r.type IN ({_marks(len(types))})", [*chunk, *types]):
+                out.add((there, x, rtype) if direction == "in" else (x, there, rtype))
+        return sorted(out)
+
+    def reach(self, root, direction, types, max_depth):
+        """Breadth first over node ids (no key, no statement read), keys looked up once
+        at the end: a central document's thousands of implementers in a few queries."""
+        row = self._conn.execute("SELECT id FROM nodes WHERE key=?", (root,)).fetchone()
+        if row is None:
+            return []
+        types = list(types)
+        near, far = ("dst_node", "src_node") if direction == "in" else ("src_node", "dst_node")
+        depth_of = {row[0]: 0}
+        frontier = [row[0]]
+        cur = self._tuples()
+        for depth in range(1, max_depth + 1):
+            nxt = []
+            for chunk in _chunks(frontier):
+                for (there,) in cur.execute(
+                        f"SELECT r.{far} FROM relations r WHERE r.{near} IN "
+                        f"({_marks(len(chunk))}) AND r.type IN ({_marks(len(types))}) "
+                        f"AND r.{far} IS NOT NULL", [*chunk, *types]):
+                    if there not in depth_of:
+                        depth_of[there] = depth
+                        nxt.append(there)
+            if not nxt:
+                break
+            frontier = nxt
+        del depth_of[row[0]]
+        out = []
+        for chunk in _chunks(sorted(depth_of)):     # in id order: the table read in order
+            out += [(depth_of[i], key, label) for i, key, label in cur.execute(
+                f"SELECT id, key, label FROM nodes WHERE id IN ({_marks(len(chunk))})", chunk)]
+        return sorted(out)
+
+    def _tuples(self) -> sqlite3.Cursor:
+        """A cursor giving plain tuples: the walks read thousands of rows."""
+        cur = self._conn.cursor()
+        cur.row_factory = None
+        return cur
+
     def unresolved_naming(self, keys):
         keys = list(dict.fromkeys(keys))
         out: dict[str, dict[str, Any]] = {}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.facts import PageFacts, RecordError, page_facts
-from graph.traversal import breadth_first_tree
+from graph.traversal import breadth_first_tree, far_end
 
 NODE_LABELS = ("Document", "Law", "UnresolvedReference")
 
@@ -176,6 +176,23 @@ class Store(ABC):
               ) -> list[dict[str, Any]]:
         """Relations into (`direction="in"`) or out of (`"out"`) the given nodes, one per
         (source, target, type), each with `evidence`: every page's statement of it."""
+
+    def edge_keys(self, keys: Iterable[str], direction: str, types: Iterable[str]
+                  ) -> list[tuple[str, str, str]]:
+        """`edges` without the evidence: (source, target, type) per relation, in the same
+        order. The pages that show a slice of a large answer walk with it and read the
+        evidence of the slice only; a store may answer it without reading any statement."""
+        return [(e["source"], e["target"], e["type"]) for e in self.edges(keys, direction, types)]
+
+    def reach(self, root: str, direction: str, types: Iterable[str], max_depth: int
+              ) -> list[tuple[int, str, str | None]]:
+        """Every node `walk` reaches, as (depth, key, label) sorted by depth then key,
+        without the edges that bring each node in (a page shows a slice of them and
+        reads those edges only). By default from `walk` and `documents`."""
+        found = [(d, far_end(e, direction)) for d, e in self.walk(root, direction, types,
+                                                                  max_depth)]
+        docs = self.documents(k for _, k in found)
+        return sorted((d, k, (docs.get(k) or {}).get("label")) for d, k in found)
 
     @abstractmethod
     def cited_counts(self, keys: Iterable[str], types: Iterable[str] | None = None

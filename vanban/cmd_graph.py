@@ -163,7 +163,7 @@ def _narrowing(func):
 
 @click.group("query")
 def query_group():
-    """Ask the graph: implementers, lineage, cites, cited-by, search, stats.
+    """Ask the graph: implementers, lineage, cites, cited-by, coverage, search, stats.
 
     Exit status 1 when the query names no document."""
 
@@ -221,6 +221,23 @@ def cited_by_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, p
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
         result = queries.cited_by(store, document, province=province, year=year)
     _echo(result, fmt, functools.partial(rows_neighbours, direction="in"))
+
+
+@query_group.command("coverage")
+@click.argument("document")
+@query_options
+@click.option("--year", type=click.IntRange(1, 9999), default=None, help="Narrow to a year.")
+@click.option("--max-depth", type=click.IntRange(1, 1000), default=10, show_default=True)
+def coverage_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, year,
+                     max_depth):
+    """Which of the 34 provinces implement the central DOCUMENT (directly or down a
+    chain): the first document of each, its date, the delay in days, and the provinces
+    with none (the JSON of /api/coverage)."""
+    from graph.coverage import coverage
+    from vanban.graph_output import rows_coverage, table_coverage
+    with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
+        result = coverage(store, document, year=year, max_depth=max_depth)
+    _echo(result, fmt, rows_coverage, table_coverage)
 
 
 @query_group.command("search")

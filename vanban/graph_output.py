@@ -167,6 +167,26 @@ def rows_lineage(result: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def rows_coverage(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per province of today: the columns of /api/coverage?format=csv."""
+    from vanban.web.answers import csv_table
+    header, rows = csv_table("coverage", result)
+    return [dict(zip(header, ("" if v is None else v for v in row))) for row in rows]
+
+
+def table_coverage(result: dict[str, Any]) -> None:
+    """The central document, then the 34 provinces, then how many have a document."""
+    print_resolved(result)
+    if not result.get("central"):
+        return
+    print_table([{"province": r["province"], "covered": "yes" if r["covered"] else "no",
+                  "first": r["first_number"], "date": r["first_date"],
+                  "delay (days)": r["delay_days"], "documents": r["count"]}
+                 for r in rows_coverage(result)])
+    click.echo(f"{result['covered']} of {len(result['provinces'])} provinces have an "
+               f"implementing document in the store ({result['legal_basis']}).")
+
+
 def rows_stats(result: dict[str, Any]) -> list[dict[str, Any]]:
     rows = [{"section": "pages", "name": "", "value": result["pages"]}]
     for section in ("nodes", "relations", "kinds", "provinces"):

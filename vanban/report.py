@@ -337,9 +337,10 @@ def _draw_timeline(view: LineageView, graph: nx.DiGraph, path: Path) -> None:
 
 
 # --- the site --------------------------------------------------------------------------------
-# the whole-lineage drawing and the timeline stay readable only for a small store: beyond
-# this many documents the index shows none, and each page its neighbourhood only
-_DRAW_WHOLE_UP_TO = 150
+# the whole-lineage drawing and the timeline stay readable only while the lineage is a
+# neighbourhood itself: beyond this many documents in it the index shows none, and each
+# page its own neighbourhood only (at most picture.READABLE documents each way)
+_DRAW_WHOLE_UP_TO = 40
 
 
 def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineage of documents",
@@ -398,8 +399,9 @@ def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineag
         for ev in ln.evidence:
             if (ev.sentence, ev.url) not in seen:
                 seen.add((ev.sentence, ev.url))
-                # the sentence as written, unmarked: a report is searched in the browser
-                out_items.append({"sentence": ev.sentence, "cue": None, "page": ev.url,
+                # the cue marked as on `vanban serve`'s pages (find-in-page still
+                # matches across the <mark>)
+                out_items.append({"sentence": ev.sentence, "cue": ev.cue, "page": ev.url,
                                   "href": source_link(ev.url)[1] if ev.url else None})
         return out_items
 
@@ -431,10 +433,10 @@ def write_report(view: LineageView, out_dir: str | Path, *, title: str = "Lineag
         if progress:
             progress(done, len(docs))
 
-    drawn = len(view.docs) <= _DRAW_WHOLE_UP_TO
+    lineage = view.lineage_graph()
+    drawn = lineage.number_of_nodes() <= _DRAW_WHOLE_UP_TO
     if drawn:
         (out / "img").mkdir(parents=True, exist_ok=True)
-        lineage = view.lineage_graph()
         _draw(view, lineage, out / "img" / "lineage.svg", title="IMPLEMENTS / BASED_ON / GUIDES")
         _draw_timeline(view, lineage, out / "img" / "timeline.svg")
     groups: dict[str, dict[str, list[Doc]]] = defaultdict(lambda: defaultdict(list))

@@ -124,6 +124,8 @@ def test_report_pages_link_to_each_other_and_to_the_source_pages(sample_run):
     assert {".html", ".pdf", ".docx"} <= sources
     doc21 = next(p for p in pages if p.name.startswith("21-kh-ubnd-bac-kan"))
     text = doc21.read_text(encoding="utf-8")
+    assert "<mark>Căn cứ</mark> Kế hoạch số 141-KH/BDVTU" in text   # the cue marked
+    text = re.sub(r"</?mark>", "", text)
     assert "780/KH-UBND" in text and "15/KH-UBND" in text and "Căn cứ Kế hoạch số 141-KH/BDVTU" in text
 
 

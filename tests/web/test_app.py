@@ -212,3 +212,55 @@ def test_serve_without_a_store_says_so_in_one_line(tmp_path):
     out = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.sqlite")])
     assert out.exit_code != 0 and "no store at" in out.output
     assert "Traceback" not in out.output and not (tmp_path / "none.sqlite").exists()
+
+
+def test_province_page_counts_its_former_provinces_and_links_to_searches(client):
+    r = client.get("/province/" + quote("Khánh Hòa", safe=""))
+    assert r.status_code == 200
+    text = r.text
+    assert "Ninh Thuận" in text                      # the former province it took in
+    most = text[text.index('id="most-implemented"'):text.index('id="by-kind"')]
+    assert f'href="{_doc_url(NINH_THUAN_35)}"' in most
+    assert 'href="/search?province=Kh%C3%A1nh+H%C3%B2a&amp;kind=CT"' in text
+    assert 'href="/search?province=Kh%C3%A1nh+H%C3%B2a&amp;year=2022"' in text
+    # a former province's name, in any spelling, leads to the province of today
+    gone = client.get("/province/ninh%20thuan", follow_redirects=False)
+    assert gone.status_code == 303
+    assert gone.headers["location"] == "/province/" + quote("Khánh Hòa", safe="")
+    assert client.get("/province/Atlantis").status_code == 404
+    index = client.get("/province").text
+    assert index.count('<li><a href="/province/') == 34
+
+
+def test_province_api_and_links_from_results_and_facts(client, web_db):
+    from graph.coverage import province_summary
+    api = client.get("/api/province", params={"q": "Khánh Hòa"}).json()
+    with open_store(db=web_db) as store:
+        assert api == json.loads(json.dumps(province_summary(store, "Khánh Hòa")))
+    assert api["predecessors"] == ["Ninh Thuận"] and api["documents"] >= 2
+    assert client.get("/api/province", params={"q": "Atlantis"}).status_code == 404
+    href = 'class="province" href="/province/' + quote("Khánh Hòa", safe="") + '"'
+    assert href in client.get("/search", params={"q": "CT 35"}).text
+    assert href in client.get(_doc_url(NINH_THUAN_35)).text
+
+
+def test_central_document_page_links_to_its_coverage(client):
+    text = client.get(_doc_url(CT33_KEY)).text
+    assert f'class="coverage-link" href="/coverage?q={quote(CT33_KEY, safe="")}"' in text
+    assert 'class="coverage-link"' not in client.get(_doc_url(NINH_THUAN_35)).text
+
+
+def test_query_coverage_on_the_command_line_is_the_api(client, web_db):
+    from click.testing import CliRunner
+
+    from vanban.cli import cli
+    run = lambda *args: CliRunner().invoke(cli, ["query", "coverage", *args, "--db",  # noqa: E731
+                                                 str(web_db)])
+    out = run("CT 33", "--format", "json")
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == client.get("/api/coverage", params={"q": "CT 33"}).json()
+    rows = list(csv.reader(io.StringIO(run("CT 33", "--format", "csv").output)))
+    assert rows == _csv(client.get("/api/coverage", params={"q": "CT 33", "format": "csv"}))
+    table = run("CT 33").output
+    assert "Khánh Hòa" in table and "2 of 34 provinces" in table
+    assert run("CT 999").exit_code == 1

@@ -170,3 +170,37 @@ def test_neighbourhood_picture_nodes_are_clickable(served, browser):
                            target)
     _wait(lambda: "12-KH" in browser.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("12-KH/HU")
+
+
+def test_coverage_of_the_directive_and_a_province_page(served, browser):
+    from selenium.webdriver.common.by import By
+    from urllib.parse import quote
+
+    from tests.web.conftest import CT33_KEY
+
+    # the directive's page links to its coverage in the 34 provinces
+    browser.get(served + "/doc/" + quote(CT33_KEY, safe=""))
+    browser.find_element(By.CSS_SELECTOR, "a.coverage-link").click()
+    _wait(lambda: "/coverage" in browser.current_url)
+    rows = {r.find_element(By.TAG_NAME, "th").text.split("\n")[0]: r
+            for r in browser.find_elements(By.CSS_SELECTOR, "tbody tr")}
+    assert len(rows) == 34
+    khanh_hoa = rows["Khánh Hòa"]
+    assert "yes" in khanh_hoa.get_attribute("class") and "Ninh Thuận" in khanh_hoa.text
+    assert "35-CT/TU" in khanh_hoa.text and "2022-11-02" in khanh_hoa.text
+    assert "no" in rows["Hà Nội"].get_attribute("class")
+
+    # its first document, then the province page from the document's facts
+    khanh_hoa.find_element(By.LINK_TEXT, "35-CT/TU").click()
+    _wait(lambda: "35-CT" in browser.current_url)
+    browser.find_element(By.ID, "facts").find_element(By.CSS_SELECTOR, "a.province").click()
+    _wait(lambda: "/province/" in browser.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Khánh Hòa"
+    most = browser.find_element(By.ID, "most-implemented")
+    assert "35-CT/TU" in most.text
+
+    # a kind of the province opens the search narrowed to it
+    browser.find_element(By.ID, "by-kind").find_element(By.PARTIAL_LINK_TEXT, "(CT)").click()
+    _wait(lambda: "/search" in browser.current_url)
+    results = browser.find_elements(By.CSS_SELECTOR, "ol.results li")
+    assert results and all("35-CT/TU" in li.text for li in results)

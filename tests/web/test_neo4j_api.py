@@ -53,3 +53,15 @@ def test_neo4j_document_page(neo4j_client):
     from urllib.parse import quote
     r = neo4j_client.get("/doc/" + quote(CT33_KEY, safe=""))
     assert r.status_code == 200 and "<mark>" in r.text and DISTRICT_12.split("@")[0] in r.text
+
+
+def test_neo4j_slices_are_the_whole_answer_cut(neo4j_client):
+    whole = neo4j_client.get("/api/implementers", params={"q": "CT 33"}).json()
+    part = neo4j_client.get("/api/implementers", params={"q": "CT 33", "limit": 1}).json()
+    first_of_each_depth = [r for i, r in enumerate(whole["results"])
+                           if i == 0 or r["depth"] != whole["results"][i - 1]["depth"]]
+    assert part["results"] == first_of_each_depth
+    assert sum(c["count"] for c in part["depths"]) == len(whole["results"])
+    cited = neo4j_client.get("/api/cited-by", params={"q": "CT 33", "limit": 2, "offset": 1})
+    full = neo4j_client.get("/api/cited-by", params={"q": "CT 33"}).json()["results"]
+    assert cited.json()["results"] == full[1:3]

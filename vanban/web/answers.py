@@ -17,6 +17,17 @@ def doc_href(key: str) -> str:
     return "/doc/" + quote(key, safe="")
 
 
+def province_href(doc_or_name: dict[str, Any] | str | None) -> str | None:
+    """The page of the province of today a document (or a province name, former or
+    current) belongs to; None outside the 34."""
+    from graph.provinces import successor
+    name = doc_or_name
+    if isinstance(doc_or_name, dict):
+        name = doc_or_name.get("province") or (doc_or_name.get("locality") or "").split("/")[0]
+    today = successor(name) if name else None
+    return "/province/" + quote(today, safe="") if today else None
+
+
 def web_url(url: str | None) -> str | None:
     """`url` if it is an http(s) address worth a link, else None (javascript:, data:,
     page keys and paths are shown as text)."""
@@ -47,24 +58,21 @@ def first_evidence(step: dict[str, Any]) -> dict[str, Any]:
     return ev[0]
 
 
-def implementers_tree(result: dict[str, Any], root: str, limit: int = 300
-                      ) -> tuple[list[dict[str, Any]], int]:
-    """The results implementing `root` as nested nodes `{"result", "via", "evidence",
-    "children"}` (each under the document it implements, by depth), and how many were
-    left out beyond `limit`."""
-    rows = [r for r in result["results"] if r["implements"] == root]
-    shown = rows[:limit]
-    nodes: dict[str, dict[str, Any]] = {}
-    top: list[dict[str, Any]] = []
-    for r in shown:   # ordered by depth, so a parent comes before its children
+def implementers_levels(result: dict[str, Any], root: str) -> list[dict[str, Any]]:
+    """A sliced implementers answer (graph.queries.implementers with a limit) as one
+    entry per depth of `root`: `{"depth", "count" (of the whole depth), "nodes"}`, each
+    node `{"result", "via" (the document of the chain it goes through), "type",
+    "evidence"}` for the slice's results, in its order."""
+    levels = {c["depth"]: {"depth": c["depth"], "count": c["count"], "nodes": []}
+              for c in result.get("depths", []) if c["implements"] == root}
+    for r in result["results"]:
+        if r["implements"] != root:
+            continue
         step = r["evidence"][0] if r["evidence"] else {}
-        node = {"result": r, "via": r["path"][1] if r["depth"] > 1 else None,
-                "type": step.get("type"), "evidence": step.get("evidence", []),
-                "children": []}
-        nodes[r["document"]["key"]] = node
-        parent = nodes.get(r["path"][1]) if len(r["path"]) > 2 else None
-        (parent["children"] if parent else top).append(node)
-    return top, len(rows) - len(shown)
+        level = levels.setdefault(r["depth"], {"depth": r["depth"], "count": 0, "nodes": []})
+        level["nodes"].append({"result": r, "via": r["path"][1] if r["depth"] > 1 else None,
+                               "type": step.get("type"), "evidence": step.get("evidence", [])})
+    return [levels[d] for d in sorted(levels)]
 
 
 # --- CSV ------------------------------------------------------------------------------

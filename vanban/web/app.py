@@ -20,13 +20,14 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from vanban.web import answers, labels, picture
 
 HERE = Path(__file__).parent
+PAGE_SIZE = 25    # results of each depth (and citing documents) a document page shows
 log = logging.getLogger("vanban.web")
 
 
@@ -35,6 +36,7 @@ def template_environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html", "svg", "xml"], default=True))
     env.globals.update(doc_href=answers.doc_href, web_url=answers.web_url,
+                       province_href=answers.province_href,
                        marked=answers.marked, first_evidence=answers.first_evidence)
     return env
 
@@ -94,17 +96,56 @@ def _params(request: Request) -> dict[str, Any]:
     """q, province, kind, year from the query string (year an int, or a 400)."""
     qp = request.query_params
     year = (qp.get("year") or "").strip()
-    if year and not year.isdigit():
+    if year and not (year.isascii() and year.isdigit()):
         raise HTTPException(400, "year must be a number")
     return {"q": (qp.get("q") or "").strip(), "province": (qp.get("province") or "").strip()
             or None, "kind": (qp.get("kind") or "").strip() or None,
             "year": int(year) if year else None}
 
 
+def _number(request: Request, name: str) -> int | None:
+    """A non-negative whole number from the query string, None when absent, else a 400."""
+    value = (request.query_params.get(name) or "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
+        raise HTTPException(400, f"{name} must be a number")
+    return int(value)
+
+
+class _SourcesOnce:
+    """A store as one document page uses it: its answers each list the source pages of
+    the same document (thousands for a central one); the store is asked once."""
+
+    def __init__(self, store):
+        self._store = store
+        self._sources: dict[str, tuple[int, list[str]]] = {}
+
+    def sources(self, key: str, limit: int = 20) -> list[str]:
+        asked, found = self._sources.get(key, (-1, []))
+        if limit > asked:   # the first `limit` of a longer sorted list are its head
+            asked, found = self._sources[key] = (limit, self._store.sources(key, limit))
+        return found[:limit]
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+
+_SLICED = {"implementers": ("limit", "offset", "depth"), "lineage": ("limit", "offset"),
+           "cites": ("limit", "offset"), "cited-by": ("limit", "offset")}
+
+
+def _slice(request: Request, kind: str) -> dict[str, int]:
+    """`limit`, `offset` (and `depth` for implementers) as the query function takes
+    them; none when not asked for, so the answer is then the whole one."""
+    asked = {name: _number(request, name) for name in _SLICED.get(kind, ())}
+    return {name: value for name, value in asked.items() if value is not None}
+
+
 def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
     """The application over the stores `opener()` returns (called once per worker thread)."""
     from graph import queries, search
-    from graph.coverage import coverage
+    from graph.coverage import coverage, province_summary
 
     stores = Stores(opener)
     env = template_environment()
@@ -125,8 +166,11 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
 
         other = dict(request.query_params)
         other["lang"] = "vi" if lang == "en" else "en"
+        from graph.provinces import LEGAL_BASIS
+        kinds = labels.kinds()
         html = env.get_template(name).render(
-            t=t, lang=lang, link=link, kinds=labels.kinds(), request=request,
+            t=t, lang=lang, link=link, kinds=kinds, kind_words=dict(kinds), request=request,
+            legal_basis=LEGAL_BASIS,
             other_lang_url=request.url.path + "?" + urlencode(other), **context)
         return HTMLResponse(html, status_code=status)
 
@@ -141,7 +185,8 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
                 result = stores.run(search.search, p["q"] or None, kind=p["kind"],
                                     year=p["year"], province=p["province"])
             else:
-                result = stores.run(fn, p["q"], province=p["province"], year=p["year"])
+                result = stores.run(fn, p["q"], province=p["province"], year=p["year"],
+                                    **_slice(request, kind))
             if request.query_params.get("format") == "csv":
                 name = f"{kind}.csv"
                 return Response(answers.to_csv(kind, result), media_type="text/csv; charset=utf-8",
@@ -149,6 +194,16 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
             return Response(json.dumps(result, ensure_ascii=False, indent=2),
                             media_type="application/json")
         return endpoint
+
+    def province_api(request: Request) -> Response:
+        p = _params(request)
+        if not p["q"]:
+            raise HTTPException(400, "q is required")
+        result = stores.run(province_summary, p["q"])
+        if result is None:
+            raise HTTPException(404, "no such province")
+        return Response(json.dumps(result, ensure_ascii=False, indent=2),
+                        media_type="application/json")
 
     # --- the pages ------------------------------------------------------------------
 
@@ -164,35 +219,64 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
 
     def doc_page(request: Request) -> HTMLResponse:
         key = request.path_params["key"]
+        depth, offset = _number(request, "depth"), _number(request, "offset") or 0
+        cited_offset = _number(request, "cited_offset") or 0
 
         def gather(store):
+            store = _SourcesOnce(store)
             docs = store.documents([key])
             doc = docs.get(key)
             if doc is None:
                 return None
+            # a central document has thousands of implementers: the page reads a slice
+            # of each answer (the first PAGE_SIZE of each depth, or the page asked for)
             return {"doc": doc,
                     "sources": [(u, answers.web_url(u)) for u in store.sources(key, 50)],
-                    "implementers": queries.implementers(store, key),
-                    "lineage": queries.lineage(store, key, max_nodes=300),
-                    "cites": queries.cites(store, key),
-                    "cited_by": queries.cited_by(store, key),
+                    "implementers": queries.implementers(
+                        store, key, limit=PAGE_SIZE, offset=offset if depth else 0,
+                        depth=depth),
+                    "lineage": queries.lineage(store, key, max_nodes=300, limit=PAGE_SIZE,
+                                               sides=("ancestors",)),
+                    "cites": queries.cites(store, key, limit=PAGE_SIZE * 4),
+                    "cited_by": queries.cited_by(store, key, limit=PAGE_SIZE,
+                                                 offset=cited_offset),
                     "unresolved_refs": store.unresolved_naming([key])}
 
         data = stores.run(gather)
         if data is None:
             raise HTTPException(404, "no such document")
-        tree, left_out = answers.implementers_tree(data["implementers"], key)
-        svg = picture.render_svg(picture.neighbourhood_dot(data["doc"], data["cites"],
-                                                           data["cited_by"]))
+        levels = answers.implementers_levels(data["implementers"], key)
+        svg = picture.render_svg(picture.neighbourhood_dot(
+            data["doc"], data["cites"], data["cited_by"],
+            more=labels.labels(lang_of(request))["more_relations"]))
         ancestors = data["lineage"]["lineages"][0]["ancestors"] if data["lineage"]["lineages"] \
             else []
-        return page(request, "doc.html", key=key, tree=tree, left_out=left_out, svg=svg,
+        return page(request, "doc.html", key=key, levels=levels, depth=depth, offset=offset,
+                    cited_offset=cited_offset, page_size=PAGE_SIZE, svg=svg,
                     ancestors=ancestors, **data)
 
     def coverage_page(request: Request) -> HTMLResponse:
         p = _params(request)
         result = stores.run(coverage, p["q"], year=p["year"]) if p["q"] else None
         return page(request, "coverage.html", params=p, result=result)
+
+    def province_page(request: Request) -> Response:
+        from graph.provinces import SUCCESSION, successor
+        name = request.path_params.get("name", "").strip()
+        if not name:
+            return page(request, "provinces.html", provinces=[
+                (p, answers.province_href(p), olds[1:] if olds[0] == p else olds)
+                for p, olds in SUCCESSION.items()])
+        today = successor(name)
+        if today is None:
+            raise HTTPException(404, "no such province")
+        if today != name:       # a former province or another spelling: today's page
+            target = answers.province_href(today)
+            if lang_of(request) != "vi":
+                target += "?lang=" + lang_of(request)
+            return RedirectResponse(target, status_code=303)
+        summary = stores.run(province_summary, today)
+        return page(request, "province.html", summary=summary)
 
     # --- errors ---------------------------------------------------------------------
 
@@ -221,12 +305,14 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
     routes = [
         Route("/", search_page), Route("/search", search_page),
         Route("/doc/{key:path}", doc_page), Route("/coverage", coverage_page),
+        Route("/province", province_page), Route("/province/{name:path}", province_page),
         Route("/api/implementers", answer("implementers", queries.implementers)),
         Route("/api/lineage", answer("lineage", queries.lineage)),
         Route("/api/cites", answer("cites", queries.cites)),
         Route("/api/cited-by", answer("cited-by", queries.cited_by)),
         Route("/api/search", answer("search", search.search, needs_query=False)),
         Route("/api/coverage", answer("coverage", coverage)),
+        Route("/api/province", province_api),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     return Starlette(debug=debug, routes=routes, exception_handlers={

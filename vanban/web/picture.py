@@ -1,11 +1,13 @@
 """A document's neighbourhood drawn on the server: Graphviz `dot` -> inline SVG.
 
-Only the document, what it points at and what points at it (at most `limit` each way)
-are drawn, never the whole graph; every node links to its document page.
+Only the document, what it points at and what points at it (at most `READABLE` each
+way, then one node saying how many more) are drawn, never the whole graph; every node
+links to its document page.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -31,18 +33,39 @@ def _label(doc: dict[str, Any]) -> str:
     return "\n".join(x for x in (head, place, when) if x)
 
 
+# what a reader takes in at once: beyond this many documents each way the picture says
+# how many more there are (the page's lists have them all)
+READABLE = 12
+_DRAW_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1, "GUIDES": 2, "CITES": 9}
+
+
 def neighbourhood_dot(doc: dict[str, Any], cites: dict[str, Any], cited_by: dict[str, Any],
-                      limit: int = 25, href=doc_href) -> str:
+                      limit: int = READABLE, href=doc_href,
+                      more: str | None = None) -> str:
     """DOT source: the document, its outgoing and incoming relations (arrows from the
-    citing document to the cited one), nodes linking to their pages (`href(key)`)."""
+    citing document to the cited one), nodes linking to their pages (`href(key)`). At
+    most `limit` documents each way, the lineage relations first; the others are one
+    node saying how many (`more`, counted from the answers' `counts` when sliced)."""
+    from vanban.web.labels import labels
+    more = more or labels("vi")["more_relations"]
     nodes = {doc["key"]: doc}
     edges = []
-    for r in cites["results"][:limit]:
-        nodes.setdefault(r["document"]["key"], r["document"])
-        edges.append((doc["key"], r["document"]["key"], r["type"]))
-    for r in cited_by["results"][:limit]:
-        nodes.setdefault(r["document"]["key"], r["document"])
-        edges.append((r["document"]["key"], doc["key"], r["type"]))
+    extra = {}
+    for side, answer in (("out", cites), ("in", cited_by)):
+        shown, drawn = 0, 0
+        for r in sorted(answer["results"], key=lambda r: _DRAW_ORDER.get(r["type"], 5)):
+            key = r["document"]["key"]
+            if key not in nodes:
+                if shown >= limit:
+                    continue
+                shown += 1
+                nodes[key] = r["document"]
+            edges.append((doc["key"], key, r["type"]) if side == "out"
+                         else (key, doc["key"], r["type"]))
+            drawn += 1
+        total = answer.get("counts", {}).get(doc["key"], len(answer["results"]))
+        if total > drawn:
+            extra[side] = total - drawn
     ids = {key: f"n{i}" for i, key in enumerate(nodes)}
     lines = ["digraph neighbourhood {", "rankdir=BT; bgcolor=transparent;",
              'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", '
@@ -58,12 +81,17 @@ def neighbourhood_dot(doc: dict[str, Any], cites: dict[str, Any], cited_by: dict
         colour = _COLOURS.get(rtype, "#6d4c41")
         lines.append(f'{ids[src]} -> {ids[dst]} [label={_quoted(rtype.lower())}, '
                      f'color="{colour}", fontcolor="{colour}"];')
+    for side, n in extra.items():
+        lines.append(f'more_{side} [label={_quoted(more.format(n=n))}, shape=note, '
+                     'style=dashed];')
+        lines.append(f"{ids[doc['key']]} -> more_{side} [style=dashed, arrowhead=none];"
+                     if side == "out" else
+                     f"more_{side} -> {ids[doc['key']]} [style=dashed, arrowhead=none];")
     lines.append("}")
     return "\n".join(lines)
 
 
-def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
-    """The drawing as an <svg> element, or None when `dot` is missing or fails."""
+def _draw(dot_source: str, timeout: float) -> str | None:
     dot = shutil.which("dot")
     if dot is None:
         return None
@@ -75,12 +103,33 @@ def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
     return _PROLOGUE.sub("", done.stdout.decode("utf-8"), count=1)
 
 
+class _NoPicture(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=512)
+def _drawn(dot_source: str, timeout: float) -> str:
+    svg = _draw(dot_source, timeout)
+    if svg is None:
+        raise _NoPicture   # not cached: dot may answer next time
+    return svg
+
+
+def render_svg(dot_source: str, timeout: float = 10.0) -> str | None:
+    """The drawing as an <svg> element, or None when `dot` is missing or fails. The
+    same source draws the same picture: a page asked again does not start dot again."""
+    try:
+        return _drawn(dot_source, timeout)
+    except _NoPicture:
+        return None
+
+
 def render_svgs(dot_sources: list[str], timeout: float = 600.0) -> list[str | None]:
     """Many drawings through one `dot` process (the static report draws one per
     document): dot writes one SVG document per graph of its input, in order."""
     if not dot_sources:
         return []
-    both = render_svg("\n".join(dot_sources), timeout=timeout)
+    both = _draw("\n".join(dot_sources), timeout)
     if both is None:
         return [None] * len(dot_sources)
     parts = [_PROLOGUE.sub("", p, count=1) for p in re.split(r"(?=<\?xml )", both) if "<svg" in p]
