@@ -382,3 +382,19 @@ LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 # What a passive cue may take in around it: "đã" before, "theo", "bởi" ... after
 PASSIVE_BEFORE = "đã"
 PASSIVE_AFTER: tuple[str, ...] = ("theo", "bởi", "tại", "bằng")
+
+
+# --- read by `extract.preamble` (a preamble's main clause, statements about past work, §7) ---
+# "Thực hiện X. Trên cơ sở đó, Ban ... đã xây dựng Kế hoạch": a next sentence going on with it
+PREAMBLE_CONTINUATIONS: tuple[str, ...] = ("Trên cơ sở đó", "Trên tinh thần đó", "Theo đó")
+# Its main clause's actor issues a document (these, `REPORTING_VERBS`) or does something else
+ISSUING_VERBS: tuple[str, ...] = ("xây dựng", "đã xây dựng", "vừa xây dựng", "có ý kiến", "ký kết",
+                                  "đã ký kết", "thống nhất ban hành", "phối hợp ban hành")
+ACTING_VERBS: tuple[str, ...] = ("tổ chức", "đăng tải", "đăng", "tiến hành", "triển khai", "phối hợp",
+                                 "thông báo", "đề nghị", "yêu cầu", "chỉ đạo", "tham mưu", "hướng dẫn")
+# Past work: "Trong những năm qua, thực hiện ...", "Sau 5 năm thực hiện ...", "năm 2020 đã thực hiện"
+PAST_WORK_PERIODS = ("những năm qua", "các năm qua", "nhiều năm qua", "năm qua", "thời gian qua",
+                     "thời gian vừa qua", "những năm gần đây", "giai đoạn vừa qua", "nhiệm kỳ qua")
+PAST_WORK_SPAN = (("sau", "qua"), ("năm", "tháng"), ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy",
+                  "tám", "chín", "mười", "nhiều"))   # "sau 5 năm", "qua mười tháng": heads, units, counts
+YEAR_WORD, DONE_WORD, RECENTLY_WORD = "năm", "đã", "vừa"

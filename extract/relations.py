@@ -17,6 +17,7 @@ from extract.grammar import AND
 from extract.mentions import LEAD_REACH, Mention
 from extract.normalize import lower_same_length
 from extract.page import Page, in_spans
+from extract.preamble import about_past_work, main_clause, opens_sentence, sentence_end
 from extract.patterns import (
     DESCRIPTION_COORDINATOR, LINK_WORD, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
 )
@@ -43,6 +44,9 @@ class Statement(NamedTuple):
     type: str
     evidence: tuple[int, int]
     cue: str
+    # a preamble's main clause whose actor does something else than issue a document:
+    # the statement holds only if this body is the subject's issuer (`resolve` decides)
+    actor: str | None = None
 
 
 @dataclass(slots=True)
@@ -50,6 +54,7 @@ class _Governance:
     source: Mention | None      # None: the subject
     type: str
     cue_start: int
+    cue_end: int
     cue: str
 
 
@@ -120,6 +125,35 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
             if not NEGATION.search(low, max(0, c.begin - 16), c.begin)]
     cue_starts = [c.start() for c in cues]
 
+    voices: dict[int, Mention | PageSubject | str | None] = {}
+    subject_key = subject.key if subject else None
+    # in a full text every main clause is the document's own voice
+    full_text = subject is not None and any(
+        h.end() == subject.start for h in P.HEADER_NUMBER.finditer(text, max(0, subject.start - 20),
+                                                                  subject.start + 1))
+
+    def own_voice(gov: _Governance) -> Mention | PageSubject | str | None:
+        """Who a cue of the page's own voice speaks for: `SUBJECT`; the document a
+        preamble's main clause issues; the name of another actor the main clause names
+        (a str); None for a statement about past work."""
+        if gov.cue_start in voices:
+            return voices[gov.cue_start]
+        ci0 = clause_of(gov.cue_start)
+        voice: Mention | PageSubject | str | None = SUBJECT
+        if about_past_work(low, clause_starts[ci0], gov.cue_start):
+            voice = None
+        elif opens_sentence(text, gov.cue_start):
+            mc = main_clause(text, low, gov.cue_end, sentence_end(text, ci0, clause_starts,
+                                                                   clause_ends, after_semicolon),
+                             active, active_starts, masked_at)
+            if mc is not None and mc.issued is not None:
+                if mc.issued.key != subject_key:
+                    voice = mc.issued
+            elif mc is not None and not mc.issues and not full_text:
+                voice = mc.actor
+        voices[gov.cue_start] = voice
+        return voice
+
     out = []
     gov_of: dict[int, _Governance | None] = {}
     head_gov: dict[int, _Governance | None] = {}
@@ -164,7 +198,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                     # tiếp tục thực hiện ... và Kế hoạch 102"), under its governance
                     gov = gov_of.get(id(source))
                 else:
-                    gov = _Governance(source, c.type, c.start(), c.phrase)
+                    gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
         elif not window_cues:
             if prev is not None:
                 between = text[prev.tail_end:t.lead_start]
@@ -186,10 +220,21 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
             continue
         if gov.source is t:
             continue
+        source: Mention | PageSubject = SUBJECT if gov.source is None else gov.source
+        actor = None
+        if gov.source is None or gov.source.key == subject_key:
+            voice = own_voice(gov)
+            if voice is None:
+                continue
+            if isinstance(voice, Mention):
+                if voice is t or voice.date and t.date and t.date > voice.date:
+                    continue  # no document carries out one issued after it
+                source = voice
+            elif isinstance(voice, str):
+                actor = voice
         ev_start = clause_starts[clause_of(gov.cue_start)]
         ev_end = max(clause_ends[ci], t.tail_end)
-        out.append(Statement(SUBJECT if gov.source is None else gov.source, t, gov.type,
-                             (ev_start, ev_end), gov.cue))
+        out.append(Statement(source, t, gov.type, (ev_start, ev_end), gov.cue, actor))
 
     out.extend(_passive_relations(text, active, active_starts, clause_starts, clause_ends,
                                   clause_of, side, passive))
@@ -197,6 +242,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
 
 
 _AND_BETWEEN = f" {AND} "
+
 
 
 def _last_separator(text: str, start: int, end: int) -> int:

@@ -9,7 +9,7 @@ from extract.issuers import complete_issuer, issuer_from_code
 from extract.laws import law_group_key
 from extract.mentions import Mention
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
-from extract.normalize import number_key
+from extract.normalize import issuers_match, number_key
 from extract.page import Page
 from extract.patterns import SPACES
 from extract.relations import SUBJECT, Statement
@@ -82,7 +82,11 @@ def resolve_relations(page: Page, statements: list[Statement], subject: Subject 
     text, norm = page.original, page.norm
     relations: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
-    for source, target, rel_type, (ev_s, ev_e), cue in statements:
+    subject_issuer = subject.issuer if subject else None
+    for source, target, rel_type, (ev_s, ev_e), cue, actor in statements:
+        if actor and subject_issuer and not issuers_match(
+                complete_issuer(actor, page.province, page.district), subject_issuer):
+            continue  # a preamble's main clause of another body doing something else
         src = subject.number if source is SUBJECT else key_to_number.get(source.key)
         if target is SUBJECT:
             tgt = subject.number if subject else None

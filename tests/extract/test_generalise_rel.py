@@ -1,0 +1,99 @@
+"""Relations on pages nobody tuned to (issue 9): each table holds one error class of
+the issue (its number in the comment), in invented strings in the portals' style, with
+variants and near-misses that must keep today's reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_page
+
+HEADER = ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 12/KH-UBND\nLạng Sơn, ngày 05 tháng 3 năm 2024\n"
+          "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC DÂN VẬN\n")
+S = "12/KH-UBND"
+
+
+def _relations(text: str, province: str | None = "Lạng Sơn") -> set[tuple[str, str, str]]:
+    return {(r.source, r.target, r.type) for r in extract_page(text, province=province).relations}
+
+
+# --- class 13: a preamble "Thực hiện X, <main clause>" --------------------------------
+# The main clause that issues a numbered document makes that document the source (§7: the
+# sentence's issued document, no chaining through the subject); another body doing
+# something else gives no relation from the subject; the subject's own issuer, or an
+# unnumbered issued document, keeps today's reading.
+PREAMBLES = [
+    # the sentence's issued document is the source
+    ("Thực hiện Quyết định số 320/QĐ-TTg ngày 05/3/2019 của Thủ tướng Chính phủ về phê duyệt "
+     "Đề án phát triển văn hóa đọc, giai đoạn 2019-2025, UBND tỉnh Lạng Sơn đã ban hành Kế "
+     "hoạch số 56/KH-UBND ngày 10/4/2019 về thực hiện Đề án trên địa bàn tỉnh.",
+     {("56/KH-UBND", "320/QĐ-TTg", "IMPLEMENTS")}),
+    ("Triển khai thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ "
+     "Tỉnh ủy vừa ban hành Kế hoạch số 45-KH/TU ngày 2/8/2016 về học tập và làm theo tư tưởng, "
+     "đạo đức, phong cách Hồ Chí Minh.",
+     {("45-KH/TU", "05-CT/TW", "IMPLEMENTS")}),
+    # a list of preamble targets, each carried to the issued document
+    ("Thực hiện Nghị quyết số 11/NQ-CP ngày 30/01/2022 của Chính phủ; Kế hoạch số 20/KH-UBND "
+     "ngày 14/02/2022 của UBND tỉnh, Sở Nội vụ đã ban hành Hướng dẫn số 07/HD-SNV ngày 3/3/2022 "
+     "về triển khai các nhiệm vụ của ngành.",
+     {("07/HD-SNV", "11/NQ-CP", "IMPLEMENTS"), ("07/HD-SNV", "20/KH-UBND", "IMPLEMENTS")}),
+    # the main clause in the next sentence, opened by "Trên cơ sở đó"
+    ("Thực hiện Hướng dẫn số 31/HD-MTTQ-BTT ngày 2/3/2023 của Ban Thường trực Ủy ban MTTQ Việt "
+     "Nam tỉnh về tổ chức Ngày hội Đại đoàn kết toàn dân tộc. Trên cơ sở đó, Ban Thường trực Ủy "
+     "ban MTTQ Việt Nam huyện đã xây dựng Kế hoạch số 08/KH-MTTQ-BTT ngày 9/3/2023 về tổ chức "
+     "Ngày hội ở khu dân cư.",
+     {("08/KH-MTTQ-BTT", "31/HD-MTTQ-BTT", "IMPLEMENTS")}),
+    # a document issued before its preamble's target implements nothing of it
+    ("Thực hiện Kế hoạch số 66/KH-UBND ngày 20/6/2023 của UBND tỉnh, Ban Thường vụ Huyện ủy đã "
+     "ban hành Công văn số 310-CV/HU ngày 2/6/2023 về lãnh đạo công tác chuẩn bị.", set()),
+    # near-misses: the issued document is the subject, or is unnumbered, or the subject's
+    # issuer speaks in its own voice
+    ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, Ủy ban nhân dân "
+     "tỉnh ban hành Kế hoạch số 12/KH-UBND với các nội dung sau:",
+     {(S, "33/CT-TTg", "IMPLEMENTS")}),
+    ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, Ủy ban nhân dân "
+     "tỉnh ban hành Kế hoạch thực hiện như sau:",
+     {(S, "33/CT-TTg", "IMPLEMENTS")}),
+    ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, Ủy ban nhân dân "
+     "tỉnh yêu cầu các sở, ngành triển khai các nội dung sau:",
+     {(S, "33/CT-TTg", "IMPLEMENTS")}),
+    ("Thực hiện Kết luận số 12-KL/TW ngày 1/4/2022 của Bộ Chính trị, Ban Bí thư về công tác "
+     "dân vận, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:",
+     {(S, "12-KL/TW", "IMPLEMENTS")}),
+    # a full text speaks in its own voice, whichever body its main clause names
+    ("Căn cứ Thông tư số 08/2021/TT-BNV ngày 3/9/2021 của Bộ Nội vụ;\nSở Nội vụ hướng dẫn các "
+     "cơ quan, đơn vị thực hiện như sau:",
+     {(S, "08/2021/TT-BNV", "BASED_ON")}),
+    # a body inside the target's own description is no main clause
+    ("Thực hiện Quyết định số 77/QĐ-TTg ngày 1/2/2024 của Thủ tướng Chính phủ ban hành Kế hoạch "
+     "chuyển đổi số của Chính phủ, Thủ tướng Chính phủ trực tuyến, bảo đảm thống nhất.",
+     {(S, "77/QĐ-TTg", "IMPLEMENTS")}),
+]
+
+
+@pytest.mark.parametrize("body, expected", PREAMBLES)
+def test_preamble_main_clause_names_the_source(body, expected):
+    assert _relations(HEADER + body) == expected
+
+
+# A page whose subject is another body's document, posted by a commune: the preamble's
+# main clause is the commune's act, not the subject's
+POSTED = "Kế hoạch số 45/KH-UBND ngày 1/3/2024 của UBND huyện Ba Bể về chuyển đổi số năm 2024\n"
+POSTINGS = [
+    ("Thực hiện Công văn số 1234/UBND-VX ngày 4/3/2024 của UBND huyện Ba Bể, UBND xã Quảng Khê "
+     "đăng tải toàn văn Kế hoạch để cán bộ, nhân dân được biết.", set()),
+    ("Thực hiện Chỉ thị số 05-CT/HU ngày 2/2/2024 của Ban Thường vụ Huyện ủy, Đảng ủy xã Quảng "
+     "Khê tổ chức hội nghị quán triệt đến toàn thể cán bộ, đảng viên.", set()),
+    # near-miss: the subject's own issuer issues it
+    ("Thực hiện Công văn số 1234/UBND-VX ngày 4/2/2024 của UBND tỉnh Bắc Kạn, UBND huyện Ba Bể "
+     "ban hành Kế hoạch này.",
+     {("45/KH-UBND", "1234/UBND-VX", "IMPLEMENTS")}),
+]
+
+
+@pytest.mark.parametrize("body, expected", POSTINGS)
+def test_preamble_of_another_actor_gives_no_subject_relation(body, expected):
+    result = extract_page(POSTED + "\n" + body + "\nNội dung kế hoạch gồm các phần sau.",
+                          province="Bắc Kạn")
+    assert result.subject is not None and result.subject.number == "45/KH-UBND"
+    assert {(r.source, r.target, r.type) for r in result.relations} == expected
