@@ -97,3 +97,35 @@ def test_preamble_of_another_actor_gives_no_subject_relation(body, expected):
                           province="Bắc Kạn")
     assert result.subject is not None and result.subject.number == "45/KH-UBND"
     assert {(r.source, r.target, r.type) for r in result.relations} == expected
+
+
+# --- class 15b: statements about past work (§7) ----------------------------------------
+# A cue after a period already spent, or after a year with "đã" right before it, gives no
+# relation from the subject; a referenced document's own description inside still does.
+PAST_WORK = [
+    ("Trong những năm qua, thực hiện Chỉ thị số 12-CT/TW ngày 3/5/2017 của Ban Bí thư, công "
+     "tác dân vận của tỉnh đã đạt nhiều kết quả.", set()),
+    ("Thời gian qua, Ủy ban nhân dân tỉnh đã triển khai thực hiện Nghị quyết số 18-NQ/TW ngày "
+     "25/10/2017 của Ban Chấp hành Trung ương.", set()),
+    ("Sau 5 năm thực hiện Kết luận số 21-KL/TW ngày 25/10/2021, nhận thức của cán bộ được nâng "
+     "lên.", set()),
+    ("Qua mười năm triển khai Chỉ thị số 05-CT/TW ngày 15/5/2016, phong trào đã lan tỏa.", set()),
+    ("Năm 2023, toàn tỉnh đã thực hiện Kế hoạch số 30/KH-UBND ngày 2/2/2023 của UBND tỉnh.", set()),
+    # the past statement's own referenced description still carries its relation
+    ("Trong những năm qua, thực hiện Kết luận số 43-KL/TW ngày 07/01/2019 của Ban Bí thư về tiếp "
+     "tục thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013, công tác dân vận có chuyển biến.",
+     {("43-KL/TW", "25-NQ/TW", "IMPLEMENTS")}),
+    # near-misses: a plan for the year ahead, a date "vừa qua" of the issuing itself, a year
+    # without "đã" before the cue
+    ("Năm 2024, Ủy ban nhân dân tỉnh tiếp tục thực hiện Chỉ thị số 12-CT/TW ngày 3/5/2017 của "
+     "Ban Bí thư.", {(S, "12-CT/TW", "IMPLEMENTS")}),
+    ("Ngày 2/3 vừa qua, Ủy ban nhân dân tỉnh ban hành văn bản triển khai thực hiện Nghị quyết "
+     "số 18-NQ/TW ngày 25/10/2017.", {(S, "18-NQ/TW", "IMPLEMENTS")}),
+    ("- Tổ chức thực hiện Kế hoạch số 30/KH-UBND ngày 2/2/2023 của UBND tỉnh trong năm 2024.",
+     {(S, "30/KH-UBND", "IMPLEMENTS")}),
+]
+
+
+@pytest.mark.parametrize("body, expected", PAST_WORK)
+def test_past_work_gives_no_subject_relation(body, expected):
+    assert _relations(HEADER + body) == expected
