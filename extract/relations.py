@@ -192,10 +192,12 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active, active_starts)
-                if source is not None and source.date and t.date and t.date > source.date:
-                    # no document carries out one issued after it: the cue is the earlier
-                    # one's own, and `t` stands beside it ("triển khai Kết luận 43 ... về
-                    # tiếp tục thực hiện ... và Kế hoạch 102"), under its governance
+                if source is not None and (source.date and t.date and t.date > source.date
+                                           or _object_ended(gap)):
+                    # no document carries out one issued after it, nor one set beside the
+                    # object its own description's cue already had ("Quyết định 12 ... về
+                    # triển khai công tác cải cách hành chính và Kế hoạch 30"): `t` stands
+                    # beside the earlier one, under its governance
                     gov = gov_of.get(id(source))
                 else:
                     gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
@@ -255,6 +257,16 @@ _GAP_MAX = 110
 
 
 _GAP_MAX_LINKED = 200
+
+
+def _object_ended(gap: str) -> bool:
+    """Whether the words between a cue and a document are the cue's whole object, the
+    document coordinated after it ("triển khai công tác cải cách hành chính và ")."""
+    sep = LIST_SEPARATOR.search(gap)
+    return sep is not None and _WORD.search(gap, 0, sep.start()) is not None
+
+
+_WORD = re.compile(r"\w")
 
 
 def _gap_allows(gap: str) -> bool:

@@ -129,3 +129,32 @@ PAST_WORK = [
 @pytest.mark.parametrize("body, expected", PAST_WORK)
 def test_past_work_gives_no_subject_relation(body, expected):
     assert _relations(HEADER + body) == expected
+
+
+# --- class 12: a cue inside a cited document's description whose object has ended ------
+# "Quyết định số A ... về triển khai <an object> và Kế hoạch số B": B stands beside A, under
+# A's governance, not under A's own cue; a cue followed by its target keeps it.
+ENDED_OBJECTS = [
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 5/3/2024 của UBND tỉnh về triển khai công tác cải "
+     "cách hành chính và Kế hoạch số 30/KH-UBND ngày 9/1/2024 của UBND tỉnh;",
+     {(S, "12/QĐ-UBND", "BASED_ON"), (S, "30/KH-UBND", "BASED_ON")}),
+    ("Thực hiện Chỉ thị số 08-CT/TU của Ban Thường vụ Tỉnh ủy về đẩy mạnh thực hiện cuộc vận "
+     "động xây dựng nông thôn mới, Kế hoạch số 31/KH-UBND của UBND tỉnh, Ủy ban nhân dân tỉnh "
+     "ban hành Kế hoạch như sau:",
+     {(S, "08-CT/TU", "IMPLEMENTS"), (S, "31/KH-UBND", "IMPLEMENTS")}),
+    ("- Tiếp tục triển khai Nghị quyết số 05-NQ/TU ngày 2/2/2022 của Tỉnh ủy về tiếp tục sửa đổi quy "
+     "trình công tác và Hướng dẫn số 14-HD/BTGTU ngày 1/12/2021 của Ban Tuyên giáo Tỉnh ủy.",
+     {(S, "05-NQ/TU", "IMPLEMENTS"), (S, "14-HD/BTGTU", "IMPLEMENTS")}),
+    # near-misses: the cue's object is the next document itself
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 5/3/2024 của UBND tỉnh về triển khai Kế hoạch số "
+     "30/KH-UBND ngày 9/1/2024 của UBND tỉnh;",
+     {(S, "12/QĐ-UBND", "BASED_ON"), ("12/QĐ-UBND", "30/KH-UBND", "IMPLEMENTS")}),
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 5/3/2024 của UBND tỉnh về việc sửa đổi, bổ sung một "
+     "số điều của Quyết định số 40/QĐ-UBND ngày 9/1/2021 của UBND tỉnh;",
+     {(S, "12/QĐ-UBND", "BASED_ON"), ("12/QĐ-UBND", "40/QĐ-UBND", "AMENDS")}),
+]
+
+
+@pytest.mark.parametrize("body, expected", ENDED_OBJECTS)
+def test_a_cue_whose_object_ended_does_not_reach_the_next_document(body, expected):
+    assert _relations(HEADER + body) == expected
