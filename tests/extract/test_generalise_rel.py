@@ -158,3 +158,30 @@ ENDED_OBJECTS = [
 @pytest.mark.parametrize("body, expected", ENDED_OBJECTS)
 def test_a_cue_whose_object_ended_does_not_reach_the_next_document(body, expected):
     assert _relations(HEADER + body) == expected
+
+
+# --- class 11: "Căn cứ" broken across a line -------------------------------------------
+# A preamble's cue wrapped by a PDF's layout still opens a list item, so the items after it
+# take its governance, not the header number's.
+DECISION = ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 45/QĐ-UBND\nLạng Sơn, ngày 05 tháng 3 năm 2024\n"
+            "QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\n")
+D = "45/QĐ-UBND"
+BROKEN_CUES = [
+    ("Căn\ncứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQuyết định số "
+     "30/QĐ-UBND ngày 2/2/2020 của UBND tỉnh;\nTheo đề nghị của Giám đốc Sở Nội vụ.",
+     {(D, "Luật Tổ chức chính quyền địa phương", "BASED_ON"), (D, "30/QĐ-UBND", "BASED_ON")}),
+    ("Căn \n cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\nQuyết định số "
+     "12/QĐ-UBND ngày 2/2/2021 của UBND tỉnh;",
+     {(D, "30/2020/NĐ-CP", "BASED_ON"), (D, "12/QĐ-UBND", "BASED_ON")}),
+    ("Thực\nhiện Chỉ thị số 05-CT/TU ngày 2/3/2021 của Ban Thường vụ Tỉnh ủy;\nKế hoạch số "
+     "20/KH-UBND ngày 4/4/2021 của UBND tỉnh;\nXét\nđề nghị của Chánh Văn phòng.",
+     {(D, "05-CT/TU", "IMPLEMENTS"), (D, "20/KH-UBND", "IMPLEMENTS")}),
+    # near-miss: a lower-case "căn cứ" wrapped inside a sentence opens no item
+    ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\nviệc xếp loại được thực hiện "
+     "căn\ncứ kết quả đánh giá.", {(D, "30/2020/NĐ-CP", "BASED_ON")}),
+]
+
+
+@pytest.mark.parametrize("body, expected", BROKEN_CUES)
+def test_a_cue_broken_across_a_line_opens_its_item(body, expected):
+    assert _relations(DECISION + body) == expected
