@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.grammar import PASSIVE_AFTER, PASSIVE_BEFORE
+from extract.grammar import AND, GUIDANCE_NOUN_AFTER, GUIDANCE_NOUN_BEFORE, PASSIVE_AFTER, PASSIVE_BEFORE
 from extract.page import joined_spans
-from extract.patterns import SPACES
+from extract.patterns import SPACES, alternation
 
 
 @dataclass(slots=True)
@@ -123,12 +123,12 @@ def cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list
 
 
 def merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
-    """Cues (spans of `text`) separated only by spaces read as one; the first names
-    the type."""
+    """Cues (spans of `text`) separated only by spaces, a comma or "và" read as one
+    ("tổ chức triển khai", "quy định chi tiết và hướng dẫn"); the first names the type."""
     out: list[Cue] = []
     runs: list[Cue] = []   # cues that took in the next: their phrase is set at the end
     for start, end in spans:
-        if out and not text[out[-1].finish:start].strip():
+        if out and text[out[-1].finish:start].strip() in _RUN_JOINERS:
             prev = out[-1]
             if not runs or runs[-1] is not prev:
                 runs.append(prev)
@@ -146,6 +146,22 @@ def _cue_phrase(written: str) -> tuple[str, str]:
     """A cue as written -> (the phrase with spaces collapsed, its relation type)."""
     phrase = SPACES.sub(" ", written)
     return phrase, P.CUE_TYPES[phrase.lower()]
+
+
+GUIDES = "GUIDES"
+
+_RUN_JOINERS = frozenset({"", ",", AND})
+
+# "theo hướng dẫn tại Công văn số 12", "các văn bản hướng dẫn", "hướng dẫn của Bộ" (lower-cased)
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + alternation(GUIDANCE_NOUN_BEFORE) + r")\s{1,3}$")
+_NOUN_AFTER = re.compile(r"\s{1,3}(?:" + alternation(GUIDANCE_NOUN_AFTER) + r")(?!\w)")
+
+
+def guidance_as_noun(low: str, start: int, end: int) -> bool:
+    """Whether a guiding cue (`low[start:end]`) stands as a noun, the guidance another
+    document gives ("theo hướng dẫn tại ...", "hướng dẫn của Bộ ..."): no cue then."""
+    return (_NOUN_BEFORE.search(low, max(0, start - 16), start) is not None
+            or _NOUN_AFTER.match(low, end) is not None)
 
 
 @dataclass(slots=True)

@@ -29,14 +29,13 @@ _ACTOR_SLOT = re.compile(
     r"|\.\s{1,3}(?:" + alternation(PREAMBLE_CONTINUATIONS) + r")\s{0,3},?\s{0,3}")
 
 # The verb right after an actor's name that issues a document (lower-cased)
+_LEAD = r"\s{1,3}(?:(?:" + DONE_WORD + "|" + RECENTLY_WORD + r")\s{1,3})?"
 _ISSUING_VERB = re.compile(
-    r"\s{1,3}(?:" + alternation({v.lower() for v in REPORTING_VERBS + ISSUING_VERBS}) + r")(?!\w)")
+    _LEAD + "(?:" + alternation({v.lower() for v in REPORTING_VERBS + ISSUING_VERBS}) + r")(?!\w)")
 # A sentence that goes on with the one before: "Trên cơ sở đó, ..."
 _GOES_ON = re.compile(r"\s{0,3}(?:" + alternation(PREAMBLE_CONTINUATIONS) + r")(?!\w)")
 # ... or does something else (lower-cased)
-_ACTING_VERB = re.compile(
-    r"\s{1,3}(?:(?:" + DONE_WORD + "|" + RECENTLY_WORD + r")\s{1,3})?(?:"
-    + alternation({v.lower() for v in ACTING_VERBS}) + r")(?!\w)")
+_ACTING_VERB = re.compile(_LEAD + "(?:" + alternation({v.lower() for v in ACTING_VERBS}) + r")(?!\w)")
 
 # How far the main clause may stand from its preamble's cue
 _MAIN_CLAUSE_REACH = 1000

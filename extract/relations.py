@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.cues import (
-    PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, matches_in_regions, merge_adjacent_cues,
-    passive_cues,
+    GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, guidance_as_noun, matches_in_regions,
+    merge_adjacent_cues, passive_cues,
 )
 from extract.grammar import AND
 from extract.mentions import LEAD_REACH, Mention
@@ -122,7 +122,8 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         k = bisect.bisect_right(passive_starts, pos) - 1
         return k >= 0 and pos < passive_spans[k][1]
     cues = [c for c in merge_adjacent_cues(text, cues)
-            if not NEGATION.search(low, max(0, c.begin - 16), c.begin)]
+            if not NEGATION.search(low, max(0, c.begin - 16), c.begin)
+            and not (c.type == GUIDES and guidance_as_noun(low, c.begin, c.finish))]
     cue_starts = [c.start() for c in cues]
 
     voices: dict[int, Mention | PageSubject | str | None] = {}

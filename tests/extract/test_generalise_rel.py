@@ -185,3 +185,37 @@ BROKEN_CUES = [
 @pytest.mark.parametrize("body, expected", BROKEN_CUES)
 def test_a_cue_broken_across_a_line_opens_its_item(body, expected):
     assert _relations(DECISION + body) == expected
+
+
+# --- class 4: GUIDES for "hướng dẫn" alone or with chi tiết / bổ sung (§7); passive cues ---
+GUIDING = [
+    ("Căn cứ Thông tư số 01/2021/TT-BNV ngày 11/1/2021 của Bộ Nội vụ hướng dẫn Nghị định số "
+     "30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;",
+     {(S, "01/2021/TT-BNV", "BASED_ON"), ("01/2021/TT-BNV", "30/2020/NĐ-CP", "GUIDES")}),
+    ("Căn cứ Thông tư số 02/2022/TT-BTC ngày 3/1/2022 của Bộ Tài chính hướng dẫn chi tiết một số "
+     "điều của Nghị định số 11/2020/NĐ-CP;",
+     {(S, "02/2022/TT-BTC", "BASED_ON"), ("02/2022/TT-BTC", "11/2020/NĐ-CP", "GUIDES")}),
+    # today this one was AMENDS: the run "hướng dẫn bổ sung thực hiện" is named by its first
+    ("Căn cứ Công văn số 88/SNV-CCVC ngày 2/4/2024 của Sở Nội vụ hướng dẫn bổ sung thực hiện "
+     "Kế hoạch số 15/KH-UBND ngày 1/2/2024 của UBND tỉnh;",
+     {(S, "88/SNV-CCVC", "BASED_ON"), ("88/SNV-CCVC", "15/KH-UBND", "GUIDES")}),
+    # two cues joined by "và" read as one, named by the first
+    ("Căn cứ Nghị định số 16/2019/NĐ-CP ngày 2/2/2019 của Chính phủ quy định chi tiết và hướng "
+     "dẫn thihành Luật Đầu tư công;",
+     {(S, "16/2019/NĐ-CP", "BASED_ON"), ("16/2019/NĐ-CP", "Luật Đầu tư công", "GUIDES")}),
+    # passive: the guiding document after the cue
+    ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ được hướng dẫn bởi Thông tư "
+     "số 01/2021/TT-BNV ngày 11/1/2021 của Bộ Nội vụ;",
+     {(S, "30/2020/NĐ-CP", "BASED_ON"), ("01/2021/TT-BNV", "30/2020/NĐ-CP", "GUIDES")}),
+    # near-misses: guidance as a noun, another document's guidance followed
+    ("- Thực hiện theo hướng dẫn tại Công văn số 77/SNV-TCBC ngày 9/1/2024 của Sở Nội vụ.",
+     {(S, "77/SNV-TCBC", "IMPLEMENTS")}),
+    ("- Các cơ quan thực hiện theo hướng dẫn của Sở Nội vụ tại Công văn số 77/SNV-TCBC.",
+     {(S, "77/SNV-TCBC", "IMPLEMENTS")}),
+    ("- Nắm vững các văn bản hướng dẫn Nghị định số 30/2020/NĐ-CP của Chính phủ.", set()),
+]
+
+
+@pytest.mark.parametrize("body, expected", GUIDING)
+def test_guiding_cues(body, expected):
+    assert _relations(HEADER + body) == expected
