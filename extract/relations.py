@@ -13,7 +13,7 @@ from extract.cues import (
     GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, guidance_as_noun, matches_in_regions,
     merge_adjacent_cues, passive_cues,
 )
-from extract.grammar import AND
+from extract.grammar import AND, NUMBER_WORD
 from extract.mentions import LEAD_REACH, Mention
 from extract.normalize import lower_same_length
 from extract.page import Page, in_spans
@@ -155,7 +155,8 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         voices[gov.cue_start] = voice
         return voice
 
-    out = []
+    out: list[Statement | None] = []
+    statement_of: dict[int, int] = {}      # id(target) -> its statement's index in `out`
     gov_of: dict[int, _Governance | None] = {}
     head_gov: dict[int, _Governance | None] = {}
     prev_in_clause: dict[int, Mention] = {}
@@ -193,8 +194,8 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active, active_starts)
-                if source is not None and (source.date and t.date and t.date > source.date
-                                           or _object_ended(gap)):
+                if source is not None and not source.is_law and (
+                        source.date and t.date and t.date > source.date or _object_ended(gap)):
                     # no document carries out one issued after it, nor one set beside the
                     # object its own description's cue already had ("Quyết định 12 ... về
                     # triển khai công tác cải cách hành chính và Kế hoạch 30"): `t` stands
@@ -203,7 +204,15 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 else:
                     gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
         elif not window_cues:
-            if prev is not None:
+            if prev is not None and prev.is_law and not t.is_law and \
+                    _LAWS_OWN_NUMBER.fullmatch(low, prev.tail_end, t.lead_start
+                                               if t.lead_start >= prev.tail_end else t.start):
+                # "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15": the law is this number
+                gov = gov_of.get(id(prev))
+                k = statement_of.pop(id(prev), None)
+                if k is not None:
+                    out[k] = None
+            elif prev is not None:
                 between = text[prev.tail_end:t.lead_start]
                 if LIST_SEPARATOR.search(text[prev.tail_end:t.lead_start] or ",") and \
                         LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
@@ -221,8 +230,8 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
             continue
         if t.key == (subject.key if subject else None) and gov.source is None:
             continue
-        if gov.source is t:
-            continue
+        if gov.source is t or gov.source is not None and gov.source.is_law:
+            continue  # a law cited by name is never a source (§7)
         source: Mention | PageSubject = SUBJECT if gov.source is None else gov.source
         actor = None
         if gov.source is None or gov.source.key == subject_key:
@@ -237,14 +246,19 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 actor = voice
         ev_start = clause_starts[clause_of(gov.cue_start)]
         ev_end = max(clause_ends[ci], t.tail_end)
+        statement_of[id(t)] = len(out)
         out.append(Statement(source, t, gov.type, (ev_start, ev_end), gov.cue, actor))
 
+    out = [st for st in out if st is not None]
     out.extend(_passive_relations(text, active, active_starts, clause_starts, clause_ends,
                                   clause_of, side, passive))
     return out
 
 
 _AND_BETWEEN = f" {AND} "
+
+# Between a law's name and its own number: "Luật Đầu tư công số 58/2024/QH15" (lower-cased)
+_LAWS_OWN_NUMBER = re.compile(r"\s{0,3}(?:" + NUMBER_WORD + r"\s{0,2}:?\s{0,2})?")
 
 
 
@@ -285,9 +299,9 @@ def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
                     gov_of: dict[int, _Governance | None],
                     clause_gov: _Governance | None) -> Mention | None:
     """The document being described where the cue stands: a previous document whose
-    own description carries the cue ("43-KL/TW ... về tiếp tục thực hiện ..."), or
-    the subject (None)."""
-    if prev is None or prev.is_law:
+    own description carries the cue ("43-KL/TW ... về tiếp tục thực hiện ..."; a law
+    there: its statement is dropped, a law being never a source), or the subject (None)."""
+    if prev is None:
         return None
     between = text[prev.tail_end:cue_start]
     if DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]):

@@ -219,3 +219,36 @@ GUIDING = [
 @pytest.mark.parametrize("body, expected", GUIDING)
 def test_guiding_cues(body, expected):
     assert _relations(HEADER + body) == expected
+
+
+# --- class 14 (relations' part) and §7: a law cited with its number; laws never a source --
+LAWS = [
+    # "Căn cứ Luật ... số N": the relation goes to the number, not to the name
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nCăn cứ Luật Thi đua, khen "
+     "thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+     {(D, "72/2025/QH15", "BASED_ON"), (D, "06/2022/QH15", "BASED_ON")}),
+    ("Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019;\nCăn cứ Luật Ban hành văn bản quy "
+     "phạm pháp luật số 64/2025/QH15 ngày 19/2/2025;",
+     {(D, "45/2019/QH14", "BASED_ON"), (D, "64/2025/QH15", "BASED_ON")}),
+    # a numbered law is a source like any other document
+    ("Căn cứ Luật số 47/2019/QH14 ngày 22/11/2019 sửa đổi, bổ sung một số điều của Luật Tổ chức "
+     "Chính phủ và Luật Tổ chức chính quyền địa phương;",
+     {(D, "47/2019/QH14", "BASED_ON"), ("47/2019/QH14", "Luật Tổ chức Chính phủ", "AMENDS"),
+      ("47/2019/QH14", "Luật Tổ chức chính quyền địa phương", "AMENDS")}),
+    # a law cited by name is never a source: its own description's cue states nothing
+    ("Căn cứ Luật Cán bộ, công chức năm 2008 sửa đổi, bổ sung một số điều của Luật Viên chức năm "
+     "2010;", {(D, "Luật Cán bộ, công chức", "BASED_ON")}),
+    ("Căn cứ Luật Quy hoạch năm 2017 hướng dẫn Nghị quyết số 11/2019/NQ-HĐND;",
+     {(D, "Luật Quy hoạch", "BASED_ON")}),
+    ("Căn cứ Luật Đất đai năm 2013 đã được sửa đổi, bổ sung bởi Luật sửa đổi, bổ sung một số điều "
+     "của 37 luật có liên quan đến quy hoạch năm 2018;", {(D, "Luật Đất đai", "BASED_ON")}),
+    # near-miss: a coordinated cue after a law returns to the clause's actor
+    ("Thực hiện Luật Thực hiện dân chủ ở cơ sở năm 2022, triển khai Nghị quyết số 12/NQ-HĐND ngày "
+     "2/2/2023;", {(D, "Luật Thực hiện dân chủ ở cơ sở", "IMPLEMENTS"),
+                   (D, "12/NQ-HĐND", "IMPLEMENTS")}),
+]
+
+
+@pytest.mark.parametrize("body, expected", LAWS)
+def test_laws_with_a_number_and_laws_never_a_source(body, expected):
+    assert _relations(DECISION + body) == expected
