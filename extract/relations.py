@@ -37,13 +37,17 @@ SUBJECT = PageSubject.SUBJECT
 class Statement(NamedTuple):
     """A relation as the text states it: `source` does `type` to `target` (mentions on
     the page, or `SUBJECT`), stated in the normalised text's `evidence` span (the
-    clauses from the cue to the target) by the phrase `cue` as written."""
+    clauses from the cue to the target) by the phrase `cue` as written, which stands at
+    `cue_span`; `number_span` is the number the evidence shows beside it (the target's,
+    or a passive cue's acting document's)."""
 
     source: Mention | PageSubject
     target: Mention | PageSubject
     type: str
     evidence: tuple[int, int]
     cue: str
+    cue_span: tuple[int, int]
+    number_span: tuple[int, int]
     # a preamble's main clause whose actor does something else than issue a document:
     # the statement holds only if this body is the subject's issuer (`resolve` decides)
     actor: str | None = None
@@ -247,7 +251,8 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         ev_start = clause_starts[clause_of(gov.cue_start)]
         ev_end = max(clause_ends[ci], t.tail_end)
         statement_of[id(t)] = len(out)
-        out.append(Statement(source, t, gov.type, (ev_start, ev_end), gov.cue, actor))
+        out.append(Statement(source, t, gov.type, (ev_start, ev_end), gov.cue,
+                             (gov.cue_start, gov.cue_end), (t.lead_start, t.end), actor))
 
     out = [st for st in out if st is not None]
     out.extend(_passive_relations(text, active, active_starts, clause_starts, clause_ends,
@@ -386,5 +391,6 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
         if target is None or target.end < line_start and dated:
             target = SUBJECT
         out.append(Statement(actor, target, rel_type,
-                             (clause_starts[ci], max(clause_ends[ci], actor.tail_end)), c.cue))
+                             (clause_starts[ci], max(clause_ends[ci], actor.tail_end)), c.cue,
+                             (c_start, c_end), (actor.lead_start, actor.end)))
     return out
