@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from extract import patterns as P
 from extract.grammar import AND, GUIDANCE_NOUN_AFTER, GUIDANCE_NOUN_BEFORE, PASSIVE_AFTER, PASSIVE_BEFORE
 from extract.page import joined_spans
-from extract.patterns import SPACES, alternation
+from extract.normalize import lower_same_length
+from extract.patterns import LINK_WORD, LIST_SEPARATOR, SPACES, alternation
 
 
 @dataclass(slots=True)
@@ -162,6 +163,33 @@ def guidance_as_noun(low: str, start: int, end: int) -> bool:
     document gives ("theo hướng dẫn tại ...", "hướng dẫn của Bộ ..."): no cue then."""
     return (_NOUN_BEFORE.search(low, max(0, start - 16), start) is not None
             or _NOUN_AFTER.match(low, end) is not None)
+
+
+# How far a cue reaches its target: across this many characters, or more when a link word
+# ("theo", "tại", "của") ties the target to the cue's object
+_GAP_MAX = 110
+_GAP_MAX_LINKED = 200
+
+
+def object_ended(gap: str) -> bool:
+    """Whether the words between a cue and a document are the cue's whole object, the
+    document coordinated after it ("triển khai công tác cải cách hành chính và ")."""
+    sep = LIST_SEPARATOR.search(gap)
+    return sep is not None and _WORD.search(gap, 0, sep.start()) is not None
+
+
+_WORD = re.compile(r"\w")
+
+
+def gap_allows(gap: str) -> bool:
+    """Whether a cue reaches a target across the words between them."""
+    flat = SPACES.sub(" ", gap)
+    linked = LINK_WORD.search(flat) is not None
+    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
+        return False
+    if P.BLOCKING.search(lower_same_length(flat)):
+        return False
+    return True
 
 
 @dataclass(slots=True)

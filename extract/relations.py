@@ -10,16 +10,15 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.cues import (
-    GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, guidance_as_noun, matches_in_regions,
-    merge_adjacent_cues, passive_cues,
+    GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, gap_allows, guidance_as_noun,
+    matches_in_regions, merge_adjacent_cues, object_ended, passive_cues,
 )
 from extract.grammar import AND, NUMBER_WORD
 from extract.mentions import LEAD_REACH, Mention
-from extract.normalize import lower_same_length
 from extract.page import Page, in_spans
 from extract.preamble import about_past_work, main_clause, opens_sentence, sentence_end
 from extract.patterns import (
-    DESCRIPTION_COORDINATOR, LINK_WORD, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
+    DESCRIPTION_COORDINATOR, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
 )
 
 
@@ -194,12 +193,12 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         if window_cues and not in_passive:
             c = window_cues[-1]
             gap = text[c.end():t.lead_start]
-            if _gap_allows(gap):
+            if gap_allows(gap):
                 source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active, active_starts)
                 if source is not None and not source.is_law and (
-                        source.date and t.date and t.date > source.date or _object_ended(gap)):
+                        source.date and t.date and t.date > source.date or object_ended(gap)):
                     # no document carries out one issued after it, nor one set beside the
                     # object its own description's cue already had ("Quyết định 12 ... về
                     # triển khai công tác cải cách hành chính và Kế hoạch 30"): `t` stands
@@ -266,38 +265,10 @@ _AND_BETWEEN = f" {AND} "
 _LAWS_OWN_NUMBER = re.compile(r"\s{0,3}(?:" + NUMBER_WORD + r"\s{0,2}:?\s{0,2})?")
 
 
-
 def _last_separator(text: str, start: int, end: int) -> int:
     seg = text[start:end]
     idx = max(seg.rfind(","), seg.rfind(";"), seg.rfind(_AND_BETWEEN))
     return start + idx + 1 if idx >= 0 else start
-
-
-_GAP_MAX = 110
-
-
-_GAP_MAX_LINKED = 200
-
-
-def _object_ended(gap: str) -> bool:
-    """Whether the words between a cue and a document are the cue's whole object, the
-    document coordinated after it ("triển khai công tác cải cách hành chính và ")."""
-    sep = LIST_SEPARATOR.search(gap)
-    return sep is not None and _WORD.search(gap, 0, sep.start()) is not None
-
-
-_WORD = re.compile(r"\w")
-
-
-def _gap_allows(gap: str) -> bool:
-    """Whether a cue reaches a target across the words between them."""
-    flat = SPACES.sub(" ", gap)
-    linked = LINK_WORD.search(flat) is not None
-    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
-        return False
-    if P.BLOCKING.search(lower_same_length(flat)):
-        return False
-    return True
 
 
 def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
