@@ -202,6 +202,36 @@ class PassiveCue:
     cue: str
 
 
+# A colon that ends the line of a cue, and the marker that opens a list item
+_COLON_AT_LINE_END = re.compile(r"[ \t]{0,3}:[ \t]{0,3}\n")
+_ITEM_MARKER = re.compile(r"[ \t]{0,6}(?:\d{1,2}[.)]|[a-z][)]|[-+*\u2022])[ \t]{1,4}")
+_BLANK_LINES = re.compile(r"(?:[ \t]{0,8}\n){0,3}")
+_LIST_ITEMS_MAX = 30
+_ITEM_LINE_MAX = 1000
+
+
+def list_items_after(text: str, pos: int) -> list[int]:
+    """Where the items of a list introduced at `pos` by a colon at the line's end start
+    (after their markers: "1. ", "- "); [] when no such list follows. The list ends at
+    the first line that is no item; at most `_LIST_ITEMS_MAX` items, each one line."""
+    colon = _COLON_AT_LINE_END.match(text, pos)
+    if colon is None:
+        return []
+    items = []
+    line = colon.end()
+    while len(items) < _LIST_ITEMS_MAX:
+        line = _BLANK_LINES.match(text, line).end()
+        marker = _ITEM_MARKER.match(text, line)
+        if marker is None:
+            break
+        items.append(marker.end())
+        nl = text.find("\n", marker.end(), marker.end() + _ITEM_LINE_MAX)
+        if nl < 0:
+            break
+        line = nl + 1
+    return items
+
+
 def passive_cues(text: str, low: str, matches=None) -> list[PassiveCue]:
     """The passive cues ("đã được sửa đổi, bổ sung theo") of `matches` (of
     `P.PASSIVE_CUE` on `low`), by default every one of the text."""

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from extract import patterns as P
 from extract.cues import (
     GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, gap_allows, guidance_as_noun,
-    matches_in_regions, merge_adjacent_cues, object_ended, passive_cues,
+    list_items_after, matches_in_regions, merge_adjacent_cues, object_ended, passive_cues,
 )
 from extract.grammar import AND, NUMBER_WORD
 from extract.mentions import LEAD_REACH, Mention
@@ -305,6 +305,20 @@ def _parenthetical_source(text: str, t: Mention, active: list[Mention],
     return None
 
 
+def _first_number(active: list[Mention], starts: list[int], item: int) -> Mention | None:
+    """The first number of the list item starting at `item`, after laws' names at most
+    ("2. Luật Giáo dục nghề nghiệp số 74/2014/QH13": the law's own number)."""
+    i = bisect.bisect_left(starts, item)
+    while i < len(active) and starts[i] <= item + _ITEM_NUMBER_REACH:
+        if not active[i].is_law:
+            return active[i]
+        i += 1
+    return None
+
+
+_ITEM_NUMBER_REACH = 150
+
+
 # A line that opens with a date ("12/3/2020 Văn bản ... bị thay thế bởi ...")
 _LINE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s")
 
@@ -337,8 +351,15 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
                 actor = m
                 break
             i += 1
-        if actor is None:
+        # "được sửa đổi, bổ sung bởi:" and a list: each item's first number acts
+        actors = [actor] if actor is not None else []
+        for item in list_items_after(text, c_end):
+            first = _first_number(active, starts, item)
+            if first is not None and first is not actor:
+                actors.append(first)
+        if not actors:
             continue
+        actor = actors[0]
         # the target: the last document of the clause that ends before the cue
         target = None
         j = bisect.bisect_left(starts, c_start) - 1
@@ -361,7 +382,9 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
             dated = 0 <= dated_lines[line_start] <= c_start
         if target is None or target.end < line_start and dated:
             target = SUBJECT
-        out.append(Statement(actor, target, rel_type,
-                             (clause_starts[ci], max(clause_ends[ci], actor.tail_end)), c.cue,
-                             (c_start, c_end), (actor.lead_start, actor.end)))
+        for actor in actors:
+            ev_end = max(clause_ends[ci], actor.tail_end) if actor is actors[0] \
+                else clause_ends[clause_of(actor.start)]
+            out.append(Statement(actor, target, rel_type, (clause_starts[ci], ev_end), c.cue,
+                                 (c_start, c_end), (actor.lead_start, actor.end)))
     return out

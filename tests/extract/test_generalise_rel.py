@@ -252,3 +252,31 @@ LAWS = [
 @pytest.mark.parametrize("body, expected", LAWS)
 def test_laws_with_a_number_and_laws_never_a_source(body, expected):
     assert _relations(DECISION + body) == expected
+
+
+# --- passive cues (§7, §9) with their acting documents listed after a colon ---------------
+# "Luật A số N ... được sửa đổi, bổ sung bởi:" and a list: each item's first number (after a
+# law's name at most) AMENDS N; the list ends at the first line that is no item.
+CONSOLIDATED = ("VĂN BẢN HỢP NHẤT\nLUẬT\nVỀ THANH NIÊN\n"
+                "Luật Thanh niên số 53/2005/QH11 ngày 29 tháng 11 năm 2005 của Quốc hội, có hiệu "
+                "lực kể từ ngày 01 tháng 7 năm 2006, được sửa đổi, bổ sung bởi:\n\n")
+PASSIVE_LISTS = [
+    ("1. Luật số 18/2012/QH13 ngày 20 tháng 6 năm 2012 của Quốc hội, có hiệu lực kể từ ngày 01 "
+     "tháng 01 năm 2013;\n\n2. Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc "
+     "hội, có hiệu lực kể từ ngày 01 tháng 01 năm 2019.\n\nCăn cứ Nghị quyết số 51/2001/QH10 của "
+     "Quốc hội;\n",
+     {("18/2012/QH13", "53/2005/QH11", "AMENDS"), ("21/2017/QH14", "53/2005/QH11", "AMENDS")}),
+    ("- Luật số 18/2012/QH13 ngày 20/6/2012;\n- Luật số 21/2017/QH14 ngày 24/11/2017;\n"
+     "- Luật số 35/2018/QH14 ngày 20/11/2018.\nNgười dân được bảo đảm quyền theo Nghị quyết số "
+     "77/2019/NQ-CP.\n",
+     {("18/2012/QH13", "53/2005/QH11", "AMENDS"), ("21/2017/QH14", "53/2005/QH11", "AMENDS"),
+      ("35/2018/QH14", "53/2005/QH11", "AMENDS")}),
+    # near-miss: no list after the colon, the acting document on the next line is no item
+    ("Nội dung sửa đổi của từng lần được tổng hợp đầy đủ và nêu tại Luật số 18/2012/QH13 ngày "
+     "20/6/2012.\n", set()),
+]
+
+
+@pytest.mark.parametrize("body, expected", PASSIVE_LISTS)
+def test_a_passive_cue_with_its_acting_documents_listed(body, expected):
+    assert _relations(CONSOLIDATED + body, province=None) == expected
