@@ -124,12 +124,12 @@ def cue_spans(text: str, low: str, regions: list[tuple[int, int]], keep) -> list
 
 
 def merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
-    """Cues (spans of `text`) separated only by spaces, a comma or "và" read as one
-    ("tổ chức triển khai", "quy định chi tiết và hướng dẫn"); the first names the type."""
+    """Cues (spans of `text`) separated only by spaces read as one; the first names
+    the type."""
     out: list[Cue] = []
     runs: list[Cue] = []   # cues that took in the next: their phrase is set at the end
     for start, end in spans:
-        if out and text[out[-1].finish:start].strip() in _RUN_JOINERS:
+        if out and not text[out[-1].finish:start].strip():
             prev = out[-1]
             if not runs or runs[-1] is not prev:
                 runs.append(prev)
@@ -142,6 +142,16 @@ def merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
     return out
 
 
+def coordinated_head(text: str, cues: list[Cue]) -> Cue:
+    """The first of the last cues of `cues` that are of one type and joined by a comma
+    or "và" alone ("quy định chi tiết và hướng dẫn"): they speak for one source."""
+    k = len(cues) - 1
+    while k > 0 and cues[k - 1].type == cues[k].type \
+            and text[cues[k - 1].finish:cues[k].begin].strip() in _RUN_JOINERS:
+        k -= 1
+    return cues[k]
+
+
 @functools.lru_cache(maxsize=1024)
 def _cue_phrase(written: str) -> tuple[str, str]:
     """A cue as written -> (the phrase with spaces collapsed, its relation type)."""
@@ -151,7 +161,7 @@ def _cue_phrase(written: str) -> tuple[str, str]:
 
 GUIDES = "GUIDES"
 
-_RUN_JOINERS = frozenset({"", ",", AND})
+_RUN_JOINERS = frozenset({",", AND})
 
 # "theo hướng dẫn tại Công văn số 12", "các văn bản hướng dẫn", "hướng dẫn của Bộ" (lower-cased)
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + alternation(GUIDANCE_NOUN_BEFORE) + r")\s{1,3}$")

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.cues import (
-    GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, gap_allows, guidance_as_noun,
+    GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, coordinated_head, cue_spans, gap_allows, guidance_as_noun,
     list_items_after, matches_in_regions, merge_adjacent_cues, object_ended, passive_cues,
 )
 from extract.grammar import AND, NUMBER_WORD
@@ -194,7 +194,8 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
             c = window_cues[-1]
             gap = text[c.end():t.lead_start]
             if gap_allows(gap):
-                source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
+                head = coordinated_head(text, window_cues)
+                source = _source_for_cue(text, head.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active, active_starts)
                 if source is not None and not source.is_law and (
