@@ -42,10 +42,11 @@ _MAIN_CLAUSE_REACH = 1000
 # How far after the issuing verb the issued document's lead starts
 _ISSUED_GAP = 4
 
-_PAST_PERIOD = re.compile(r"(?<!\w)(?:" + alternation(PAST_WORK_PERIODS) + r")(?!\w)")
-_PAST_SPAN = re.compile(
-    r"(?<!\w)(?:" + alternation(PAST_WORK_SPAN[0]) + r")\s{1,3}(?:\d{1,2}|"
-    + alternation(PAST_WORK_SPAN[2]) + r")\s{1,3}(?:" + alternation(PAST_WORK_SPAN[1]) + r")(?!\w)")
+# a period already spent ("những năm qua"), or a span of it ("sau 5 năm"), lower-cased
+_PAST = re.compile(
+    r"(?<!\w)(?:" + alternation(PAST_WORK_PERIODS) + r"|(?:" + alternation(PAST_WORK_SPAN[0])
+    + r")\s{1,3}(?:\d{1,2}|" + alternation(PAST_WORK_SPAN[2]) + r")\s{1,3}(?:"
+    + alternation(PAST_WORK_SPAN[1]) + r"))(?!\w)")
 _YEAR = re.compile(r"(?<!\w)" + YEAR_WORD + r"\s{1,3}\d{4}(?!\d)")
 _DONE_BEFORE = re.compile(r"(?<!\w)" + DONE_WORD + r"(?:\s{1,3}\w{1,12}){0,2}\s{1,3}$")
 # How far back in its clause a cue looks for the marks of past work
@@ -102,10 +103,12 @@ def about_past_work(low: str, clause_start: int, cue_start: int) -> bool:
     already spent before it in its clause ("Trong những năm qua, thực hiện ...", "Sau
     5 năm thực hiện ..."), or a year and "đã" right before it ("năm 2020 đã thực hiện")."""
     floor = max(clause_start, cue_start - _PAST_REACH)
-    if _PAST_PERIOD.search(low, floor, cue_start) or _PAST_SPAN.search(low, floor, cue_start):
+    if _PAST.search(low, floor, cue_start):
         return True
-    return bool(_DONE_BEFORE.search(low, max(floor, cue_start - 40), cue_start)
-                and _YEAR.search(low, floor, cue_start))
+    done_floor = max(floor, cue_start - 40)
+    return (low.find(DONE_WORD, done_floor, cue_start) >= 0
+            and _DONE_BEFORE.search(low, done_floor, cue_start) is not None
+            and _YEAR.search(low, floor, cue_start) is not None)
 
 
 # How far a preamble's sentence may run on (over the list items after semicolons)

@@ -151,6 +151,8 @@ def evidence_window(text: str, sent_s: int, sent_e: int, cue: tuple[int, int],
     alone when the two stand further apart than `width`, a list's governance carried far),
     widened on both sides up to `width` characters inside the sentence, its ends cut back
     to word boundaries."""
+    if sent_e - sent_s <= width:
+        return sent_s, sent_e       # the whole sentence fits
     lo, hi = min(cue[0], number[0]), max(cue[1], number[1])
     if hi - lo > width:
         lo, hi = number
