@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.grammar import PASSIVE_AFTER, PASSIVE_BEFORE
+from extract.grammar import AND, GUIDANCE_NOUN_AFTER, GUIDANCE_NOUN_BEFORE, PASSIVE_AFTER, PASSIVE_BEFORE
 from extract.page import joined_spans
-from extract.patterns import SPACES
+from extract.normalize import lower_same_length
+from extract.patterns import LINK_WORD, LIST_SEPARATOR, SPACES, alternation
 
 
 @dataclass(slots=True)
@@ -141,11 +142,64 @@ def merge_adjacent_cues(text: str, spans: list[tuple[int, int]]) -> list[Cue]:
     return out
 
 
+def coordinated_head(text: str, cues: list[Cue]) -> Cue:
+    """The first of the last cues of `cues` that are of one type and joined by a comma
+    or "và" alone ("quy định chi tiết và hướng dẫn"): they speak for one source."""
+    k = len(cues) - 1
+    while k > 0 and cues[k - 1].type == cues[k].type \
+            and text[cues[k - 1].finish:cues[k].begin].strip() in _RUN_JOINERS:
+        k -= 1
+    return cues[k]
+
+
 @functools.lru_cache(maxsize=1024)
 def _cue_phrase(written: str) -> tuple[str, str]:
     """A cue as written -> (the phrase with spaces collapsed, its relation type)."""
     phrase = SPACES.sub(" ", written)
     return phrase, P.CUE_TYPES[phrase.lower()]
+
+
+GUIDES = "GUIDES"
+
+_RUN_JOINERS = frozenset({",", AND})
+
+# "theo hướng dẫn tại Công văn số 12", "các văn bản hướng dẫn", "hướng dẫn của Bộ" (lower-cased)
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + alternation(GUIDANCE_NOUN_BEFORE) + r")\s{1,3}$")
+_NOUN_AFTER = re.compile(r"\s{1,3}(?:" + alternation(GUIDANCE_NOUN_AFTER) + r")(?!\w)")
+
+
+def guidance_as_noun(low: str, start: int, end: int) -> bool:
+    """Whether a guiding cue (`low[start:end]`) stands as a noun, the guidance another
+    document gives ("theo hướng dẫn tại ...", "hướng dẫn của Bộ ..."): no cue then."""
+    return (_NOUN_BEFORE.search(low, max(0, start - 16), start) is not None
+            or _NOUN_AFTER.match(low, end) is not None)
+
+
+# How far a cue reaches its target: across this many characters, or more when a link word
+# ("theo", "tại", "của") ties the target to the cue's object
+_GAP_MAX = 110
+_GAP_MAX_LINKED = 200
+
+
+def object_ended(gap: str) -> bool:
+    """Whether the words between a cue and a document are the cue's whole object, the
+    document coordinated after it ("triển khai công tác cải cách hành chính và ")."""
+    sep = LIST_SEPARATOR.search(gap)
+    return sep is not None and _WORD.search(gap, 0, sep.start()) is not None
+
+
+_WORD = re.compile(r"\w")
+
+
+def gap_allows(gap: str) -> bool:
+    """Whether a cue reaches a target across the words between them."""
+    flat = SPACES.sub(" ", gap)
+    linked = LINK_WORD.search(flat) is not None
+    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
+        return False
+    if P.BLOCKING.search(lower_same_length(flat)):
+        return False
+    return True
 
 
 @dataclass(slots=True)
@@ -156,6 +210,36 @@ class PassiveCue:
     begin: int
     finish: int
     cue: str
+
+
+# A colon that ends the line of a cue, and the marker that opens a list item
+_COLON_AT_LINE_END = re.compile(r"[ \t]{0,3}:[ \t]{0,3}\n")
+_ITEM_MARKER = re.compile(r"[ \t]{0,6}(?:\d{1,2}[.)]|[a-z][)]|[-+*\u2022])[ \t]{1,4}")
+_BLANK_LINES = re.compile(r"(?:[ \t]{0,8}\n){0,3}")
+_LIST_ITEMS_MAX = 30
+_ITEM_LINE_MAX = 1000
+
+
+def list_items_after(text: str, pos: int) -> list[int]:
+    """Where the items of a list introduced at `pos` by a colon at the line's end start
+    (after their markers: "1. ", "- "); [] when no such list follows. The list ends at
+    the first line that is no item; at most `_LIST_ITEMS_MAX` items, each one line."""
+    colon = _COLON_AT_LINE_END.match(text, pos)
+    if colon is None:
+        return []
+    items = []
+    line = colon.end()
+    while len(items) < _LIST_ITEMS_MAX:
+        line = _BLANK_LINES.match(text, line).end()
+        marker = _ITEM_MARKER.match(text, line)
+        if marker is None:
+            break
+        items.append(marker.end())
+        nl = text.find("\n", marker.end(), marker.end() + _ITEM_LINE_MAX)
+        if nl < 0:
+            break
+        line = nl + 1
+    return items
 
 
 def passive_cues(text: str, low: str, matches=None) -> list[PassiveCue]:

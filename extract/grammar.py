@@ -225,6 +225,7 @@ CUES: dict[str, str] = {
     "quy định chi tiết": "GUIDES",
     "hướng dẫn thi hành": "GUIDES",
     "hướng dẫn thực hiện": "GUIDES",
+    "hướng dẫn chi tiết": "GUIDES", "hướng dẫn bổ sung": "GUIDES", "hướng dẫn": "GUIDES",
     "sửa đổi, bổ sung": "AMENDS",
     "sửa đổi bổ sung": "AMENDS",
     "sửa đổi": "AMENDS",
@@ -249,7 +250,10 @@ PASSIVE_CUES: dict[str, str] = {
     "được thay thế": "REPLACES",
     "bị bãi bỏ": "REPEALS",
     "bị hủy bỏ": "REPEALS",
+    "được hướng dẫn": "GUIDES", "được quy định chi tiết": "GUIDES",
 }
+# A guiding cue used as a noun guides nothing: "theo hướng dẫn tại", "văn bản hướng dẫn", "hướng dẫn của"
+GUIDANCE_NOUN_BEFORE, GUIDANCE_NOUN_AFTER = ("theo", "văn bản", "các", "tài liệu", "sự"), ("của", "tại")
 
 # Words between a cue and its target that break the link: the verb that governs the
 # target is another one ("tuyên truyền ... về Quyết định", "hoàn thành các nhiệm vụ").
@@ -382,3 +386,15 @@ LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 # What a passive cue may take in around it: "đã" before, "theo", "bởi" ... after
 PASSIVE_BEFORE = "đã"
 PASSIVE_AFTER: tuple[str, ...] = ("theo", "bởi", "tại", "bằng")
+
+# --- read by `extract.preamble` (a preamble's main clause, statements about past work, §7) ---
+PREAMBLE_CONTINUATIONS = ("Trên cơ sở đó", "Trên tinh thần đó", "Theo đó")   # "X. Trên cơ sở đó, Ban ..."
+# A main clause's actor issues a document (these, `REPORTING_VERBS`) or does something else
+ISSUING_VERBS: tuple[str, ...] = ("xây dựng", "có ý kiến", "ký kết", "thống nhất ban hành", "phối hợp ban hành")
+ACTING_VERBS: tuple[str, ...] = ("tổ chức", "đăng tải", "đăng", "tiến hành", "triển khai", "phối hợp",
+                                 "thông báo", "đề nghị", "yêu cầu", "chỉ đạo", "tham mưu", "hướng dẫn")
+# Past work: "Trong những năm qua, thực hiện ...", "Sau 5 năm thực hiện ...", "năm 2020 đã thực hiện"
+PAST_WORK_PERIODS = ("những năm qua", "các năm qua", "nhiều năm qua", "năm qua", "thời gian qua",
+                     "thời gian vừa qua", "những năm gần đây", "giai đoạn vừa qua", "nhiệm kỳ qua")
+PAST_WORK_SPAN = (("sau", "qua"), ("năm", "tháng"), ("một", "hai", "ba", "mười", "nhiều"))  # "sau 5 năm"
+YEAR_WORD, DONE_WORD, RECENTLY_WORD = "năm", "đã", "vừa"

@@ -41,4 +41,11 @@ EXAMPLES: tuple[dict, ...] = (
      "subject": ("88-KH/HU", "KH", "Huyện ủy Cam Lộ"),
      "references": [("17/KH-UBND", "KH", "2024-02-02", "Ủy ban nhân dân tỉnh Quảng Trị")],
      "relations": []},
+    {"tables": ("ISSUING_VERBS", "PREAMBLE_CONTINUATIONS", "REPORTING_VERBS"),
+     "text": "Số: 30/KH-UBND\nYên Bái, ngày 2 tháng 4 năm 2024\nKẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH\n"
+             "Thực hiện Chỉ thị số"
+             " 08-CT/TU ngày 1/2/2024 của Ban Thường vụ Tỉnh ủy. Trên cơ sở đó, Sở Nội vụ đã xây"
+             " dựng Kế hoạch số 11/KH-SNV ngày 9/2/2024 về cải cách hành chính.",
+     "province": "Yên Bái",
+     "relations": [("11/KH-SNV", "08-CT/TU", "IMPLEMENTS", "Thực hiện")]},
 )

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The longest evidence window (characters of the input text)
+EVIDENCE_WINDOW = 300
+
 
 @dataclass
 class Reference:
@@ -61,12 +64,17 @@ class Law:
 
 @dataclass
 class Evidence:
-    """Where a relation is stated: the sentence, its offsets, and the cue words."""
+    """Where a relation is stated: a window of the sentence around the cue and the number
+    (at most `EVIDENCE_WINDOW` characters, cut at word boundaries, so a page that is one
+    long line costs output linear in its length), its offsets, the cue words, and the
+    offsets of the whole sentence (`sentence_start`, `sentence_end`)."""
 
     sentence: str
     start: int
     end: int
     cue: str
+    sentence_start: int = -1
+    sentence_end: int = -1
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -147,8 +147,8 @@ BLOCKING = re.compile(_trie(w.lower() for w in BLOCKING_WORDS) + r"(?!\w)")
 CLAUSE_BREAK = re.compile(
     r";"
     r"|\.(?=\s{1,3}[A-ZĐÀ-Ỹ\d\-+•“\"(])|\.(?=\n)|\.$|\n\s*\n"
-    r"|\n(?=\s{0,3}(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.\s|[IVX]{1,5}\.\s|Căn cứ|Thực hiện|"
-    r"Theo đề nghị|Xét đề nghị))"
+    r"|\n(?=\s{0,3}(?:[-+•*]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.\s|[IVX]{1,5}\.\s|Căn\s{1,3}cứ|"
+    r"Thực\s{1,3}hiện|Theo\s{1,3}đề\s{1,3}nghị|Xét\s{1,3}đề\s{1,3}nghị))"   # "Căn\ncứ": one cue
     r"|:(?=\s{0,3}\n)|:(?=\s{1,3}[A-ZĐ])"
 )
 

@@ -10,15 +10,15 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.cues import (
-    PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, cue_spans, matches_in_regions, merge_adjacent_cues,
-    passive_cues,
+    GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, coordinated_head, cue_spans, gap_allows, guidance_as_noun,
+    list_items_after, matches_in_regions, merge_adjacent_cues, object_ended, passive_cues,
 )
-from extract.grammar import AND
+from extract.grammar import AND, NUMBER_WORD
 from extract.mentions import LEAD_REACH, Mention
-from extract.normalize import lower_same_length
 from extract.page import Page, in_spans
+from extract.preamble import about_past_work, main_clause, opens_sentence, sentence_end
 from extract.patterns import (
-    DESCRIPTION_COORDINATOR, LINK_WORD, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
+    DESCRIPTION_COORDINATOR, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
 )
 
 
@@ -36,13 +36,20 @@ SUBJECT = PageSubject.SUBJECT
 class Statement(NamedTuple):
     """A relation as the text states it: `source` does `type` to `target` (mentions on
     the page, or `SUBJECT`), stated in the normalised text's `evidence` span (the
-    clauses from the cue to the target) by the phrase `cue` as written."""
+    clauses from the cue to the target) by the phrase `cue` as written, which stands at
+    `cue_span`; `number_span` is the number the evidence shows beside it (the target's,
+    or a passive cue's acting document's)."""
 
     source: Mention | PageSubject
     target: Mention | PageSubject
     type: str
     evidence: tuple[int, int]
     cue: str
+    cue_span: tuple[int, int]
+    number_span: tuple[int, int]
+    # a preamble's main clause whose actor does something else than issue a document:
+    # the statement holds only if this body is the subject's issuer (`resolve` decides)
+    actor: str | None = None
 
 
 @dataclass(slots=True)
@@ -50,6 +57,7 @@ class _Governance:
     source: Mention | None      # None: the subject
     type: str
     cue_start: int
+    cue_end: int
     cue: str
 
 
@@ -117,10 +125,41 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         k = bisect.bisect_right(passive_starts, pos) - 1
         return k >= 0 and pos < passive_spans[k][1]
     cues = [c for c in merge_adjacent_cues(text, cues)
-            if not NEGATION.search(low, max(0, c.begin - 16), c.begin)]
+            if not NEGATION.search(low, max(0, c.begin - 16), c.begin)
+            and not (c.type == GUIDES and guidance_as_noun(low, c.begin, c.finish))]
     cue_starts = [c.start() for c in cues]
 
-    out = []
+    voices: dict[int, Mention | PageSubject | str | None] = {}
+    subject_key = subject.key if subject else None
+    # in a full text every main clause is the document's own voice
+    full_text = subject is not None and any(
+        h.end() == subject.start for h in P.HEADER_NUMBER.finditer(text, max(0, subject.start - 20),
+                                                                  subject.start + 1))
+
+    def own_voice(gov: _Governance) -> Mention | PageSubject | str | None:
+        """Who a cue of the page's own voice speaks for: `SUBJECT`; the document a
+        preamble's main clause issues; the name of another actor the main clause names
+        (a str); None for a statement about past work."""
+        if gov.cue_start in voices:
+            return voices[gov.cue_start]
+        ci0 = clause_of(gov.cue_start)
+        voice: Mention | PageSubject | str | None = SUBJECT
+        if about_past_work(low, clause_starts[ci0], gov.cue_start):
+            voice = None
+        elif opens_sentence(text, gov.cue_start):
+            mc = main_clause(text, low, gov.cue_end, sentence_end(text, ci0, clause_starts,
+                                                                   clause_ends, after_semicolon),
+                             active, active_starts, masked_at)
+            if mc is not None and mc.issued is not None:
+                if mc.issued.key != subject_key:
+                    voice = mc.issued
+            elif mc is not None and not mc.issues and not full_text:
+                voice = mc.actor
+        voices[gov.cue_start] = voice
+        return voice
+
+    out: list[Statement | None] = []
+    statement_of: dict[int, int] = {}      # id(target) -> its statement's index in `out`
     gov_of: dict[int, _Governance | None] = {}
     head_gov: dict[int, _Governance | None] = {}
     prev_in_clause: dict[int, Mention] = {}
@@ -154,19 +193,30 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         if window_cues and not in_passive:
             c = window_cues[-1]
             gap = text[c.end():t.lead_start]
-            if _gap_allows(gap):
-                source = _source_for_cue(text, c.start(), prev, gov_of, head_gov.get(ci))
+            if gap_allows(gap):
+                head = coordinated_head(text, window_cues)
+                source = _source_for_cue(text, head.start(), prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active, active_starts)
-                if source is not None and source.date and t.date and t.date > source.date:
-                    # no document carries out one issued after it: the cue is the earlier
-                    # one's own, and `t` stands beside it ("triển khai Kết luận 43 ... về
-                    # tiếp tục thực hiện ... và Kế hoạch 102"), under its governance
+                if source is not None and not source.is_law and (
+                        source.date and t.date and t.date > source.date or object_ended(gap)):
+                    # no document carries out one issued after it, nor one set beside the
+                    # object its own description's cue already had ("Quyết định 12 ... về
+                    # triển khai công tác cải cách hành chính và Kế hoạch 30"): `t` stands
+                    # beside the earlier one, under its governance
                     gov = gov_of.get(id(source))
                 else:
-                    gov = _Governance(source, c.type, c.start(), c.phrase)
+                    gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
         elif not window_cues:
-            if prev is not None:
+            if prev is not None and prev.is_law and not t.is_law and \
+                    _LAWS_OWN_NUMBER.fullmatch(low, prev.tail_end, t.lead_start
+                                               if t.lead_start >= prev.tail_end else t.start):
+                # "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15": the law is this number
+                gov = gov_of.get(id(prev))
+                k = statement_of.pop(id(prev), None)
+                if k is not None:
+                    out[k] = None
+            elif prev is not None:
                 between = text[prev.tail_end:t.lead_start]
                 if LIST_SEPARATOR.search(text[prev.tail_end:t.lead_start] or ",") and \
                         LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
@@ -184,19 +234,36 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
             continue
         if t.key == (subject.key if subject else None) and gov.source is None:
             continue
-        if gov.source is t:
-            continue
+        if gov.source is t or gov.source is not None and gov.source.is_law:
+            continue  # a law cited by name is never a source (§7)
+        source: Mention | PageSubject = SUBJECT if gov.source is None else gov.source
+        actor = None
+        if gov.source is None or gov.source.key == subject_key:
+            voice = own_voice(gov)
+            if voice is None:
+                continue
+            if isinstance(voice, Mention):
+                if voice is t or voice.date and t.date and t.date > voice.date:
+                    continue  # no document carries out one issued after it
+                source = voice
+            elif isinstance(voice, str):
+                actor = voice
         ev_start = clause_starts[clause_of(gov.cue_start)]
         ev_end = max(clause_ends[ci], t.tail_end)
-        out.append(Statement(SUBJECT if gov.source is None else gov.source, t, gov.type,
-                             (ev_start, ev_end), gov.cue))
+        statement_of[id(t)] = len(out)
+        out.append(Statement(source, t, gov.type, (ev_start, ev_end), gov.cue,
+                             (gov.cue_start, gov.cue_end), (t.lead_start, t.end), actor))
 
+    out = [st for st in out if st is not None]
     out.extend(_passive_relations(text, active, active_starts, clause_starts, clause_ends,
                                   clause_of, side, passive))
     return out
 
 
 _AND_BETWEEN = f" {AND} "
+
+# Between a law's name and its own number: "Luật Đầu tư công số 58/2024/QH15" (lower-cased)
+_LAWS_OWN_NUMBER = re.compile(r"\s{0,3}(?:" + NUMBER_WORD + r"\s{0,2}:?\s{0,2})?")
 
 
 def _last_separator(text: str, start: int, end: int) -> int:
@@ -205,30 +272,13 @@ def _last_separator(text: str, start: int, end: int) -> int:
     return start + idx + 1 if idx >= 0 else start
 
 
-_GAP_MAX = 110
-
-
-_GAP_MAX_LINKED = 200
-
-
-def _gap_allows(gap: str) -> bool:
-    """Whether a cue reaches a target across the words between them."""
-    flat = SPACES.sub(" ", gap)
-    linked = LINK_WORD.search(flat) is not None
-    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
-        return False
-    if P.BLOCKING.search(lower_same_length(flat)):
-        return False
-    return True
-
-
 def _source_for_cue(text: str, cue_start: int, prev: Mention | None,
                     gov_of: dict[int, _Governance | None],
                     clause_gov: _Governance | None) -> Mention | None:
     """The document being described where the cue stands: a previous document whose
-    own description carries the cue ("43-KL/TW ... về tiếp tục thực hiện ..."), or
-    the subject (None)."""
-    if prev is None or prev.is_law:
+    own description carries the cue ("43-KL/TW ... về tiếp tục thực hiện ..."; a law
+    there: its statement is dropped, a law being never a source), or the subject (None)."""
+    if prev is None:
         return None
     between = text[prev.tail_end:cue_start]
     if DESCRIPTION_COORDINATOR.search(text[max(prev.tail_end, cue_start - 40):cue_start]):
@@ -254,6 +304,20 @@ def _parenthetical_source(text: str, t: Mention, active: list[Mention],
             return active[i]
         i += 1
     return None
+
+
+def _first_number(active: list[Mention], starts: list[int], item: int) -> Mention | None:
+    """The first number of the list item starting at `item`, after laws' names at most
+    ("2. Luật Giáo dục nghề nghiệp số 74/2014/QH13": the law's own number)."""
+    i = bisect.bisect_left(starts, item)
+    while i < len(active) and starts[i] <= item + _ITEM_NUMBER_REACH:
+        if not active[i].is_law:
+            return active[i]
+        i += 1
+    return None
+
+
+_ITEM_NUMBER_REACH = 150
 
 
 # A line that opens with a date ("12/3/2020 Văn bản ... bị thay thế bởi ...")
@@ -288,8 +352,15 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
                 actor = m
                 break
             i += 1
-        if actor is None:
+        # "được sửa đổi, bổ sung bởi:" and a list: each item's first number acts
+        actors = [actor] if actor is not None else []
+        for item in list_items_after(text, c_end):
+            first = _first_number(active, starts, item)
+            if first is not None and first is not actor:
+                actors.append(first)
+        if not actors:
             continue
+        actor = actors[0]
         # the target: the last document of the clause that ends before the cue
         target = None
         j = bisect.bisect_left(starts, c_start) - 1
@@ -312,6 +383,9 @@ def _passive_relations(text, active, starts, clause_starts, clause_ends, clause_
             dated = 0 <= dated_lines[line_start] <= c_start
         if target is None or target.end < line_start and dated:
             target = SUBJECT
-        out.append(Statement(actor, target, rel_type,
-                             (clause_starts[ci], max(clause_ends[ci], actor.tail_end)), c.cue))
+        for actor in actors:
+            ev_end = max(clause_ends[ci], actor.tail_end) if actor is actors[0] \
+                else clause_ends[clause_of(actor.start)]
+            out.append(Statement(actor, target, rel_type, (clause_starts[ci], ev_end), c.cue,
+                                 (c_start, c_end), (actor.lead_start, actor.end)))
     return out

@@ -4,12 +4,13 @@ number (or by the law's name) and deduplicated; offsets mapped back into the inp
 
 from __future__ import annotations
 
+import re
 
 from extract.issuers import complete_issuer, issuer_from_code
 from extract.laws import law_group_key
 from extract.mentions import Mention
-from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
-from extract.normalize import number_key
+from extract.model import EVIDENCE_WINDOW, Evidence, Law, PageExtraction, Reference, Relation, Subject
+from extract.normalize import issuers_match, number_key
 from extract.page import Page
 from extract.patterns import SPACES
 from extract.relations import SUBJECT, Statement
@@ -82,7 +83,14 @@ def resolve_relations(page: Page, statements: list[Statement], subject: Subject 
     text, norm = page.original, page.norm
     relations: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
-    for source, target, rel_type, (ev_s, ev_e), cue in statements:
+    subject_issuer = subject.issuer if subject else None
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for st in statements:
+        source, target, rel_type, actor = st.source, st.target, st.type, st.actor
+        if actor and subject_issuer and not issuers_match(
+                complete_issuer(actor, page.province, page.district), subject_issuer):
+            continue  # a preamble's main clause of another body doing something else
         src = subject.number if source is SUBJECT else key_to_number.get(source.key)
         if target is SUBJECT:
             tgt = subject.number if subject else None
@@ -96,15 +104,70 @@ def resolve_relations(page: Page, statements: list[Statement], subject: Subject 
         if k in seen:
             continue
         seen.add(k)
-        o_s, o_e = (ev_s, ev_e) if norm.same_offsets else norm.to_original(ev_s, ev_e)
-        span = text[o_s:o_e]
-        unled = span.lstrip()
-        lead_ws = len(span) - len(unled)
-        sentence = unled.rstrip()
+        # the sentence trimmed of its spaces, each end once (many statements share one)
+        ev_s, ev_e = st.evidence
+        if ev_s not in starts:
+            starts[ev_s] = _after_spaces(page.text, ev_s, ev_e)
+        if ev_e not in ends:
+            ends[ev_e] = _before_spaces(page.text, ev_s, ev_e)
+        sent_s, sent_e = starts[ev_s], max(starts[ev_s], ends[ev_e])
+        win_s, win_e = evidence_window(page.text, sent_s, sent_e, st.cue_span, st.number_span)
+        if not norm.same_offsets:
+            win_s, win_e = norm.to_original(win_s, win_e)
+            sent_s, sent_e = norm.to_original(sent_s, sent_e)
         relations.append(Relation(src, tgt, rel_type, Evidence(
-            sentence=sentence, start=o_s + lead_ws, end=o_s + lead_ws + len(sentence),
-            cue=SPACES.sub(" ", cue))))
+            sentence=text[win_s:win_e], start=win_s, end=win_e, cue=SPACES.sub(" ", st.cue),
+            sentence_start=sent_s, sentence_end=sent_e)))
     return relations
+
+
+_SPACE_RUN = re.compile(r"\s{1,64}")
+_LAST_SPACE = re.compile(r"\s(?=\S*$)")
+
+
+def _after_spaces(text: str, start: int, end: int) -> int:
+    """Where `text[start:end]` starts once the spaces before its first word are left out."""
+    while start < end and text[start].isspace():
+        start = min(end, _SPACE_RUN.match(text, start).end())
+    return start
+
+
+def _before_spaces(text: str, start: int, end: int) -> int:
+    """Where `text[start:end]` ends once the spaces after its last word are left out."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """`text[start:end]` without the spaces around it, as offsets."""
+    start = _after_spaces(text, start, end)
+    return start, _before_spaces(text, start, end)
+
+
+def evidence_window(text: str, sent_s: int, sent_e: int, cue: tuple[int, int],
+                    number: tuple[int, int], width: int = EVIDENCE_WINDOW) -> tuple[int, int]:
+    """The evidence of a statement: the span from its cue to its number (the number
+    alone when the two stand further apart than `width`, a list's governance carried far),
+    widened on both sides up to `width` characters inside the sentence, its ends cut back
+    to word boundaries."""
+    if sent_e - sent_s <= width:
+        return sent_s, sent_e       # the whole sentence fits
+    lo, hi = min(cue[0], number[0]), max(cue[1], number[1])
+    if hi - lo > width:
+        lo, hi = number
+    lo, hi = max(lo, sent_s), min(max(hi, lo), sent_e)
+    spare = max(0, width - (hi - lo))
+    a = max(sent_s, lo - spare // 2)
+    b = min(sent_e, hi + spare - (lo - a))
+    a = max(sent_s, lo - (spare - (b - hi)))
+    if a > sent_s and not text[a - 1].isspace():
+        cut = _SPACE_RUN.search(text, a, lo)       # start at the next word
+        a = cut.end() if cut else a
+    if b < sent_e and not text[b].isspace():
+        cut = _LAST_SPACE.search(text, hi, b)      # end at the last whole word
+        b = cut.start() if cut else b
+    return _trimmed(text, a, b)
 
 
 def resolve_page(page: Page, mentions: list[Mention], laws: list[Mention],

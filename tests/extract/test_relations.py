@@ -89,3 +89,56 @@ def test_side_list_items_take_part_in_no_relation():
     assert result.subject.number == "124/KH-UBND"
     assert [r.number for r in result.references] == ["59/CĐ-TTg"]
     assert result.relations == []
+
+
+def _one_line_page(n: int) -> str:
+    """A page that is one long line (a PDF's text layer without breaks): a news sentence
+    reporting a plan, then `n` citations under one cue, joined by commas."""
+    items = ", ".join(f"Nghị định số {i}/2020/NĐ-CP ngày 1/2/2020 của Chính phủ"
+                      for i in range(1, n + 1))
+    return ("Ngày 5/3/2024, UBND tỉnh Lạng Sơn ban hành Kế hoạch số 12/KH-UBND về cải cách "
+            "hành chính, căn cứ " + items + ".")
+
+
+def test_evidence_is_a_bounded_window_of_its_sentence():
+    from extract.model import EVIDENCE_WINDOW
+
+    text = _one_line_page(60)
+    result = extract_page(text, province="Lạng Sơn")
+    assert len(result.relations) == 60
+    for rel in result.relations:
+        ev = rel.evidence
+        assert text[ev.start:ev.end] == ev.sentence and len(ev.sentence) <= EVIDENCE_WINDOW
+        # the window lies inside the whole sentence, and shows the target's number
+        assert ev.sentence_start <= ev.start < ev.end <= ev.sentence_end
+        assert rel.target in ev.sentence
+        # cut at word boundaries
+        assert ev.start == ev.sentence_start or text[ev.start - 1].isspace()
+        assert ev.end == ev.sentence_end or text[ev.end].isspace()
+    # a target near its cue shows the cue too; the whole sentence is the clause of the cue
+    first = result.relations[0].evidence
+    assert first.cue == "căn cứ" and "căn cứ" in first.sentence
+    assert text[first.sentence_start:first.sentence_end].startswith("Ngày 5/3/2024")
+    assert text[first.sentence_end - 1] == "ủ"   # "... của Chính phủ" before the full stop
+
+
+def _output_and_peak(n: int) -> tuple[int, int]:
+    import json
+    import tracemalloc
+
+    text = _one_line_page(n)
+    tracemalloc.start()
+    try:
+        out = json.dumps(extract_page(text).to_dict(), ensure_ascii=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return len(out.encode("utf-8")), peak
+
+
+def test_one_line_page_output_and_memory_are_linear():
+    # every relation once carried its whole sentence: 4x the citations made 16x the output
+    small_out, small_peak = _output_and_peak(100)
+    big_out, big_peak = _output_and_peak(400)
+    assert big_out < 6 * small_out
+    assert big_peak < 6 * small_peak
