@@ -23,15 +23,17 @@ from extract.model import PageExtraction
 from extract.page import read_page
 from extract.relations import find_relations
 from extract.resolve import resolve_page
-from extract.subject import find_subject
+from extract.subject import find_subject, with_reported_details
 
 
-def extract_page(text: str, *, province: str | None = None) -> PageExtraction:
+def extract_page(text: str, *, province: str | None = None,
+                 url: str | None = None) -> PageExtraction:
     """Extract one page (see `extract.extract_page`)."""
-    page = read_page(text, province)
+    page = read_page(text, province, url)
     mentions = find_mentions(page)
     laws = find_laws(page)
     found = find_subject(page, mentions)
+    mentions = with_reported_details(page, mentions)
     cited = sorted(mentions + laws, key=lambda m: m.start)
     statements = find_relations(page, cited, found.mention if found else None)
     return resolve_page(page, mentions, laws, found, statements)

@@ -30,6 +30,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "BC": ("Báo cáo",),
     "TTr": ("Tờ trình",),
     "CV": ("Công văn", "Văn bản", "văn bản"),
+    "VBHN": ("Văn bản hợp nhất",),
     "ĐA": ("Đề án",),
     "L": ("Bộ luật", "Luật"),
     "PL": ("Pháp lệnh",),
@@ -43,7 +44,7 @@ CODE_KINDS: dict[str, str] = {
     "KH": "KH", "CTr": "CTr", "CTHĐ": "CTr", "CTPH": "CTr", "TT": "TT", "TTLT": "TTLT",
     "NĐ": "NĐ", "CĐ": "CĐ", "QC": "QC", "QCPH": "QCPH", "HD": "HD", "HDLT": "HD",
     "TB": "TB", "BC": "BC", "TTr": "TTr", "CV": "CV", "ĐA": "ĐA", "PL": "PL",
-    "L": "L",
+    "L": "L", "VBHN": "VBHN",
 }
 
 OTHER_KIND = "HĐ"
@@ -269,9 +270,14 @@ SIDE_LIST_HEADINGS: tuple[str, ...] = (
 )
 
 # Verbs that make a news sentence report its subject: "UBND tỉnh ... ban hành Kế hoạch số".
+# Bodies issuing together say so before the verb: "thống nhất ban hành", "phối hợp ban
+# hành", "đã ký kết" (the verb's start is where the actor's name must end).
 REPORTING_VERBS: tuple[str, ...] = (
     "đã ban hành", "vừa ban hành", "ký ban hành", "ban hành", "vừa có", "đã có", "có",
     "ký", "vừa ký", "đã ký", "gửi", "đã gửi", "vừa gửi",
+    "ký kết", "đã ký kết", "vừa ký kết", "thống nhất ban hành", "đã thống nhất ban hành",
+    "phối hợp ban hành", "đã phối hợp ban hành", "liên tịch ban hành", "thống nhất ký",
+    "đã thống nhất ký", "thống nhất ký kết", "phối hợp xây dựng và ban hành",
 )
 
 # Type lines of a full text's header (in capitals) -> kind.
@@ -337,6 +343,13 @@ DISTRICT_WORD_TAIL = "uyện"
 
 # The subject (`subject.find_subject`): a legal database's history page
 HISTORY_HEADING = "Lịch sử hiệu lực"
+# A legal database's title line closes with its issuer: "... do Thủ tướng Chính phủ ban hành"
+# (`subject.issued_by_end`; its related-document lists close their items the same way)
+ISSUED_BY = ("do", "ban hành")
+# "Quyết định 604/QĐ-UBND năm 2023 về ...": the year a title line writes after the number
+YEAR_WORD = "năm"
+# A legal database's metadata table under the title line: "Ngày ban hành: | 22/11/2019 |"
+DATABASE_DATE_LABEL = "Ngày ban hành"
 
 # Spellings of one word with the tone mark placed the old way -> the usual one (`issuer_key`)
 TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "ủy"))

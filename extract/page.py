@@ -4,11 +4,13 @@ are, the district and province it speaks for; built once by `read_page`."""
 from __future__ import annotations
 
 import bisect
+import re
+import urllib.parse
 from dataclasses import dataclass
 
 from extract import patterns as P
 from extract.grammar import DISTRICT_WORD_TAIL
-from extract.normalize import NormalizedText, lower_same_length, normalize_text
+from extract.normalize import NormalizedText, fold, lower_same_length, normalize_text
 from extract.patterns import DISTRICT
 
 
@@ -24,16 +26,51 @@ class Page:
     side: list[tuple[int, int]]     # side lists (`find_side_lists`): no relations there
     district: str | None            # the one district the text names (`find_district`)
     province: str | None            # the province the page speaks for, as the caller says
+    url_key: str = ""               # the page's address as `url_key` folds it ("" if none)
 
 
-def read_page(text: str, province: str | None = None) -> Page:
+def read_page(text: str, province: str | None = None, url: str | None = None) -> Page:
     """The `Page` of a text: normalised, lower-cased, side lists and district found."""
     if not isinstance(text, str):
         raise TypeError("extract_page expects str text; decode bytes first")
     norm = normalize_text(text)
     t = norm.text
     low = lower_same_length(t)
-    return Page(text, norm, t, low, find_side_lists(t, low), find_district(t), province)
+    return Page(text, norm, t, low, find_side_lists(t, low), find_district(t), province,
+                url_key(url))
+
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.\-]{0,20}://[^/]{0,255}")
+_URL_LONGEST = 2000
+
+
+def url_key(url: str | None) -> str:
+    """A page address's path as one run of folded letters and digits (percent-escapes
+    decoded, diacritics and separators dropped): what `url_names` looks numbers up in.
+    ".../quyet-dinh-604-qd-ubnd-nam-2023-ve-..." -> "quyetdinh604qdubndnam2023ve..."."""
+    if not url:
+        return ""
+    path = _URL_HOST.sub("", urllib.parse.unquote(url[:_URL_LONGEST]).strip().lower())
+    return _NOT_ALNUM.sub("", fold(path))
+
+
+def url_names(key: str, number: str) -> bool:
+    """Whether the page's address (its `url_key`) names a document number: the number's
+    letters and digits, in order, with no digit before them ("604/QĐ-UBND" in
+    ".../quyet-dinh-604-qd-ubnd-nam-2023...", "490-CV/BDVTW" in "Cong-van-so-490-CVBDVTW").
+    The address only confirms or chooses a number the text gives, never supplies one."""
+    if not key:
+        return False
+    needle = _NOT_ALNUM.sub("", fold(number))
+    if not needle:
+        return False
+    i = key.find(needle)
+    while i >= 0:
+        if i == 0 or not key[i - 1].isdigit():
+            return True
+        i = key.find(needle, i + 1)
+    return False
 
 
 def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:

@@ -1,0 +1,145 @@
+"""Issue 9, the classes of helper "sub" (subject, page, laws, normalisation): one table of
+invented strings per class, in the style of real pages, with near-misses that must not
+match. Each table's comment names its class (the issue's numbering)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_page
+from extract.normalize import issuers_match
+
+BODY = ("\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+        "Xét đề nghị của Giám đốc Sở Nội vụ, các cơ quan, đơn vị triển khai thực hiện.\n")
+
+# --- class 5: a page that is the document's own citation or title line ---------------------
+# (text, url, number, date, issuer, title)
+TITLE_LINES = [
+    # the citation opens the page, with its date, issuer and trích yếu
+    ("Nghị định số 12/2019/NĐ-CP ngày 1/2/2019 của Chính phủ về quản lý hoạt động khai thác "
+     "khoáng sản", None, "12/2019/NĐ-CP", "2019-02-01", "Chính phủ",
+     "Quản lý hoạt động khai thác khoáng sản"),
+    # a legal database's line: the year after the number, a verb phrase for its title
+    ("Thông tư 07/2021/TT-BNV năm 2021 hướng dẫn công tác văn thư lưu trữ tại cơ quan nhà nước",
+     None, "07/2021/TT-BNV", None, "Bộ Nội vụ",
+     "Hướng dẫn công tác văn thư lưu trữ tại cơ quan nhà nước"),
+    # the closing "do ... ban hành" names the issuer and is no part of the title
+    ("Quyết định 318/QĐ-UBND năm 2022 về danh mục thủ tục hành chính lĩnh vực tư pháp do "
+     "Ủy ban nhân dân tỉnh Phú Yên ban hành", None, "318/QĐ-UBND", None,
+     "Ủy ban nhân dân tỉnh Phú Yên", "Danh mục thủ tục hành chính lĩnh vực tư pháp"),
+    # the kind word opens the line and the number closes it; the metadata table dates it
+    ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai 2021 số 15/2021/QH15\n"
+     "Số hiệu: | 15/2021/QH15 | Loại văn bản: | Luật |\n"
+     "Ngày ban hành: | 19/11/2021 | Ngày hiệu lực: | 01/01/2022 |\n", None,
+     "15/2021/QH15", "2021-11-19", "Quốc hội",
+     "Sửa đổi, bổ sung một số điều của Luật Đất đai"),
+    # the headline under the page's date, above a body that reports another document
+    ("Thứ Hai, 3/6/2024\nCông văn số 215-CV/BDVTW ngày 20/5/2024 về việc hướng dẫn thực hiện "
+     "Quy chế dân chủ ở cơ sở\n\nNgày 15/5/2024, Ban Dân vận Trung ương và Ban cán sự đảng "
+     "Chính phủ đã ký kết Kế hoạch số 08-KH/BDVTW về công tác dân vận năm 2024, để triển khai "
+     "có hiệu quả, Ban Dân vận Trung ương đề nghị các tỉnh ủy thực hiện.", None,
+     "215-CV/BDVTW", "2024-05-20", None, "Hướng dẫn thực hiện Quy chế dân chủ ở cơ sở"),
+    # a type line in capitals with its number, dated and titled on the lines under it
+    ("(Mục lục)\n\nVĂN BẢN HỢP NHẤT 11/VBHN-BTC\n\nngày 5 tháng 3 năm 2020\n\n"
+     "VỀ QUẢN LÝ NỢ CÔNG\n\nNghị định số 93/2018/NĐ-CP ngày 30 tháng 6 năm 2018 của Chính phủ, "
+     "có hiệu lực kể từ ngày 1 tháng 7 năm 2018.", None,
+     "11/VBHN-BTC", "2020-03-05", "Bộ Tài chính", "Quản lý nợ công"),
+    # a gazette page that is the bare line: the address confirms it
+    ("Thông tư 22/2016/TT-BTC    Nằm trên công báo: 41 + 42",
+     "https://congbao.example.vn/noi-dung-van-ban-so-22_2016_TT-BTC-(9912)",
+     "22/2016/TT-BTC", None, "Bộ Tài chính", None),
+]
+
+
+@pytest.mark.parametrize("text, url, number, date, issuer, title", TITLE_LINES)
+def test_title_line_is_the_subject(text, url, number, date, issuer, title):
+    s = extract_page(text, url=url).subject
+    assert s is not None and (s.number, s.date) == (number, date)
+    assert issuers_match(s.issuer, issuer), s.issuer
+    assert s.title == title
+
+
+@pytest.mark.parametrize("text", [
+    # a report on what was done with a document: the number belongs to the Đề án
+    "Báo cáo kết quả thực hiện Đề án số 12-ĐA/TU\n" + BODY,
+    # the citation does not open the line
+    "Quán triệt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập\n" + BODY,
+    "Thực hiện Kế hoạch số 45/KH-UBND ngày 2/3/2024 của UBND tỉnh về chuyển đổi số\n" + BODY,
+    # the number does not close a line the kind word opens
+    "Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung bởi Luật số 43/2024/QH15\n" + BODY,
+    # a bare citation alone, without title, closing issuer or address naming it
+    "Thông tư 22/2016/TT-BTC    Nằm trên công báo: 41 + 42",
+    "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về",
+    # the address names another number than the line's
+    "Kế hoạch số 77/KH-UBND ngày 5/1/2024",
+    # the citation stands below the headline zone
+    "\n".join(f"Dòng tin thứ {i} của trang" for i in range(8)) + "\nKế hoạch số 9/KH-UBND về"
+    " chuyển đổi số năm 2024",
+])
+def test_no_title_line_subject(text):
+    url = "https://portal.example.vn/ke-hoach-78-kh-ubnd" if "77/KH" in text else None
+    s = extract_page(text, url=url).subject
+    assert s is None, s
+
+
+# --- class 7: reporting verbs beyond "ban hành" --------------------------------------------
+# (text, province, number, date, issuer)
+REPORTING = [
+    ("Ngày 11/10/2023, Ban Dân vận Tỉnh ủy và Ban cán sự đảng UBND tỉnh đã ký kết Chương trình "
+     "phối hợp số 05-CTr/BDVTU-BCSĐ về công tác dân vận giai đoạn 2023-2025.", "Hà Giang",
+     "05-CTr/BDVTU-BCSĐ", "2023-10-11", "Ban Dân vận Tỉnh ủy"),
+    ("Ngày 2/3/2022, UBND tỉnh và Ủy ban MTTQ tỉnh thống nhất ban hành Quy chế phối hợp số "
+     "01/QCPH-UBND-MTTQ về công tác giám sát.", "Bình Định",
+     "01/QCPH-UBND-MTTQ", "2022-03-02",
+     "Ủy ban nhân dân tỉnh và Ủy ban Mặt trận Tổ quốc tỉnh Bình Định"),
+    ("Sở Tư pháp phối hợp ban hành Kế hoạch số 12/KH-STP về phổ biến pháp luật năm 2024.",
+     "Long An", "12/KH-STP", None, "Sở Tư pháp tỉnh Long An"),
+]
+
+
+@pytest.mark.parametrize("text, province, number, date, issuer", REPORTING)
+def test_reporting_verbs(text, province, number, date, issuer):
+    s = extract_page(text, province=province).subject
+    assert s is not None and (s.number, s.date) == (number, date)
+    assert issuers_match(s.issuer, issuer), s.issuer
+
+
+def test_reported_document_that_is_not_the_subject_keeps_the_sentence_date_and_actor():
+    text = TITLE_LINES[4][0]
+    ref = next(r for r in extract_page(text).references if r.number == "08-KH/BDVTW")
+    assert ref.date == "2024-05-15"
+    assert issuers_match(ref.issuer, "Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ")
+
+
+@pytest.mark.parametrize("text", [
+    # the verb governs no document: a meeting, not an issuing
+    "Ngày 5/4/2024, Ban Dân vận Tỉnh ủy thống nhất nội dung sơ kết Kế hoạch số 20-KH/TU.",
+    "Các đại biểu đã ký kết giao ước thi đua, quán triệt Chỉ thị số 05-CT/TW của Bộ Chính trị.",
+])
+def test_no_reporting_subject(text):
+    assert extract_page(text).subject is None
+
+
+# --- the page's address: it confirms or chooses, never supplies ------------------------------
+
+URL_PAGE = ("Tin hoạt động\nKết quả công tác tháng 5\n\nNgày 2/5/2024, UBND huyện ban hành Kế "
+            "hoạch số 31/KH-UBND về cải cách hành chính; ngày 6/5/2024, UBND huyện ban hành Kế "
+            "hoạch số 35/KH-UBND về chuyển đổi số.")
+
+
+@pytest.mark.parametrize("url, number", [
+    (None, "31/KH-UBND"),
+    ("https://huyen.example.vn/tin-tuc/ke-hoach-so-35-kh-ubnd-ve-chuyen-doi-so.html", "35/KH-UBND"),
+    ("https://huyen.example.vn/Ke-hoach-so-35-KHUBND-ngay-0652024", "35/KH-UBND"),
+    # the address names a number the text does not give: the text's own choice stands
+    ("https://huyen.example.vn/ke-hoach-so-36-kh-ubnd.html", "31/KH-UBND"),
+    # a digit before the number: another number
+    ("https://huyen.example.vn/ke-hoach-so-135-kh-ubnd.html", "31/KH-UBND"),
+])
+def test_url_chooses_among_the_candidates(url, number):
+    assert extract_page(URL_PAGE, url=url).subject.number == number
+
+
+def test_url_never_supplies_a_number():
+    text = "Hội nghị sơ kết công tác dân vận quý I năm 2024 của huyện."
+    assert extract_page(text, url="https://x.example.vn/ke-hoach-so-35-kh-ubnd.html").subject is None
