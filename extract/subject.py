@@ -17,7 +17,7 @@ from extract.normalize import iso_date
 from extract.page import Page, url_names
 from extract.patterns import (
     ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
-    SPACES, TITLE_ABOUT,
+    SPACES, TITLE_ABOUT, TITLE_STOP,
 )
 from extract.titles import (
     DATABASE_DATE, ISSUED_BY_END, YEAR_AFTER_NUMBER, headline_title, signer_of, title_after,
@@ -84,11 +84,46 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if not page.url_key:
             break
     if not candidates:
-        return None
+        return _late_number_subject(page, body_mentions)
     m, how = next((c for c in candidates if url_names(page.url_key, c[0].number)), candidates[0])
     if how is None or isinstance(how, str):
         return SubjectFind(_title_line_subject(page, m, how), m)
     return SubjectFind(_news_subject(text, m, how, province, district), m)
+
+
+def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFind | None:
+    """A sentence that reports a document by its kind alone ("Ban Tuyên giáo Quận ủy ban hành
+    Hướng dẫn công tác tuyên truyền ...") whose number the page gives later ("... đăng tải
+    Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban Tuyên giáo Quận ủy"): the first later
+    mention of that kind, cited nowhere before and by no cue, is the subject; the sentence
+    gives its title and actor."""
+    text, low = page.text, page.low
+    for km in P.KIND_WORD.finditer(text):
+        verb = P.REPORTING.search(low, max(0, km.start() - 40), km.start())
+        if verb is None:
+            continue
+        sm = TITLE_STOP.search(text, km.end(), min(len(text), km.end() + 600))
+        clause_end = sm.start() if sm else min(len(text), km.end() + 600)
+        if P.NUMBER.search(text, km.end(), clause_end):
+            continue  # the number is there: the sentence rule has read it
+        kind = P.KIND_WORD_TO_CODE.get(SPACES.sub(" ", km.group()).lower())
+        earlier = {o.key for o in body_mentions if o.start < km.start()}
+        for m in body_mentions:
+            if m.start < clause_end or m.key in earlier or kind not in (m.word_kind, m.kind):
+                continue
+            if P.CUE.search(low, max(0, m.lead_start - 30), m.lead_start):
+                break  # the kind's next number is a document acted on, not this one
+            sent_start = max(text.rfind("\n", 0, verb.start()), text.rfind(". ", 0, verb.start()) + 1, 0)
+            actor = _actor_before(text, verb.start(), sent_start)
+            issuer = m.issuer or (text[actor[0]:actor[1]] if actor else None)
+            title = SPACES.sub(" ", text[km.end():clause_end]).strip(" ,")
+            subject = Subject(m.number, m.kind, date=m.date,
+                              issuer=complete_issuer(issuer, page.province, page.district),
+                              title=title[:1].upper() + title[1:] if len(title) >= 4 else None,
+                              start=m.start, end=m.end)
+            return SubjectFind(subject, m)
+        return None
+    return None
 
 
 def _title_line_subject(page: Page, m: Mention, title: str | None) -> Subject:

@@ -120,6 +120,43 @@ def test_no_reporting_subject(text):
     assert extract_page(text).subject is None
 
 
+# a subject reported by its kind alone, its number given only late in the text
+# (text, province, number, date, issuer, title)
+LATE_NUMBER = [
+    ("Công tác Đảng\nHướng dẫn tuyên truyền kỷ niệm các ngày lễ lớn năm 2024\n\nThực hiện "
+     "Hướng dẫn số 12-HD/BTGTU ngày 5/12/2023 của Ban Tuyên giáo Tỉnh ủy,\n\nBan Tuyên giáo "
+     "Huyện ủy ban hành Hướng dẫn tuyên truyền kỷ niệm các ngày lễ lớn năm 2024.\n\nTrang thông "
+     "tin đăng tải Hướng dẫn số 41-HD/BTGHU ngày 20/12/2023 của Ban Tuyên giáo Huyện ủy.",
+     "Quảng Trị", "41-HD/BTGHU", "2023-12-20", "Ban Tuyên giáo Huyện ủy",
+     "Tuyên truyền kỷ niệm các ngày lễ lớn năm 2024"),
+    ("UBND huyện vừa ban hành Kế hoạch triển khai chuyển đổi số năm 2025. Toàn văn Kế hoạch "
+     "số 88/KH-UBND đăng trên cổng thông tin của huyện.", "Nghệ An", "88/KH-UBND", None,
+     "Ủy ban nhân dân huyện", "Triển khai chuyển đổi số năm 2025"),
+]
+
+
+@pytest.mark.parametrize("text, province, number, date, issuer, title", LATE_NUMBER)
+def test_subject_number_given_late(text, province, number, date, issuer, title):
+    s = extract_page(text, province=province).subject
+    assert s is not None and (s.number, s.date, s.title) == (number, date, title)
+    assert issuers_match(s.issuer, issuer), s.issuer
+
+
+@pytest.mark.parametrize("text", [
+    # the later number of that kind is one the subject acts on
+    "UBND tỉnh ban hành Kế hoạch cải cách hành chính năm 2024. Các sở triển khai thực hiện "
+    "Kế hoạch số 15/KH-UBND năm 2023.",
+    # the later number is of another kind
+    "UBND tỉnh ban hành Kế hoạch cải cách hành chính năm 2024. Quyết định số 20/QĐ-UBND "
+    "được ban hành năm trước.",
+    # cited before the sentence: an old document, not the one reported
+    "Kế hoạch số 15/KH-UBND đã hết hiệu lực. UBND tỉnh ban hành Kế hoạch cải cách hành chính"
+    " năm 2024 thay cho Kế hoạch số 15/KH-UBND.",
+])
+def test_no_late_number_subject(text):
+    assert extract_page(text).subject is None
+
+
 # --- the page's address: it confirms or chooses, never supplies ------------------------------
 
 URL_PAGE = ("Tin hoạt động\nKết quả công tác tháng 5\n\nNgày 2/5/2024, UBND huyện ban hành Kế "
