@@ -348,6 +348,10 @@ HISTORY_HEADING = "Lịch sử hiệu lực"
 ISSUED_BY = ("do", "ban hành")
 # "Quyết định 604/QĐ-UBND năm 2023 về ...": the year a title line writes after the number
 YEAR_WORD = "năm"
+# What a news sentence says after the trích yếu, no part of it: '... về việc "Đẩy mạnh ...",
+# nội dung cụ thể như sau:' (`titles.title_after`)
+TITLE_RUN_ON_TAILS: tuple[str, ...] = ("nội dung cụ thể như sau", "cụ thể như sau", "như sau",
+                                       "nội dung như sau", "với nội dung")
 # A legal database's metadata table under the title line: "Ngày ban hành: | 22/11/2019 |"
 DATABASE_DATE_LABEL = "Ngày ban hành"
 

@@ -13,7 +13,7 @@ from extract.issuers import (
 )
 from extract.mentions import COMMA_GAP, Mention, date_of
 from extract.model import Subject
-from extract.normalize import iso_date
+from extract.normalize import iso_date, issuers_match
 from extract.page import Page, url_names
 from extract.patterns import (
     ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
@@ -57,7 +57,14 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
             m = by_start.get(nm.start()) if nm else None
         if m is None:
             continue
-        return SubjectFind(_full_text_subject(text, m, province), m)
+        found = _full_text_subject(text, m, province)
+        if found.title is None:
+            # the title the page's own title line gives it ("Quyết định 2165/QĐ-UBND năm
+            # 2017 về Quy chế ...", above a copy of the text that lost its title)
+            found.title = next((_title_line_subject(page, t, title).title
+                                for t, title in title_line_mentions(page, body_mentions)
+                                if t.key == m.key), None)
+        return SubjectFind(found, m)
     # 2. a legal database's history page: "Lịch sử hiệu lực: Nghị định 28/CP"
     for m in body_mentions if HISTORY_HEADING in text else ():
         if P.HISTORY_LEAD.search(text[max(0, m.start - 60):m.start]):
@@ -168,8 +175,14 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
         title_from = tm.end()
     lines = text[title_from:title_from + 1500].split("\n")
     title_lines: list[str] = []
+    # a legal database's copy puts the issuing body's name where the type line stood
+    # ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", "CHỦ TỊCH ..."): a name, no title
+    named = header_issuer(text, m.lead_start)
     for line in lines:
         clean = line.strip(" |\t")
+        if not title_lines and named and BODY_LINE.match(clean) \
+                and issuers_match(sentence_case(clean), named):
+            continue
         if not clean:
             if title_lines and tm is not None and not is_caps_line(" ".join(title_lines)):
                 break

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extract import patterns as P
-from extract.grammar import DATABASE_DATE_LABEL, ISSUED_BY, YEAR_WORD
+from extract.grammar import DATABASE_DATE_LABEL, ISSUED_BY, TITLE_RUN_ON_TAILS, YEAR_WORD
 from extract.issuers import scan_issuer
 from extract.mentions import Mention
 from extract.page import Page, url_names
@@ -53,10 +53,26 @@ def title_after(text: str, pos: int, limit: int) -> str | None:
         end = m.end()
     sm = TITLE_STOP.search(text, end, min(limit, end + 600))
     title_end = sm.start() if sm else min(limit, end + 600)
-    title = SPACES.sub(" ", text[end:title_end]).strip(" ,")
+    # markup left in stored text ends the sentence ("... ngày 13/8/2021.</span></p>")
+    mk = _MARKUP.search(text, end, title_end)
+    raw = text[end:mk.start()].rstrip(" .") if mk else text[end:title_end]
+    rm = _RUN_ON_TAIL.search(raw)
+    if rm:
+        raw = raw[:rm.start()]
+    raw = raw.strip(" ,")
+    # a title in quotes ends at its closing quote, the quotes dropped
+    close = _QUOTES.get(raw[:1])
+    if close and raw.find(close, 1) > 0:
+        raw = raw[1:raw.find(close, 1)]
+    title = SPACES.sub(" ", raw).strip(" ,")
     if len(title) < 4:
         return None
     return title[:1].upper() + title[1:]
+
+
+_MARKUP = re.compile(r"<[/a-zA-Z!]")
+_QUOTES = {'"': '"', "\u201c": "\u201d"}
+_RUN_ON_TAIL = re.compile(r"[,;]?\s{0,3}(?:" + P.alternation(TITLE_RUN_ON_TAILS) + r")\s{0,3}:?\s{0,3}$")
 
 
 def headline_title(text: str) -> str | None:

@@ -180,3 +180,88 @@ def test_url_chooses_among_the_candidates(url, number):
 def test_url_never_supplies_a_number():
     text = "Hội nghị sơ kết công tác dân vận quý I năm 2024 của huyện."
     assert extract_page(text, url="https://x.example.vn/ke-hoach-so-35-kh-ubnd.html").subject is None
+
+
+# --- class 16: HTML character references left in stored text --------------------------------
+
+def test_entities_are_decoded_with_offsets_into_the_input():
+    text = ("<p>Ng&agrave;y 16 th&aacute;ng 8 năm 2021, UBND tỉnh ban h&agrave;nh V&#259;n "
+            "b&#7843;n s&#7889; 2882/UBND-KTTH về việc triển khai thực hiện Th&ocirc;ng "
+            "b&aacute;o số 279-TB/TU ng&agrave;y 13/8/2021.</span></p>")
+    result = extract_page(text, province="Kon Tum")
+    s = result.subject
+    assert (s.number, s.kind, s.date) == ("2882/UBND-KTTH", "CV", "2021-08-16")
+    assert text[s.start:s.end] == "2882/UBND-KTTH"
+    ref = result.references[0]
+    assert (ref.number, ref.date) == ("279-TB/TU", "2021-08-13")
+    assert text[ref.start:ref.end] == "279-TB/TU"
+    # the title stops where the markup begins
+    assert s.title == "Triển khai thực hiện Thông báo số 279-TB/TU ngày 13/8/2021"
+
+
+@pytest.mark.parametrize("written, read", [
+    ("Ch&#7881; th&#7883; s&#7889; 05-CT/TW", "Chỉ thị số 05-CT/TW"),
+    ("s&#x1ed1;&nbsp;12/KH-UBND", "số 12/KH-UBND"),
+    ("Sở Nội vụ &amp; Sở Tài chính", "Sở Nội vụ & Sở Tài chính"),
+    ("2231/SNV-CCHC&amp;PC", "2231/SNV-CCHC&PC"),
+    # near-misses: no reference there, kept as written
+    ("AT&T; R&D; &unknownname; & ;", "AT&T; R&D; &unknownname; & ;"),
+    ("&#769;a", "&#769;a"),          # a combining mark alone is no character to show
+    ("&#0000000000001;", "&#0000000000001;"),  # longer than any reference
+])
+def test_entity_normalisation(written, read):
+    from extract.normalize import normalize_text
+    norm = normalize_text(written)
+    assert norm.text == read
+    assert norm.to_original(0, len(norm.text)) == (0, len(written))
+
+
+def test_entity_offsets_map_every_character_back():
+    from extract.normalize import normalize_text
+    written = "a&agrave;b&#7889;c&nbsp;d"
+    norm = normalize_text(written)
+    assert norm.text == "aàbốc d"
+    spans = [norm.to_original(i, i + 1) for i in range(len(norm.text))]
+    assert [written[a:b] for a, b in spans] == ["a", "&agrave;", "b", "&#7889;", "c", "&nbsp;", "d"]
+
+
+# --- the subject's title: general rules for the mistakes the misses list shows ---------------
+
+@pytest.mark.parametrize("text, title", [
+    # a quoted title ends at its closing quote; what the sentence says after it is no title
+    ('Ngày 2/4/2024, Ban Tuyên giáo Huyện ủy ban hành Công văn số 11-CV/BTGHU về việc "Tuyên '
+     'truyền kỷ niệm Ngày Giải phóng miền Nam", nội dung cụ thể như sau:\n1. ...',
+     "Tuyên truyền kỷ niệm Ngày Giải phóng miền Nam"),
+    ("Ngày 2/4/2024, UBND tỉnh ban hành Kế hoạch số 50/KH-UBND về chuyển đổi số năm 2024, cụ "
+     "thể như sau:\n1. ...", "Chuyển đổi số năm 2024"),
+    # near-miss: a quotation inside the title stays
+    ("UBND tỉnh vừa có Công văn số 2145/UBND-KGVX về việc đẩy mạnh phong trào “Dân vận khéo” "
+     "trong năm 2024.", "Đẩy mạnh phong trào “Dân vận khéo” trong năm 2024"),
+])
+def test_title_ends_where_the_sentence_goes_on(text, title):
+    assert extract_page(text).subject.title == title
+
+
+DATABASE_COPY = """Quyết định 77/QĐ-UBND năm 2021 về Quy chế làm việc của Trung tâm Phục vụ hành chính công tỉnh
+Số hiệu: | 77/QĐ-UBND | Loại văn bản: | Quyết định |
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 77/QĐ-UBND | Hà Giang, ngày 12 tháng 1 năm 2021 |
+{name}
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.
+"""
+
+
+@pytest.mark.parametrize("name, title", [
+    # the issuing body's name where the type line stood is no title: the title line gives it
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG",
+     "Quy chế làm việc của Trung tâm Phục vụ hành chính công tỉnh"),
+    ("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "Quy chế làm việc của Trung tâm Phục vụ hành chính công tỉnh"),
+    # near-miss: a real title in capitals under the header stays the title
+    ("VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "Ban hành quy chế làm việc"),
+])
+def test_an_issuers_name_is_no_title(name, title):
+    s = extract_page(DATABASE_COPY.format(name=name), province="Hà Giang").subject
+    assert s.number == "77/QĐ-UBND"
+    assert s.title == title
