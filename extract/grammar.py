@@ -269,15 +269,13 @@ SIDE_LIST_HEADINGS: tuple[str, ...] = (
     "Tin đọc nhiều", "Bài đọc nhiều", "Các tin đã đưa", "Tin tức khác",
 )
 
-# Verbs that make a news sentence report its subject: "UBND tỉnh ... ban hành Kế hoạch số".
-# Bodies issuing together say so before the verb: "thống nhất ban hành", "phối hợp ban
-# hành", "đã ký kết" (the verb's start is where the actor's name must end).
+# Verbs that make a news sentence report its subject: "UBND tỉnh ... ban hành Kế hoạch số";
+# joint issuers: "thống nhất ban hành", "đã ký kết" (the actor's name ends at the verb).
 REPORTING_VERBS: tuple[str, ...] = (
     "đã ban hành", "vừa ban hành", "ký ban hành", "ban hành", "vừa có", "đã có", "có",
-    "ký", "vừa ký", "đã ký", "gửi", "đã gửi", "vừa gửi",
-    "ký kết", "đã ký kết", "vừa ký kết", "thống nhất ban hành", "đã thống nhất ban hành",
-    "phối hợp ban hành", "đã phối hợp ban hành", "liên tịch ban hành", "thống nhất ký",
-    "đã thống nhất ký", "thống nhất ký kết", "phối hợp xây dựng và ban hành",
+    "ký", "vừa ký", "đã ký", "gửi", "đã gửi", "vừa gửi", "ký kết", "đã ký kết", "vừa ký kết",
+    "thống nhất ban hành", "đã thống nhất ban hành", "phối hợp ban hành", "đã phối hợp ban hành",
+    "liên tịch ban hành", "thống nhất ký", "đã thống nhất ký", "thống nhất ký kết",
 )
 
 # Type lines of a full text's header (in capitals) -> kind.
@@ -343,17 +341,11 @@ DISTRICT_WORD_TAIL = "uyện"
 
 # The subject (`subject.find_subject`): a legal database's history page
 HISTORY_HEADING = "Lịch sử hiệu lực"
-# A legal database's title line closes with its issuer: "... do Thủ tướng Chính phủ ban hành"
-# (`subject.issued_by_end`; its related-document lists close their items the same way)
-ISSUED_BY = ("do", "ban hành")
-# "Quyết định 604/QĐ-UBND năm 2023 về ...": the year a title line writes after the number
-YEAR_WORD = "năm"
-# What a news sentence says after the trích yếu, no part of it: '... về việc "Đẩy mạnh ...",
-# nội dung cụ thể như sau:' (`titles.title_after`)
-TITLE_RUN_ON_TAILS: tuple[str, ...] = ("nội dung cụ thể như sau", "cụ thể như sau", "như sau",
-                                       "nội dung như sau", "với nội dung")
-# A legal database's metadata table under the title line: "Ngày ban hành: | 22/11/2019 |"
-DATABASE_DATE_LABEL = "Ngày ban hành"
+# Title lines (`titles`): the closing issuer "... do Thủ tướng Chính phủ ban hành", the year
+# "Quyết định 604/QĐ-UBND năm 2023 về ...", the metadata row "Ngày ban hành: | 22/11/2019 |",
+# what a sentence says after its trích yếu ('"Đẩy mạnh ...", nội dung cụ thể như sau:')
+ISSUED_BY, YEAR_WORD, DATABASE_DATE_LABEL = ("do", "ban hành"), "năm", "Ngày ban hành"
+TITLE_RUN_ON_TAILS = ("nội dung cụ thể như sau", "cụ thể như sau", "như sau", "nội dung như sau")
 
 # Spellings of one word with the tone mark placed the old way -> the usual one (`issuer_key`)
 TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "ủy"))
