@@ -24,6 +24,7 @@ from extract.page import read_page
 from extract.relations import find_relations
 from extract.resolve import resolve_page
 from extract.subject import find_subject, with_reported_details
+from extract.titles import with_side_item_issuers
 
 
 def extract_page(text: str, *, province: str | None = None,
@@ -33,7 +34,7 @@ def extract_page(text: str, *, province: str | None = None,
     mentions = find_mentions(page)
     laws = find_laws(page)
     found = find_subject(page, mentions)
-    mentions = with_reported_details(page, mentions)
+    mentions = with_side_item_issuers(page, with_reported_details(page, mentions))
     cited = sorted(mentions + laws, key=lambda m: m.start)
     statements = find_relations(page, cited, found.mention if found else None)
     return resolve_page(page, mentions, laws, found, statements)

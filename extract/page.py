@@ -9,7 +9,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.grammar import DISTRICT_WORD_TAIL
+from extract.grammar import DISTRICT_WORD_TAIL, ISSUED_BY
 from extract.normalize import NormalizedText, fold, lower_same_length, normalize_text
 from extract.patterns import DISTRICT
 
@@ -88,14 +88,51 @@ def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
         for m in P.SIDE_LIST_HEADING.finditer(text):
             spans.append((m.start(), len(text)))
             break
+    spans += related_document_items(text)
     if not P.TIMESTAMP_HINT.search(text):
-        return spans
+        return joined_spans(sorted(spans), 1) if len(spans) > 1 else spans
     for m in P.TIMESTAMP_LINE.finditer(text):
         if m.start() <= max(first_line_end, 0):
             continue  # the page's own headline
         spans.append(m.span())
     spans.sort()
     return joined_spans(spans, 1)
+
+
+# A legal database's list of related documents, headed or not: each item a dash, its
+# counter (often glued to the text) and a document's kind word ("- 2Chỉ thị 21/CT-TTg năm
+# 2019 về ... do Thủ tướng Chính phủ ban hành", "- 1 Luật Đất đai 2013")
+_ITEM_OPENING = r"[ \t]{0,4}-[ \t]{0,2}\d{1,3}[ \t]{0,2}(?=\S)"
+_ITEM_FIRST = re.compile(_ITEM_OPENING)
+_ITEM_NEXT = re.compile(r"\n" + _ITEM_OPENING)
+# "... do Thủ tướng Chính phủ ban hành" closing a line: a related-document item's issuer,
+# and a legal database's title line's (the name's span is bounded)
+ISSUED_BY_END = re.compile(
+    r"(?<!\w)" + ISSUED_BY[0] + r"\s{1,3}(?P<issuer>[^\n]{3,160}?)\s{1,3}"
+    + ISSUED_BY[1].replace(" ", r"\s{1,3}") + r"[ \t|.]{0,8}$")
+_ITEM_LONGEST = 600
+_KIND_WORD_LONGEST = 40
+
+
+def related_document_items(text: str) -> list[tuple[int, int]]:
+    """The lines of a legal database's related-document lists (§3): two such items or
+    more, or one that closes with its issuer ("do ... ban hành")."""
+    items = []
+    m = _ITEM_FIRST.match(text)
+    found = [m] if m else []
+    found += _ITEM_NEXT.finditer(text)
+    for m in found:
+        # (a slice: the kind word's own test that no word stands before it would see the counter)
+        if P.KIND_WORD.match(text[m.end():m.end() + _KIND_WORD_LONGEST]) is None:
+            continue
+        start = m.start() + (text[m.start()] == "\n")
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end - start <= _ITEM_LONGEST:
+            items.append((start, end))
+    if len(items) == 1 and not ISSUED_BY_END.search(text, items[0][0], items[0][1]):
+        return []
+    return items
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -14,13 +14,13 @@ from extract.issuers import (
 from extract.mentions import COMMA_GAP, Mention, date_of
 from extract.model import Subject
 from extract.normalize import iso_date, issuers_match
-from extract.page import Page, url_names
+from extract.page import ISSUED_BY_END, Page, url_names
 from extract.patterns import (
     ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
     SPACES, TITLE_ABOUT, TITLE_STOP,
 )
 from extract.titles import (
-    DATABASE_DATE, ISSUED_BY_END, YEAR_AFTER_NUMBER, headline_title, signer_of, title_after,
+    DATABASE_DATE, YEAR_AFTER_NUMBER, headline_title, signer_of, title_after,
     title_line_holds, title_line_mentions,
 )
 

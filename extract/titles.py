@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from extract import patterns as P
-from extract.grammar import DATABASE_DATE_LABEL, ISSUED_BY, TITLE_RUN_ON_TAILS, YEAR_WORD
+from extract.grammar import DATABASE_DATE_LABEL, TITLE_RUN_ON_TAILS, YEAR_WORD
 from extract.issuers import scan_issuer
 from extract.mentions import Mention
-from extract.page import Page, url_names
+from extract.page import ISSUED_BY_END, Page, url_names
 from extract.patterns import ABOUT, BODY_LINE, SPACES, TITLE_STOP, VERB_TITLE
 
 
@@ -106,11 +106,6 @@ BULLETS = " \t-•*"
 _HEADLINE_LINES = 6
 _HEADLINE_REACH = 2000
 _HEADLINE_LONGEST = 400
-# "... do Thủ tướng Chính phủ ban hành" closing a title line (a line is at most
-# `_HEADLINE_LONGEST` long, and the name's span is bounded)
-ISSUED_BY_END = re.compile(
-    r"(?<!\w)" + ISSUED_BY[0] + r"\s{1,3}(?P<issuer>[^\n]{3,160}?)\s{1,3}"
-    + ISSUED_BY[1].replace(" ", r"\s{1,3}") + r"[ \t|.]{0,8}$")
 # the year before "số" in a title line ("... địa phương 2019 số 47/2019/QH14"), and the
 # year after the number ("Quyết định 604/QĐ-UBND năm 2023 về ...")
 _YEAR_BEFORE_NUMBER = re.compile(r"(?:\s{1,3}" + YEAR_WORD + r")?\s{1,3}(?:19|20)\d\d\s{0,3}$")
@@ -201,3 +196,27 @@ def title_line_holds(page: Page, m: Mention, title: str | None) -> bool:
         ym = YEAR_AFTER_NUMBER.match(text, m.tail_end, line_end)
         title = title_after(text, ym.end() if ym else m.tail_end, line_end)
     return title is not None and len(title.split()) >= _TITLE_WORDS
+
+
+def with_side_item_issuers(page: Page, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, the first number of a side-list line that closes with its issuer ("- 2Chỉ
+    thị 21/CT-TTg năm 2019 về ... do Thủ tướng Chính phủ ban hành") given that issuer when
+    it has none (§3): the item's own document, not one its title cites; a document the body
+    cites too is described there (its mention with a date must not lose to the item's)."""
+    if not page.side:
+        return mentions
+    text = page.text
+    in_body = {m.key for m in mentions if not m.in_side_list}
+    out = []
+    line_seen = -1
+    for m in mentions:
+        if m.in_side_list and not m.is_law:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            first, line_seen = line_start != line_seen, line_start
+            if first and m.issuer is None and m.key not in in_body:
+                line_end = text.find("\n", m.end)
+                im = ISSUED_BY_END.search(text, m.tail_end, len(text) if line_end < 0 else line_end)
+                if im:
+                    m = m._replace(issuer=im.group("issuer"))
+        out.append(m)
+    return out

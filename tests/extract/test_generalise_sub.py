@@ -265,3 +265,58 @@ def test_an_issuers_name_is_no_title(name, title):
     s = extract_page(DATABASE_COPY.format(name=name), province="Hà Giang").subject
     assert s.number == "77/QĐ-UBND"
     assert s.title == title
+
+
+# --- class 1: a legal database's list of related documents, no heading, no timestamps ------
+
+RELATED = """- 1Luật Đất đai 2013
+- 2Chỉ thị 21/CT-TTg năm 2019 về tăng cường quản lý đất đai do Thủ tướng Chính phủ ban hành
+- 3Thông tư 09/2021/TT-BTNMT sửa đổi Thông tư 24/2014/TT-BTNMT về hồ sơ địa chính do Bộ Tài nguyên và Môi trường ban hành
+- 4 Nghị định 43/2014/NĐ-CP hướng dẫn Luật Đất đai
+ỦY BAN NHÂN DÂN TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 15/2022/QĐ-UBND | Lào Cai, ngày 4 tháng 5 năm 2022 |
+QUYẾT ĐỊNH
+VỀ VIỆC QUY ĐỊNH HẠN MỨC GIAO ĐẤT
+Căn cứ Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ quy định chi tiết thi hành Luật Đất đai;
+QUYẾT ĐỊNH:
+Điều 1. Quy định hạn mức giao đất.
+"""
+
+
+def test_related_document_list_is_a_side_list():
+    result = extract_page(RELATED, province="Lào Cai")
+    assert result.subject.number == "15/2022/QĐ-UBND"
+    refs = {r.number: r for r in result.references}
+    # every item is a reference, in no relation; its issuer is its closing "do ... ban hành"
+    assert refs["21/CT-TTg"].in_side_list and refs["21/CT-TTg"].issuer == "Thủ tướng Chính phủ"
+    assert refs["09/2021/TT-BTNMT"].issuer == "Bộ Tài nguyên và Môi trường"
+    # a document its item's title cites is no item: no issuer from the item's close
+    assert refs["24/2014/TT-BTNMT"].issuer is None
+    # cited in the body too: a reference of the body, with its relation
+    assert not refs["43/2014/NĐ-CP"].in_side_list
+    assert {(r.source, r.target, r.type) for r in result.relations} == {
+        ("15/2022/QĐ-UBND", "43/2014/NĐ-CP", "BASED_ON"),
+        ("43/2014/NĐ-CP", "Luật Đất đai", "GUIDES")}
+
+
+def test_a_single_item_closing_with_its_issuer_opens_the_page():
+    text = ("- 1Quyết định 468/QĐ-TTg năm 2016 phê duyệt Đề án kiểm soát dân số do Thủ tướng "
+            "Chính phủ ban hành\nNgày 5/3/2017, UBND tỉnh ban hành Kế hoạch số 20/KH-UBND thực "
+            "hiện Đề án.")
+    result = extract_page(text)
+    assert result.subject.number == "20/KH-UBND"
+    ref = result.references[0]
+    assert (ref.number, ref.in_side_list, ref.issuer) == ("468/QĐ-TTg", True, "Thủ tướng Chính phủ")
+
+
+@pytest.mark.parametrize("text", [
+    # a body's bullet list of people or counts: no kind word after the counter
+    "Thành phần:\n- 01 đồng chí Phó Chủ tịch UBND tỉnh;\n- 2 Phó Giám đốc Sở theo Kế hoạch số "
+    "12/KH-UBND;\n- 3 Ủy viên.",
+    # one dashed item without a closing issuer: a body's list item
+    "Các văn bản:\n- 1 Kế hoạch số 12/KH-UBND ngày 2/3/2024 của UBND tỉnh.\nCác sở thực hiện.",
+    # numbered without a dash: the body's own numbering
+    "1. Kế hoạch số 12/KH-UBND ngày 2/3/2024.\n2. Quyết định số 5/QĐ-UBND ngày 3/3/2024.",
+])
+def test_no_related_document_list(text):
+    assert all(not r.in_side_list for r in extract_page(text).references)
