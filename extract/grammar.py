@@ -384,6 +384,9 @@ LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại
     với nhằm cho khi là có do từ đến""".split())
 
 LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
+# a legal database's short name of an amending law: "Luật Thi đua, Khen thưởng sửa đổi 2005";
+# what ends "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày ..."
+LAW_AMENDED_SUFFIX, LAW_DATE_WORDS = "sửa đổi", frozenset({"ngày", "năm"})
 
 
 # --- read by `extract.cues` -----------------------------------------------------------------

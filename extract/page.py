@@ -103,7 +103,7 @@ def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
 # counter (often glued to the text) and a document's kind word ("- 2Chỉ thị 21/CT-TTg năm
 # 2019 về ... do Thủ tướng Chính phủ ban hành", "- 1 Luật Đất đai 2013")
 _ITEM_OPENING = r"[ \t]{0,4}-[ \t]{0,2}\d{1,3}[ \t]{0,2}(?=\S)"
-_ITEM_FIRST = re.compile(_ITEM_OPENING)
+RELATED_ITEM_OPENING = re.compile(_ITEM_OPENING)
 _ITEM_NEXT = re.compile(r"\n" + _ITEM_OPENING)
 # "... do Thủ tướng Chính phủ ban hành" closing a line: a related-document item's issuer,
 # and a legal database's title line's (the name's span is bounded)
@@ -118,7 +118,7 @@ def related_document_items(text: str) -> list[tuple[int, int]]:
     """The lines of a legal database's related-document lists (§3): two such items or
     more, or one that closes with its issuer ("do ... ban hành")."""
     items = []
-    m = _ITEM_FIRST.match(text)
+    m = RELATED_ITEM_OPENING.match(text)
     found = [m] if m else []
     found += _ITEM_NEXT.finditer(text)
     for m in found:

@@ -320,3 +320,62 @@ def test_a_single_item_closing_with_its_issuer_opens_the_page():
 ])
 def test_no_related_document_list(text):
     assert all(not r.in_side_list for r in extract_page(text).references)
+
+
+# --- class 14: law names cut short, laws cited with their number ----------------------------
+# (text, the laws found: (name, year))
+LAW_NAMES = [
+    ("Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003;", [("Luật Thi đua, Khen thưởng", 2003)]),
+    ("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân năm 2003;",
+     [("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", 2003)]),
+    ("Căn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;",
+     [("Luật Tổ chức HĐND và UBND", 2003)]),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày "
+     "20/11/2018;", [("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch",
+                      2018)]),
+    ("Căn cứ Luật Sửa đổi bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16/11/2013;",
+     [("Luật Sửa đổi bổ sung một số điều của Luật Thi đua, Khen thưởng", 2013)]),
+    # the name stops at the semicolon, whatever the next line opens with
+    ("Căn cứ Luật Quy hoạch;\nCăn cứ Nghị quyết số 12/NQ-CP ngày 5/2/2019 của Chính phủ;",
+     [("Luật Quy hoạch", None)]),
+    # near-misses: a comma or "và" between two laws, or a law and another document
+    ("Căn cứ Luật Đất đai, Luật Xây dựng năm 2014;", [("Luật Đất đai", None), ("Luật Xây dựng", 2014)]),
+    ("Căn cứ Luật Đất đai và Nghị định số 43/2014/NĐ-CP ngày 15/5/2014;", [("Luật Đất đai", None)]),
+    ("Thực hiện Luật Đất đai, Ủy ban nhân dân tỉnh ban hành kế hoạch triển khai công tác quản lý.",
+     [("Luật Đất đai", None)]),
+    ("Căn cứ Luật Đất đai và Ủy ban nhân dân các cấp triển khai đến từng thôn bản trong tỉnh.",
+     [("Luật Đất đai", None)]),
+    ("Căn cứ Luật Đất đai, Căn cứ Nghị định số 43/2014/NĐ-CP ngày 15/5/2014;", [("Luật Đất đai", None)]),
+]
+
+
+@pytest.mark.parametrize("text, laws", LAW_NAMES)
+def test_law_names(text, laws):
+    assert [(law.name, law.year) for law in extract_page(text).laws] == laws
+
+
+def test_a_law_cited_with_its_number_is_that_reference_wherever_named():
+    text = ("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;\n"
+            "Căn cứ Luật sửa đổi, bổ sung Luật Đất đai 2021 số 15/2021/QH15;\n"
+            "Căn cứ Luật Xây dựng năm 2014;\n"
+            "Các cơ quan triển khai Luật Thi đua, khen thưởng trên địa bàn.")
+    result = extract_page(text)
+    assert [(law.name, law.year) for law in result.laws] == [("Luật Xây dựng", 2014)]
+    refs = {r.number: r.kind for r in result.references}
+    assert refs == {"06/2022/QH15": "L", "15/2021/QH15": "L"}
+
+
+RELATED_LAWS = """- 1Luật ngân sách nhà nước 2015
+- 2Luật Thi đua, Khen thưởng 2003
+- 3Luật Thi đua, Khen thưởng sửa đổi 2013
+- 4Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương sửa đổi 2019
+- 5Quyết định 12/QĐ-UBND năm 2016 về thi đua do Ủy ban nhân dân tỉnh Nam Định ban hành
+Hội nghị tổng kết công tác thi đua năm 2016 của tỉnh.
+"""
+
+
+def test_laws_of_a_related_document_list():
+    # items name laws in the database's own case with a bare year; an amending law's
+    # short name ("... sửa đổi 2013") is no name as cited
+    assert [(law.name, law.year) for law in extract_page(RELATED_LAWS).laws] == [
+        ("Luật ngân sách nhà nước", 2015), ("Luật Thi đua, Khen thưởng", 2003)]
