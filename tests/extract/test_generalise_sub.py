@@ -379,3 +379,14 @@ def test_laws_of_a_related_document_list():
     # short name ("... sửa đổi 2013") is no name as cited
     assert [(law.name, law.year) for law in extract_page(RELATED_LAWS).laws] == [
         ("Luật ngân sách nhà nước", 2015), ("Luật Thi đua, Khen thưởng", 2003)]
+
+
+def test_based_on_a_law_cited_with_its_number_targets_the_number():
+    text = ("Số: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\nCăn cứ Luật Tổ chức chính quyền"
+            " địa phương số 72/2025/QH15 ngày 16/6/2025;\nCăn cứ Luật Thi đua, Khen thưởng ngày "
+            "15/6/2022;\nQUYẾT ĐỊNH:")
+    result = extract_page(text)
+    assert [(r.source, r.target, r.type) for r in result.relations] == [
+        ("12/QĐ-UBND", "72/2025/QH15", "BASED_ON"),
+        ("12/QĐ-UBND", "Luật Thi đua, Khen thưởng", "BASED_ON")]
+    assert [(law.name, law.year) for law in result.laws] == [("Luật Thi đua, Khen thưởng", 2022)]
