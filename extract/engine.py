@@ -6,6 +6,9 @@ which grammar tables each reads):
 1. `read_page`        the page normalised and lower-cased, its side lists and district
 2. `find_mentions`    every document number, with its kind, date and issuer as written
 3. `find_laws`        laws cited by name
+   (details)          a mention a sentence reports as issued takes the sentence's date
+                      and actor (`with_reported_details`), a side-list item's its closing
+                      "do ... ban hành" (`with_side_item_issuers`)
 4. `find_subject`     the document the page is or reports
 5. `find_relations`   statements of typed relations from cue phrases, with evidence
 6. `resolve_page`     one reference per number, one law per name, relations named by
@@ -33,8 +36,8 @@ def extract_page(text: str, *, province: str | None = None,
     page = read_page(text, province, url)
     mentions = find_mentions(page)
     laws = find_laws(page)
-    found = find_subject(page, mentions)
     mentions = with_side_item_issuers(page, with_reported_details(page, mentions))
+    found = find_subject(page, mentions)
     cited = sorted(mentions + laws, key=lambda m: m.start)
     statements = find_relations(page, cited, found.mention if found else None)
     return resolve_page(page, mentions, laws, found, statements)

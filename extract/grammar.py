@@ -346,6 +346,7 @@ HISTORY_HEADING = "Lịch sử hiệu lực"
 # what a sentence says after its trích yếu ('"Đẩy mạnh ...", nội dung cụ thể như sau:')
 ISSUED_BY, YEAR_WORD, DATABASE_DATE_LABEL = ("do", "ban hành"), "năm", "Ngày ban hành"
 TITLE_RUN_ON_TAILS = ("nội dung cụ thể như sau", "cụ thể như sau", "như sau", "nội dung như sau")
+RECIPIENTS_WORD, ABOUT_WHAT = "gửi", "về việc"   # "số 75/VPCP gửi các bộ, ... về việc ..."
 
 # Spellings of one word with the tone mark placed the old way -> the usual one (`issuer_key`)
 TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "ủy"))

@@ -6,14 +6,16 @@ import re
 from typing import NamedTuple
 
 from extract import patterns as P
-from extract.grammar import DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE
+from extract.grammar import (
+    DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE, PLENUM_ISSUER,
+)
 from extract.issuers import (
     RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_from_code, issuer_name,
     locality_of, scan_issuer, sentence_case,
 )
 from extract.mentions import COMMA_GAP, Mention, date_of
 from extract.model import Subject
-from extract.normalize import iso_date, issuers_match
+from extract.normalize import iso_date, issuer_key, issuers_match
 from extract.page import ISSUED_BY_END, Page, url_names
 from extract.patterns import (
     ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
@@ -58,6 +60,12 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if m is None:
             continue
         found = _full_text_subject(text, m, province)
+        if found.issuer and issuer_key(found.issuer) == issuer_key(PLENUM_ISSUER):
+            # a Party header names the Central Committee for all its organs: the body a
+            # citation of the same number names (Bộ Chính trị, Ban Bí thư) says which (§6)
+            named = next((o.issuer for o in body_mentions if o.key == m.key and o.issuer
+                          and issuer_key(o.issuer) != issuer_key(PLENUM_ISSUER)), None)
+            found.issuer = named or found.issuer
         if found.title is None:
             # the title the page's own title line gives it ("Quyết định 2165/QĐ-UBND năm
             # 2017 về Quy chế ...", above a copy of the text that lost its title)

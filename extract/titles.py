@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from extract import patterns as P
-from extract.grammar import DATABASE_DATE_LABEL, TITLE_RUN_ON_TAILS, YEAR_WORD
+from extract.grammar import (
+    ABOUT_WHAT, DATABASE_DATE_LABEL, RECIPIENTS_WORD, TITLE_RUN_ON_TAILS, YEAR_WORD,
+)
 from extract.issuers import scan_issuer
 from extract.mentions import Mention
 from extract.page import ISSUED_BY_END, Page, url_names
@@ -32,9 +34,16 @@ def signer_of(text: str) -> str | None:
         if all(w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words):
             return clean
         if clean.isupper() and len(words) >= 2 and not BODY_LINE.match(clean) \
-                and not P.SIGNATURE_BODY_LINE.match(clean):
+                and not P.SIGNATURE_BODY_LINE.match(clean) and not _is_type_line(clean):
             return " ".join(w[:1] + w[1:].lower() for w in words)
     return None
+
+
+def _is_type_line(line: str) -> bool:
+    """Whether a line in capitals is (or begins, or is cut from) a type line: the annex's
+    "QUY ĐỊNH" under a signature block, cut by the excerpt ("QUY ĐỊN"), is no signer."""
+    key = SPACES.sub(" ", line)
+    return any(t.startswith(key) or key.startswith(t) for t in P.TYPE_LINE_CODES)
 
 
 def title_after(text: str, pos: int, limit: int) -> str | None:
@@ -42,6 +51,10 @@ def title_after(text: str, pos: int, limit: int) -> str | None:
     phrase that follows the number."""
     vm = VERB_TITLE.match(text, pos, limit)
     m = ABOUT.match(text, pos, limit) if vm is None else None
+    if vm is None and m is None:
+        # "văn bản số 7565/VPCP-KGVX gửi các bộ, ...; UBND ... về việc gửi báo cáo ...":
+        # the recipients stand between the number and its trích yếu
+        m = _RECIPIENTS_ABOUT.match(text, pos, limit)
     if vm is not None:
         end = vm.end()
     elif m is None:
@@ -71,6 +84,9 @@ def title_after(text: str, pos: int, limit: int) -> str | None:
 
 
 _MARKUP = re.compile(r"<[/a-zA-Z!]")
+_RECIPIENTS_ABOUT = re.compile(
+    r"[ \n]{1,3}" + RECIPIENTS_WORD + r"(?!\w)[^.\n]{0,300}?(?<!\w)"
+    + ABOUT_WHAT.replace(" ", r"\s{1,3}") + r"\s{1,3}")
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _RUN_ON_TAIL = re.compile(r"[,;]?\s{0,3}(?:" + P.alternation(TITLE_RUN_ON_TAILS) + r")\s{0,3}:?\s{0,3}$")
 

@@ -390,3 +390,54 @@ def test_based_on_a_law_cited_with_its_number_targets_the_number():
         ("12/QĐ-UBND", "72/2025/QH15", "BASED_ON"),
         ("12/QĐ-UBND", "Luật Thi đua, Khen thưởng", "BASED_ON")]
     assert [(law.name, law.year) for law in result.laws] == [("Luật Thi đua, Khen thưởng", 2022)]
+
+
+@pytest.mark.parametrize("text, title", [
+    # the recipients stand between the number and the trích yếu
+    ("Ngày 9/9, Văn phòng Chính phủ có văn bản số 4120/VPCP-KGVX gửi các bộ, cơ quan ngang bộ; "
+     "UBND các tỉnh về việc báo cáo kết quả cải cách hành chính quý III.",
+     "Báo cáo kết quả cải cách hành chính quý III"),
+    # near-miss: no "về việc" in the sentence: no title from the recipients
+    ("Ngày 9/9, Văn phòng Chính phủ có văn bản số 4120/VPCP-KGVX gửi các bộ, cơ quan ngang bộ. "
+     "Về việc báo cáo, các bộ thực hiện trước ngày 15/9.", None),
+])
+def test_title_after_the_recipients(text, title):
+    assert extract_page(text).subject.title == title
+
+
+SIGNED = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 21/2007/QĐ-UBND
+Bắc Ninh, ngày 5 tháng 4 năm 2007
+QUYẾT ĐỊNH
+Về việc phân cấp quản lý dự án
+Căn cứ Luật Xây dựng năm 2003;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy định phân cấp.
+| TM. UBND TỈNH |
+{tail}"""
+
+
+@pytest.mark.parametrize("tail, signer", [
+    ("CHỦ TỊCH\nNguyễn Văn Bình", "Nguyễn Văn Bình"),
+    ("CHỦ TỊCH\nNGUYỄN VĂN BÌNH", "Nguyễn Văn Bình"),
+    # the annex's type line under the block, whole or cut by the excerpt, is no signer
+    ("QUY ĐỊNH", None),
+    ("QUY ĐỊN", None),
+    ("QUY CHẾ PHỐI HỢP", None),
+])
+def test_signer_is_no_type_line(tail, signer):
+    assert extract_page(SIGNED.format(tail=tail)).subject.signer == signer
+
+
+@pytest.mark.parametrize("headline, issuer", [
+    ("Quy định số 14-QĐ/TW của Bộ Chính trị về công tác kiểm tra", "Bộ Chính trị"),
+    ("Ban Bí thư ban hành Quy định số 14-QĐ/TW về công tác kiểm tra", "Ban Bí thư"),
+    # near-miss: no citation names another organ: the header's body stays
+    ("Tin hoạt động của Ủy ban Kiểm tra", "Ban Chấp hành Trung ương"),
+])
+def test_party_header_issuer_named_by_a_citation(headline, issuer):
+    text = (f"{headline}\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố: 14-QĐ/TW\nHà Nội, ngày 7 tháng 2 "
+            "năm 2023\nQUY ĐỊNH\nVỀ CÔNG TÁC KIỂM TRA\nĐiều 1. Phạm vi điều chỉnh.")
+    s = extract_page(text).subject
+    assert s.number == "14-QĐ/TW"
+    assert issuers_match(s.issuer, issuer), s.issuer
