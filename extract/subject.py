@@ -100,10 +100,29 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
             break
     if not candidates:
         return _late_number_subject(page, body_mentions)
-    m, how = next((c for c in candidates if url_names(page.url_key, c[0].number)), candidates[0])
+    m, how = next((c for c in candidates if url_names(page.url_key, c[0].number)), None) \
+        or _headline_or_its_implementation(page, candidates, body_mentions)
     if how is None or isinstance(how, str):
         return SubjectFind(_title_line_subject(page, m, how), m)
     return SubjectFind(_news_subject(text, m, how, province, district), m)
+
+
+def _headline_or_its_implementation(page: Page, candidates: list, body_mentions: list[Mention]):
+    """The first candidate; but a headline that cites a document gives way to the document
+    a sentence reports as issued to act on it ("Nghị quyết số 57-NQ/TW ...\n UBND tỉnh ban
+    hành Kế hoạch số 12/KH-UBND thực hiện Nghị quyết số 57-NQ/TW"): the page reports the
+    plan."""
+    first = candidates[0]
+    if isinstance(first[1], bool):
+        return first
+    news = next((c for c in candidates if isinstance(c[1], bool)), None)
+    if news is not None:
+        m = news[0]
+        sm = TITLE_STOP.search(page.text, m.end, min(len(page.text), m.end + 600))
+        sentence_end = sm.start() if sm else m.end + 600
+        if any(o.key == first[0].key and m.end < o.start < sentence_end for o in body_mentions):
+            return news
+    return first
 
 
 def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFind | None:

@@ -441,3 +441,17 @@ def test_party_header_issuer_named_by_a_citation(headline, issuer):
     s = extract_page(text).subject
     assert s.number == "14-QĐ/TW"
     assert issuers_match(s.issuer, issuer), s.issuer
+
+
+@pytest.mark.parametrize("text, number", [
+    # the headline cites the document a plan of the body implements: the page reports the plan
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học\n\n"
+     "Ngày 5/3/2025, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND thực hiện Nghị quyết số "
+     "57-NQ/TW của Bộ Chính trị. Theo đó ...", "12/KH-UBND"),
+    # near-miss: the body's reported document does not act on the headline's: the headline wins
+    ("Công văn số 215-CV/BDVTW ngày 20/5/2024 về việc hướng dẫn thực hiện quy chế dân chủ\n\n"
+     "Ngày 15/5/2024, hai cơ quan đã ký kết Kế hoạch số 08-KH/BDVTW về công tác dân vận năm "
+     "2024, đề nghị các tỉnh ủy thực hiện.", "215-CV/BDVTW"),
+])
+def test_headline_or_the_plan_that_implements_it(text, number):
+    assert extract_page(text).subject.number == number
