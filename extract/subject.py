@@ -81,7 +81,10 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
             if row:
                 d, mo, y = row.group(1).split("/")
                 date = iso_date(int(d), int(mo), int(y))
-            return SubjectFind(Subject(m.number, m.kind, date=date, start=m.start, end=m.end), m)
+            # the page names no issuer: its code does (§6)
+            return SubjectFind(Subject(m.number, m.kind, date=date,
+                                       issuer=issuer_from_code(m.number, province),
+                                       start=m.start, end=m.end), m)
     # 3. a page that is the document's own title or citation line, or has it as its
     # headline: "Quyết định 604/QĐ-UBND năm 2023 về ...", "Công văn số 490-CV/BDVTW ngày ..."
     # 4. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."

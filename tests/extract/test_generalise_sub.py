@@ -455,3 +455,10 @@ def test_party_header_issuer_named_by_a_citation(headline, issuer):
 ])
 def test_headline_or_the_plan_that_implements_it(text, number):
     assert extract_page(text).subject.number == number
+
+
+def test_history_page_subject_issuer_from_its_code():
+    text = ("Lịch sử hiệu lực: Nghị định 32/CP\nNgày Trạng thái Văn bản nguồn\n"
+            "12/05/1996 Văn bản được ban hành 32/CP\n01/07/1996 Văn bản có hiệu lực 32/CP\n")
+    s = extract_page(text).subject
+    assert (s.number, s.date, s.issuer) == ("32/CP", "1996-05-12", "Chính phủ")
