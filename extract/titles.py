@@ -148,6 +148,10 @@ def headline_zone(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+# how far before a title line's closing number a cue makes the number its object
+_CUE_REACH = 25
+
+
 def title_line_mentions(page: Page, body_mentions: list[Mention]) -> list[tuple[Mention, str | None]]:
     """Mentions that open a line of the headline zone as the page's own citation or
     title line (§2), each with the title the line gives before its number (or None).
@@ -182,6 +186,8 @@ def title_line_mentions(page: Page, body_mentions: list[Mention]) -> list[tuple[
         if km is None or text[m.tail_end:le].strip(" \t|.") \
                 or any(o.start < m.start and o.end > ls for o in body_mentions if o is not m):
             continue
+        if P.CUE.search(page.low, max(km.end(), m.lead_start - _CUE_REACH), m.lead_start):
+            continue  # "Kế hoạch triển khai 57-NQ/TW": the number is what the plan acts on
         title = text[km.end():m.lead_start]
         ym = _YEAR_BEFORE_NUMBER.search(title)
         if ym:

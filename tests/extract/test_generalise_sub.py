@@ -67,6 +67,9 @@ def test_title_line_is_the_subject(text, url, number, date, issuer, title):
     "Thực hiện Kế hoạch số 45/KH-UBND ngày 2/3/2024 của UBND tỉnh về chuyển đổi số\n" + BODY,
     # the number does not close a line the kind word opens
     "Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung bởi Luật số 43/2024/QH15\n" + BODY,
+    # the number closing the line is the object of a cue, not the title's own
+    "Kế hoạch triển khai thực hiện 57-NQ/TW\n" + BODY,
+    "Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW\n" + BODY,
     # a bare citation alone, without title, closing issuer or address naming it
     "Thông tư 22/2016/TT-BTC    Nằm trên công báo: 41 + 42",
     "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về",
