@@ -101,8 +101,7 @@ def find_laws(page: Page) -> list[Mention]:
             continue
         first = tokens[0].group()
         # a related-document item names a law in the database's own case: "- 1Luật giáo dục 2019"
-        item = bool(side) and in_spans(start, side) and RELATED_ITEM_OPENING.match(
-            text, text.rfind("\n", 0, start) + 1)
+        item = bool(side) and in_spans(start, side) and _item_opening(text, start)
         if not (first[0].isupper() or first.lower() in LAW_NAME_LOWER_OPENERS
                 or head == CONSTITUTION or item and item.end() == start):
             continue
@@ -179,7 +178,7 @@ def find_laws(page: Page) -> list[Mention]:
             if dm and dm.start() - name_end <= 3:
                 year, tail_end = dm.group("y"), dm.end()
             elif item:
-                line_end = text.find("\n", name_end)
+                line_end = text.find("\n", name_end, name_end + _ITEM_REACH)
                 im = _ITEM_YEAR.match(text, name_end, len(text) if line_end < 0 else line_end)
                 if im:
                     year, tail_end = im.group(1), im.end()
@@ -194,13 +193,26 @@ def find_laws(page: Page) -> list[Mention]:
 _CLAUSE_MARKS = re.compile(r"[;:]")
 
 
+_ITEM_REACH = 600
+
+
+def _item_opening(text: str, start: int):
+    """The related-document item opening of the line `start` stands in, if that line is
+    short enough to be an item (the look-back stays bounded, however long a line)."""
+    floor = max(0, start - _ITEM_REACH)
+    line_start = text.rfind("\n", floor, start) + 1
+    if line_start == 0 and floor > 0:
+        return None
+    return RELATED_ITEM_OPENING.match(text, line_start)
+
+
 def _item_names_an_amendment(text: str, start: int) -> bool:
     """Whether a related-document item is a database's short name for an amending law
     ("- 3Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương sửa đổi 2019"): the
     amending law's name as cited is "Luật sửa đổi, bổ sung ... của Luật ...", and the
     laws it names are no laws of the item."""
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = text.find("\n", start, start + _ITEM_REACH)
+    line_end = min(len(text), start + _ITEM_REACH) if line_end < 0 else line_end
     ym = _ITEM_YEAR.search(text, start, line_end)
     return text[start:ym.start() if ym else line_end].rstrip(" .").lower().endswith(LAW_AMENDED_SUFFIX)
 

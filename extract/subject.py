@@ -269,6 +269,9 @@ def _reported_date_actor(text: str, m: Mention, sent_start: int) -> tuple[str | 
     return date, text[actor[0]:actor[1]] if actor else None
 
 
+_SENTENCE_REACH = 400
+
+
 def with_reported_details(page: Page, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, those a sentence reports as issued ("... đã ký Chương trình phối hợp
     số 79-CTr/BDVTW-BCSĐCP") given the sentence's date and actor where they have none:
@@ -278,8 +281,11 @@ def with_reported_details(page: Page, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if (m.date is None or m.issuer is None) and not m.is_law and not m.in_side_list \
                 and m.word_kind and P.REPORTING.search(text, max(0, m.lead_start - 40), m.lead_start):
-            sent_start = max(text.rfind("\n", 0, m.lead_start),
-                             text.rfind(". ", 0, m.lead_start) + 1, 0)
+            # the sentence's start, looked for over a bounded reach: this runs for every
+            # reported mention, and a text without breaks must not make it quadratic
+            floor = max(0, m.lead_start - _SENTENCE_REACH)
+            sent_start = max(text.rfind("\n", floor, m.lead_start),
+                             text.rfind(". ", floor, m.lead_start) + 1, floor)
             date, actor = _reported_date_actor(text, m, sent_start)
             m = m._replace(date=m.date or date, issuer=m.issuer or actor)
         out.append(m)

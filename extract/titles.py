@@ -220,6 +220,9 @@ def title_line_holds(page: Page, m: Mention, title: str | None) -> bool:
     return title is not None and len(title.split()) >= _TITLE_WORDS
 
 
+_ITEM_REACH = 600
+
+
 def with_side_item_issuers(page: Page, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, the first number of a side-list line that closes with its issuer ("- 2Chỉ
     thị 21/CT-TTg năm 2019 về ... do Thủ tướng Chính phủ ban hành") given that issuer when
@@ -233,11 +236,17 @@ def with_side_item_issuers(page: Page, mentions: list[Mention]) -> list[Mention]
     line_seen = -1
     for m in mentions:
         if m.in_side_list and not m.is_law:
-            line_start = text.rfind("\n", 0, m.start) + 1
+            # an item is one line of bounded length: a longer line is no item (and the
+            # look-ups stay bounded, however long a side list's line)
+            floor = max(0, m.start - _ITEM_REACH)
+            line_start = text.rfind("\n", floor, m.start) + 1 or (0 if floor == 0 else -1)
             first, line_seen = line_start != line_seen, line_start
-            if first and m.issuer is None and m.key not in in_body:
-                line_end = text.find("\n", m.end)
-                im = ISSUED_BY_END.search(text, m.tail_end, len(text) if line_end < 0 else line_end)
+            line_end = text.find("\n", m.end, m.end + _ITEM_REACH)
+            if line_end < 0 and len(text) - m.end <= _ITEM_REACH:
+                line_end = len(text)
+            if first and line_start >= 0 and line_end >= 0 and m.issuer is None \
+                    and m.key not in in_body:
+                im = ISSUED_BY_END.search(text, m.tail_end, line_end)
                 if im:
                     m = m._replace(issuer=im.group("issuer"))
         out.append(m)
