@@ -14,7 +14,7 @@ from extract.grammar import (
 )
 from extract.mentions import Mention
 from extract.normalize import fold
-from extract.page import RELATED_ITEM_OPENING, Page, in_spans, related_document_items
+from extract.page import RELATED_ITEM_OPENING, Page, in_spans
 from extract.patterns import LAW_TOKEN, LAW_YEAR, SPACES
 
 
@@ -57,12 +57,12 @@ def law_starts(text: str):
             pos = m.end()
 
 
-def _item_law_starts(text: str, side: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _item_law_starts(text: str, items) -> list[tuple[int, int, str]]:
     """(start, end, head) of the laws that open a related-document item right after its
     glued counter ("- 3Luật Doanh nghiệp 2020"), which `law_starts` does not see (the
     pattern's own test that no word stands before it sees the digit)."""
     out = []
-    for line_start, _ in related_document_items(text) if side else ():
+    for line_start, _ in items:
         om = RELATED_ITEM_OPENING.match(text, line_start)
         if om and text[om.end() - 1].isdigit():
             m = P.LAW_START.match(text[om.end():om.end() + _HEAD_LONGEST])
@@ -91,7 +91,7 @@ def find_laws(page: Page) -> list[Mention]:
     numbered: set[str] = set()
     covered = 0
     starts = [(m.start(), m.end(), m.group("head")) for m in law_starts(text)]
-    items = _item_law_starts(text, side)
+    items = _item_law_starts(text, page.items) if page.items else ()
     for start, pos, head in sorted(starts + items) if items else starts:
         if start < covered:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
@@ -101,7 +101,7 @@ def find_laws(page: Page) -> list[Mention]:
             continue
         first = tokens[0].group()
         # a related-document item names a law in the database's own case: "- 1Luật giáo dục 2019"
-        item = bool(side) and in_spans(start, side) and _item_opening(text, start)
+        item = bool(page.items) and in_spans(start, page.items) and _item_opening(text, start)
         if not (first[0].isupper() or first.lower() in LAW_NAME_LOWER_OPENERS
                 or head == CONSTITUTION or item and item.end() == start):
             continue
@@ -115,7 +115,7 @@ def find_laws(page: Page) -> list[Mention]:
             tok = tokens[i].group()
             low = tok.lower()
             gap = text[name_end:pos + tokens[i].start()]
-            if "\n\n" in gap or _CLAUSE_MARKS.search(gap):
+            if "\n\n" in gap or ";" in gap or ":" in gap:
                 break  # "Luật Quy hoạch;\nCăn cứ ...": the name ended at the semicolon
             if many_laws:
                 if low in LAW_DATE_WORDS or not tok[0].isalnum() and tok != ",":
@@ -190,9 +190,6 @@ def find_laws(page: Page) -> list[Mention]:
     return [m for m in out if m.key not in numbered] if numbered else out
 
 
-_CLAUSE_MARKS = re.compile(r"[;:]")
-
-
 _ITEM_REACH = 600
 
 
@@ -238,7 +235,7 @@ def _linked_name_goes_on(text: str, pos: int, tokens, i: int, *, name_start: int
     for j in range(i + 2, min(len(tokens), i + 2 + _LINKED_WORDS)):
         tok = tokens[j].group()
         gap = text[pos + tokens[j - 1].end():pos + tokens[j].start()]
-        if _CLAUSE_MARKS.search(gap) or "\n" in gap or tok == ",":
+        if ";" in gap or ":" in gap or "\n" in gap or tok == ",":
             return True
         low = tok.lower()
         if low in LAW_STOP or low == AMENDING_WORD or tok[0].isdigit():

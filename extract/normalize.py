@@ -314,6 +314,7 @@ def expand_abbreviations(name: str) -> str:
 _TERM = re.compile(r"\s*\(?\b(khóa|khoá)\s+[IVXLC]+\b\)?", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def issuer_key(name: str) -> str:
     """Loose key of an issuer: abbreviations expanded, Party term dropped, folded.
 

@@ -27,6 +27,7 @@ class Page:
     district: str | None            # the one district the text names (`find_district`)
     province: str | None            # the province the page speaks for, as the caller says
     url_key: str = ""               # the page's address as `url_key` folds it ("" if none)
+    items: tuple[tuple[int, int], ...] = ()   # related-document item lines (in `side` too)
 
 
 def read_page(text: str, province: str | None = None, url: str | None = None) -> Page:
@@ -36,8 +37,9 @@ def read_page(text: str, province: str | None = None, url: str | None = None) ->
     norm = normalize_text(text)
     t = norm.text
     low = lower_same_length(t)
-    return Page(text, norm, t, low, find_side_lists(t, low), find_district(t), province,
-                url_key(url))
+    items = related_document_items(t)
+    return Page(text, norm, t, low, find_side_lists(t, low, items), find_district(t), province,
+                url_key(url), tuple(items))
 
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -73,10 +75,12 @@ def url_names(key: str, number: str) -> bool:
     return False
 
 
-def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
+def find_side_lists(text: str, low: str | None = None,
+                    items: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans where the portal lists other articles: after a "Tin liên quan" heading,
-    and lines that end in an item timestamp "(09/06/2025, 14:56)"; sorted, those
-    that overlap or touch joined (so `in_spans` can bisect).
+    lines that end in an item timestamp "(09/06/2025, 14:56)", and a legal database's
+    related-document items (`related_document_items`, or `items` when the caller has
+    them); sorted, those that overlap or touch joined (so `in_spans` can bisect).
 
     `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
     if low is None:
@@ -88,7 +92,7 @@ def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
         for m in P.SIDE_LIST_HEADING.finditer(text):
             spans.append((m.start(), len(text)))
             break
-    spans += related_document_items(text)
+    spans += related_document_items(text) if items is None else items
     if not P.TIMESTAMP_HINT.search(text):
         return joined_spans(sorted(spans), 1) if len(spans) > 1 else spans
     for m in P.TIMESTAMP_LINE.finditer(text):

@@ -27,6 +27,9 @@ from extract.titles import (
 )
 
 
+_PLENUM_KEY = issuer_key(PLENUM_ISSUER)
+
+
 def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
     """The body whose name runs right up to a verb ("UBND tỉnh Đắk Lắk ban hành")."""
     for hm in P.ISSUER_HEAD.finditer(text, floor, verb_start):
@@ -60,11 +63,11 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if m is None:
             continue
         found = _full_text_subject(text, m, province)
-        if found.issuer and issuer_key(found.issuer) == issuer_key(PLENUM_ISSUER):
+        if found.issuer and issuer_key(found.issuer) == _PLENUM_KEY:
             # a Party header names the Central Committee for all its organs: the body a
             # citation of the same number names (Bộ Chính trị, Ban Bí thư) says which (§6)
             named = next((o.issuer for o in body_mentions if o.key == m.key and o.issuer
-                          and issuer_key(o.issuer) != issuer_key(PLENUM_ISSUER)), None)
+                          and issuer_key(o.issuer) != _PLENUM_KEY), None)
             found.issuer = named or found.issuer
         if found.title is None:
             # the title the page's own title line gives it ("Quyết định 2165/QĐ-UBND năm
@@ -211,7 +214,7 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     for line in lines:
         clean = line.strip(" |\t")
         if not title_lines and named and BODY_LINE.match(clean) \
-                and issuers_match(sentence_case(clean), named):
+                and issuers_match(clean, named):
             continue
         if not clean:
             if title_lines and tm is not None and not is_caps_line(" ".join(title_lines)):
@@ -246,7 +249,7 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     if organ:
         return Subject(m.number, kind, date=date, issuer=complete_issuer(organ, province, None),
                        signer=signer_of(text), title=title, start=m.start, end=m.end)
-    issuer = header_issuer(text, m.lead_start)
+    issuer = named
     if issuer and province and PEOPLE_OR_PARTY_END.search(issuer):
         issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith(PEOPLE) \
             else f"{issuer} {province}"
