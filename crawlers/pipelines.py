@@ -232,7 +232,7 @@ def extract_item(item: dict) -> dict:
     from extract import extract_page
 
     try:
-        result = extract_page(item["text"], province=item.get("province"))
+        result = extract_page(item["text"], province=item.get("province"), url=item.get("url"))
     except Exception as exc:
         item["outcome"], item["reason"] = "failed", f"extractor error ({type(exc).__name__})"
         return item

@@ -40,13 +40,16 @@ from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Su
 __all__ = ["extract_page", "PageExtraction", "Reference", "Subject", "Law", "Relation", "Evidence"]
 
 
-def extract_page(text: str, *, province: str | None = None) -> PageExtraction:
+def extract_page(text: str, *, province: str | None = None,
+                 url: str | None = None) -> PageExtraction:
     """Extract the subject, references, laws and typed relations of one page's text.
 
     `province` is the province the page's portal speaks for: it completes issuers the
-    text names only as "UBND tỉnh", "Tỉnh ủy" (§6). Offsets in the result point into
+    text names only as "UBND tỉnh", "Tỉnh ủy" (§6). `url`, the page's address, may
+    confirm or choose the subject among the numbers the text gives (legal databases
+    name it in their addresses), never supply one. Offsets in the result point into
     `text` exactly as given.
     """
     from extract.engine import extract_page as _extract
 
-    return _extract(text, province=province)
+    return _extract(text, province=province, url=url)

@@ -30,6 +30,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "BC": ("Báo cáo",),
     "TTr": ("Tờ trình",),
     "CV": ("Công văn", "Văn bản", "văn bản"),
+    "VBHN": ("Văn bản hợp nhất",),
     "ĐA": ("Đề án",),
     "L": ("Bộ luật", "Luật"),
     "PL": ("Pháp lệnh",),
@@ -43,7 +44,7 @@ CODE_KINDS: dict[str, str] = {
     "KH": "KH", "CTr": "CTr", "CTHĐ": "CTr", "CTPH": "CTr", "TT": "TT", "TTLT": "TTLT",
     "NĐ": "NĐ", "CĐ": "CĐ", "QC": "QC", "QCPH": "QCPH", "HD": "HD", "HDLT": "HD",
     "TB": "TB", "BC": "BC", "TTr": "TTr", "CV": "CV", "ĐA": "ĐA", "PL": "PL",
-    "L": "L",
+    "L": "L", "VBHN": "VBHN",
 }
 
 OTHER_KIND = "HĐ"
@@ -272,10 +273,13 @@ SIDE_LIST_HEADINGS: tuple[str, ...] = (
     "Tin đọc nhiều", "Bài đọc nhiều", "Các tin đã đưa", "Tin tức khác",
 )
 
-# Verbs that make a news sentence report its subject: "UBND tỉnh ... ban hành Kế hoạch số".
+# Verbs that make a news sentence report its subject: "UBND tỉnh ... ban hành Kế hoạch số";
+# joint issuers: "thống nhất ban hành", "đã ký kết" (the actor's name ends at the verb).
 REPORTING_VERBS: tuple[str, ...] = (
     "đã ban hành", "vừa ban hành", "ký ban hành", "ban hành", "vừa có", "đã có", "có",
-    "ký", "vừa ký", "đã ký", "gửi", "đã gửi", "vừa gửi",
+    "ký", "vừa ký", "đã ký", "gửi", "đã gửi", "vừa gửi", "ký kết", "đã ký kết", "vừa ký kết",
+    "thống nhất ban hành", "đã thống nhất ban hành", "phối hợp ban hành", "đã phối hợp ban hành",
+    "liên tịch ban hành", "thống nhất ký", "đã thống nhất ký", "thống nhất ký kết",
 )
 
 # Type lines of a full text's header (in capitals) -> kind.
@@ -341,6 +345,12 @@ DISTRICT_WORD_TAIL = "uyện"
 
 # The subject (`subject.find_subject`): a legal database's history page
 HISTORY_HEADING = "Lịch sử hiệu lực"
+# Title lines (`titles`): the closing issuer "... do Thủ tướng Chính phủ ban hành", the year
+# "Quyết định 604/QĐ-UBND năm 2023 về ...", the metadata row "Ngày ban hành: | 22/11/2019 |",
+# what a sentence says after its trích yếu ('"Đẩy mạnh ...", nội dung cụ thể như sau:')
+ISSUED_BY, YEAR_WORD, DATABASE_DATE_LABEL = ("do", "ban hành"), "năm", "Ngày ban hành"
+TITLE_RUN_ON_TAILS = ("nội dung cụ thể như sau", "cụ thể như sau", "như sau", "nội dung như sau")
+RECIPIENTS_WORD, ABOUT_WHAT = "gửi", "về việc"   # "số 75/VPCP gửi các bộ, ... về việc ..."
 
 # Spellings of one word with the tone mark placed the old way -> the usual one (`issuer_key`)
 TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "ủy"))
@@ -379,6 +389,9 @@ LAW_STOP = frozenset("""ngày năm về trên của đã được theo và tại
     với nhằm cho khi là có do từ đến""".split())
 
 LAW_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
+# a legal database's short name of an amending law: "Luật Thi đua, Khen thưởng sửa đổi 2005";
+# what ends "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày ..."
+LAW_AMENDED_SUFFIX, LAW_DATE_WORDS = "sửa đổi", frozenset({"ngày", "năm"})
 
 
 # --- read by `extract.cues` -----------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,6 +46,12 @@ _CLUSTER_CHAR = re.compile("[\u0300-\u036f" + _DROP + "]")
 # Any character normalisation changes: most pages hold none, and one search says so.
 _ANY_CHANGED = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "\u0300-\u036f"
                           + _DROP + "]")
+# An HTML character reference left in stored text ("Ng&agrave;y", "&#7889;", "&nbsp;",
+# "&amp;"): decoded like the browser shows it. Only terminated references (with ";"),
+# bounded in length; one a browser would not decode is kept as written.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A cluster or a reference: what may change the text's length
+_CLUSTER_OR_ENTITY = re.compile(_CLUSTER.pattern + "|" + _ENTITY.pattern)
 
 
 @dataclass
@@ -94,16 +101,17 @@ def normalize_text(text: str) -> NormalizedText:
     only clusters of combining marks and dropped characters change the length, and
     those are recorded so offsets can be mapped back.
     """
-    if not _ANY_CHANGED.search(text):
+    entities = "&" in text and _ENTITY.search(text) is not None
+    if not entities and not _ANY_CHANGED.search(text):
         return NormalizedText(text, len(text))
     simple = _replace_one_for_one(text)
-    if not _CLUSTER_CHAR.search(simple) or not _CLUSTER.search(simple):
+    if not entities and (not _CLUSTER_CHAR.search(simple) or not _CLUSTER.search(simple)):
         return NormalizedText(simple, len(text))
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos = 0
     out_len = 0
-    for m in _CLUSTER.finditer(simple):
+    for m in (_CLUSTER_OR_ENTITY if entities else _CLUSTER).finditer(simple):
         s, e = m.span()
         if s > pos:
             parts.append(simple[pos:s])
@@ -111,6 +119,8 @@ def normalize_text(text: str) -> NormalizedText:
         cluster = m.group()
         if cluster in _DROP:
             repl = ""
+        elif cluster[0] == "&" and cluster[-1] == ";":
+            repl = _decoded_entity(cluster)
         else:
             base, marks = cluster[0], cluster[1:]
             if base in "dD" and any(c in _STROKES for c in marks):
@@ -125,6 +135,18 @@ def normalize_text(text: str) -> NormalizedText:
     parts.append(simple[pos:])
     norm = NormalizedText("".join(parts), len(text), edits, [t0 for t0, _, _, _ in edits])
     return norm
+
+
+@functools.lru_cache(maxsize=1024)
+def _decoded_entity(reference: str) -> str:
+    """The text an HTML character reference stands for, normalised as any text is
+    ("&nbsp;" is a space, "&#7889;" is "ố"); the reference itself when it names nothing,
+    or stands for a control character, a combining mark or a character dropped."""
+    decoded = html.unescape(reference)
+    if decoded == reference or not decoded.isprintable() and decoded not in _CHAR_MAP \
+            or any(unicodedata.combining(c) or c in _DROP for c in decoded):
+        return reference
+    return unicodedata.normalize("NFC", "".join(_CHAR_MAP.get(c, c) for c in decoded))
 
 
 def _replace_one_for_one(text: str) -> str:
@@ -292,6 +314,7 @@ def expand_abbreviations(name: str) -> str:
 _TERM = re.compile(r"\s*\(?\b(khóa|khoá)\s+[IVXLC]+\b\)?", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def issuer_key(name: str) -> str:
     """Loose key of an issuer: abbreviations expanded, Party term dropped, folded.
 

@@ -4,11 +4,13 @@ are, the district and province it speaks for; built once by `read_page`."""
 from __future__ import annotations
 
 import bisect
+import re
+import urllib.parse
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.grammar import DISTRICT_WORD_TAIL
-from extract.normalize import NormalizedText, lower_same_length, normalize_text
+from extract.grammar import DISTRICT_WORD_TAIL, ISSUED_BY
+from extract.normalize import NormalizedText, fold, lower_same_length, normalize_text
 from extract.patterns import DISTRICT
 
 
@@ -24,22 +26,61 @@ class Page:
     side: list[tuple[int, int]]     # side lists (`find_side_lists`): no relations there
     district: str | None            # the one district the text names (`find_district`)
     province: str | None            # the province the page speaks for, as the caller says
+    url_key: str = ""               # the page's address as `url_key` folds it ("" if none)
+    items: tuple[tuple[int, int], ...] = ()   # related-document item lines (in `side` too)
 
 
-def read_page(text: str, province: str | None = None) -> Page:
+def read_page(text: str, province: str | None = None, url: str | None = None) -> Page:
     """The `Page` of a text: normalised, lower-cased, side lists and district found."""
     if not isinstance(text, str):
         raise TypeError("extract_page expects str text; decode bytes first")
     norm = normalize_text(text)
     t = norm.text
     low = lower_same_length(t)
-    return Page(text, norm, t, low, find_side_lists(t, low), find_district(t), province)
+    items = related_document_items(t)
+    return Page(text, norm, t, low, find_side_lists(t, low, items), find_district(t), province,
+                url_key(url), tuple(items))
 
 
-def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.\-]{0,20}://[^/]{0,255}")
+_URL_LONGEST = 2000
+
+
+def url_key(url: str | None) -> str:
+    """A page address's path as one run of folded letters and digits (percent-escapes
+    decoded, diacritics and separators dropped): what `url_names` looks numbers up in.
+    ".../quyet-dinh-604-qd-ubnd-nam-2023-ve-..." -> "quyetdinh604qdubndnam2023ve..."."""
+    if not url:
+        return ""
+    path = _URL_HOST.sub("", urllib.parse.unquote(url[:_URL_LONGEST]).strip().lower())
+    return _NOT_ALNUM.sub("", fold(path))
+
+
+def url_names(key: str, number: str) -> bool:
+    """Whether the page's address (its `url_key`) names a document number: the number's
+    letters and digits, in order, with no digit before them ("604/QĐ-UBND" in
+    ".../quyet-dinh-604-qd-ubnd-nam-2023...", "490-CV/BDVTW" in "Cong-van-so-490-CVBDVTW").
+    The address only confirms or chooses a number the text gives, never supplies one."""
+    if not key:
+        return False
+    needle = _NOT_ALNUM.sub("", fold(number))
+    if not needle:
+        return False
+    i = key.find(needle)
+    while i >= 0:
+        if i == 0 or not key[i - 1].isdigit():
+            return True
+        i = key.find(needle, i + 1)
+    return False
+
+
+def find_side_lists(text: str, low: str | None = None,
+                    items: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans where the portal lists other articles: after a "Tin liên quan" heading,
-    and lines that end in an item timestamp "(09/06/2025, 14:56)"; sorted, those
-    that overlap or touch joined (so `in_spans` can bisect).
+    lines that end in an item timestamp "(09/06/2025, 14:56)", and a legal database's
+    related-document items (`related_document_items`, or `items` when the caller has
+    them); sorted, those that overlap or touch joined (so `in_spans` can bisect).
 
     `low` is `text` lower-cased (`lower_same_length`), when the caller has it."""
     if low is None:
@@ -51,14 +92,51 @@ def find_side_lists(text: str, low: str | None = None) -> list[tuple[int, int]]:
         for m in P.SIDE_LIST_HEADING.finditer(text):
             spans.append((m.start(), len(text)))
             break
+    spans += related_document_items(text) if items is None else items
     if not P.TIMESTAMP_HINT.search(text):
-        return spans
+        return joined_spans(sorted(spans), 1) if len(spans) > 1 else spans
     for m in P.TIMESTAMP_LINE.finditer(text):
         if m.start() <= max(first_line_end, 0):
             continue  # the page's own headline
         spans.append(m.span())
     spans.sort()
     return joined_spans(spans, 1)
+
+
+# A legal database's list of related documents, headed or not: each item a dash, its
+# counter (often glued to the text) and a document's kind word ("- 2Chỉ thị 21/CT-TTg năm
+# 2019 về ... do Thủ tướng Chính phủ ban hành", "- 1 Luật Đất đai 2013")
+_ITEM_OPENING = r"[ \t]{0,4}-[ \t]{0,2}\d{1,3}[ \t]{0,2}(?=\S)"
+RELATED_ITEM_OPENING = re.compile(_ITEM_OPENING)
+_ITEM_NEXT = re.compile(r"\n" + _ITEM_OPENING)
+# "... do Thủ tướng Chính phủ ban hành" closing a line: a related-document item's issuer,
+# and a legal database's title line's (the name's span is bounded)
+ISSUED_BY_END = re.compile(
+    r"(?<!\w)" + ISSUED_BY[0] + r"\s{1,3}(?P<issuer>[^\n]{3,160}?)\s{1,3}"
+    + ISSUED_BY[1].replace(" ", r"\s{1,3}") + r"[ \t|.]{0,8}$")
+_ITEM_LONGEST = 600
+_KIND_WORD_LONGEST = 40
+
+
+def related_document_items(text: str) -> list[tuple[int, int]]:
+    """The lines of a legal database's related-document lists (§3): two such items or
+    more, or one that closes with its issuer ("do ... ban hành")."""
+    items = []
+    m = RELATED_ITEM_OPENING.match(text)
+    found = [m] if m else []
+    found += _ITEM_NEXT.finditer(text)
+    for m in found:
+        # (a slice: the kind word's own test that no word stands before it would see the counter)
+        if P.KIND_WORD.match(text[m.end():m.end() + _KIND_WORD_LONGEST]) is None:
+            continue
+        start = m.start() + (text[m.start()] == "\n")
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end - start <= _ITEM_LONGEST:
+            items.append((start, end))
+    if len(items) == 1 and not ISSUED_BY_END.search(text, items[0][0], items[0][1]):
+        return []
+    return items
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -241,7 +241,7 @@ def score_corpus(root: Path) -> tuple[Score, list[str]]:
         if problem:
             problems.append(f"{gold_path}: {problem}")
             continue
-        found = extract_page(text, province=gold.get("province")).to_dict()
+        found = extract_page(text, province=gold.get("province"), url=gold.get("url")).to_dict()
         score_page(gold, found, str(text_path.relative_to(root)), score)
     return score, problems
 

@@ -6,89 +6,28 @@ import re
 from typing import NamedTuple
 
 from extract import patterns as P
-from extract.grammar import DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE
+from extract.grammar import (
+    DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE, PLENUM_ISSUER,
+)
 from extract.issuers import (
-    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name, locality_of,
-    scan_issuer, sentence_case,
+    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_from_code, issuer_name,
+    locality_of, scan_issuer, sentence_case,
 )
 from extract.mentions import COMMA_GAP, Mention, date_of
 from extract.model import Subject
-from extract.normalize import iso_date
-from extract.page import Page
+from extract.normalize import iso_date, issuer_key, issuers_match
+from extract.page import ISSUED_BY_END, Page, url_names
 from extract.patterns import (
-    ABOUT, ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
-    SPACES, TITLE_ABOUT, TITLE_STOP, VERB_TITLE,
+    ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
+    SPACES, TITLE_ABOUT, TITLE_STOP,
+)
+from extract.titles import (
+    DATABASE_DATE, YEAR_AFTER_NUMBER, headline_title, signer_of, title_after,
+    title_line_holds, title_line_mentions,
 )
 
 
-def _signer(text: str) -> str | None:
-    """The name under the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Thu Trang")."""
-    tail_start = max(0, len(text) - 3000)
-    last = None
-    for m in P.SIGNATURE.finditer(text, tail_start):
-        last = m
-    if last is None:
-        return None
-    lines = text[last.start():last.start() + 400].split("\n")
-    for line in lines[1:10]:
-        clean = line.strip(" |\t")
-        if not clean or clean.startswith(("(", "[")) or P.SIGNATURE.match(clean):
-            continue
-        words = clean.split()
-        if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in clean):
-            continue
-        if all(w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words):
-            return clean
-        if clean.isupper() and len(words) >= 2 and not BODY_LINE.match(clean) \
-                and not P.SIGNATURE_BODY_LINE.match(clean):
-            return " ".join(w[:1] + w[1:].lower() for w in words)
-    return None
-
-
-def _title_after(text: str, pos: int, limit: int) -> str | None:
-    """The trích yếu after "về việc" / "về" in the subject's sentence, or the verb
-    phrase that follows the number."""
-    vm = VERB_TITLE.match(text, pos, limit)
-    m = ABOUT.match(text, pos, limit) if vm is None else None
-    if vm is not None:
-        end = vm.end()
-    elif m is None:
-        return None
-    # the "về" must belong to the subject, not to another number cited in between
-    elif P.NUMBER.search(text, pos, m.start() + len(m.group()) - 3):
-        return None
-    else:
-        end = m.end()
-    sm = TITLE_STOP.search(text, end, min(limit, end + 600))
-    title_end = sm.start() if sm else min(limit, end + 600)
-    title = SPACES.sub(" ", text[end:title_end]).strip(" ,")
-    if len(title) < 4:
-        return None
-    return title[:1].upper() + title[1:]
-
-
-def _headline(text: str) -> str | None:
-    """The article's headline: the longest of the first few lines."""
-    lines = []
-    for ln in (ln.strip() for ln in text[:3000].split("\n")[:8]):
-        if P.NUMBER.search(ln) or len(ln) > 300:
-            break  # the body has begun
-        words = [w for w in ln.split() if w[:1].isalpha()]
-        if len(words) >= 4 and ln[:1].isupper() and not ln.endswith(":"):
-            lines.append(ln)
-    if not lines:
-        return None
-    best = max(lines, key=len)
-    best = re.sub(r"\s*\(\d{1,2}/\d{1,2}/\d{4}.*\)\s*$", "", best).strip().rstrip(".")
-    # "Huyện ủy Cam Lộ chỉ đạo đẩy mạnh ..." -> "Đẩy mạnh ..."
-    # "Huyện ủy Cam Lộ triển khai ..." -> "Triển khai ..."
-    if P.ISSUER_HEAD.match(best):
-        _, end = scan_issuer(best, 0, len(best))
-        rest = best[end:].lstrip()
-        if rest[:1].islower():
-            best = P.HEADLINE_VERB.sub("", rest)
-    best = best.strip()
-    return best[:1].upper() + best[1:] if best else None
+_PLENUM_KEY = issuer_key(PLENUM_ISSUER)
 
 
 def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
@@ -110,10 +49,6 @@ class SubjectFind(NamedTuple):
     mention: Mention
 
 
-# what may stand before a headline's citation: spaces, dashes and bullets
-_BULLETS = " \t-•*"
-
-
 def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
     """The document the page is (a full text's header) or reports (a news sentence)."""
     text, province, district = page.text, page.province, page.district
@@ -127,7 +62,20 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
             m = by_start.get(nm.start()) if nm else None
         if m is None:
             continue
-        return SubjectFind(_full_text_subject(text, m, province), m)
+        found = _full_text_subject(text, m, province)
+        if found.issuer and issuer_key(found.issuer) == _PLENUM_KEY:
+            # a Party header names the Central Committee for all its organs: the body a
+            # citation of the same number names (Bộ Chính trị, Ban Bí thư) says which (§6)
+            named = next((o.issuer for o in body_mentions if o.key == m.key and o.issuer
+                          and issuer_key(o.issuer) != _PLENUM_KEY), None)
+            found.issuer = named or found.issuer
+        if found.title is None:
+            # the title the page's own title line gives it ("Quyết định 2165/QĐ-UBND năm
+            # 2017 về Quy chế ...", above a copy of the text that lost its title)
+            found.title = next((_title_line_subject(page, t, title).title
+                                for t, title in title_line_mentions(page, body_mentions)
+                                if t.key == m.key), None)
+        return SubjectFind(found, m)
     # 2. a legal database's history page: "Lịch sử hiệu lực: Nghị định 28/CP"
     for m in body_mentions if HISTORY_HEADING in text else ():
         if P.HISTORY_LEAD.search(text[max(0, m.start - 60):m.start]):
@@ -136,25 +84,110 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
             if row:
                 d, mo, y = row.group(1).split("/")
                 date = iso_date(int(d), int(mo), int(y))
-            return SubjectFind(Subject(m.number, m.kind, date=date, start=m.start, end=m.end), m)
-    # 3. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."
+            # the page names no issuer: its code does (§6)
+            return SubjectFind(Subject(m.number, m.kind, date=date,
+                                       issuer=issuer_from_code(m.number, province),
+                                       start=m.start, end=m.end), m)
+    # 3. a page that is the document's own title or citation line, or has it as its
+    # headline: "Quyết định 604/QĐ-UBND năm 2023 về ...", "Công văn số 490-CV/BDVTW ngày ..."
+    # 4. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."
+    # The first candidate wins, or the first the page's address names (`url_names`).
+    candidates: list[tuple[Mention, object]] = [
+        (m, title) for m, title in title_line_mentions(page, body_mentions)
+        if title_line_holds(page, m, title)]
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
         opening = OPENING_BEFORE.search(lead)
         reporting = P.REPORTING.search(lead)
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
-        return SubjectFind(_news_subject(text, m, reporting is not None, province, district), m)
-    # 4. a headline that is the document's own citation: "Kế hoạch số 45/KH-UBND ngày ..."
-    first_line_end = text.find("\n")
-    if first_line_end < 0 or len(text) - first_line_end < 40:
-        return None  # a headline needs a body under it
-    for m in body_mentions:
-        if m.start > first_line_end:
+        candidates.append((m, reporting is not None))
+        if not page.url_key:
             break
-        if m.word_kind and not text[:m.lead_start].strip(_BULLETS):
-            return SubjectFind(_news_subject(text, m, False, province, district), m)
+    if not candidates:
+        return _late_number_subject(page, body_mentions)
+    m, how = next((c for c in candidates if url_names(page.url_key, c[0].number)), None) \
+        or _headline_or_its_implementation(page, candidates, body_mentions)
+    if how is None or isinstance(how, str):
+        return SubjectFind(_title_line_subject(page, m, how), m)
+    return SubjectFind(_news_subject(text, m, how, province, district), m)
+
+
+def _headline_or_its_implementation(page: Page, candidates: list, body_mentions: list[Mention]):
+    """The first candidate; but a headline that cites a document gives way to the document
+    a sentence reports as issued to act on it ("Nghị quyết số 57-NQ/TW ...\n UBND tỉnh ban
+    hành Kế hoạch số 12/KH-UBND thực hiện Nghị quyết số 57-NQ/TW"): the page reports the
+    plan."""
+    first = candidates[0]
+    if isinstance(first[1], bool):
+        return first
+    news = next((c for c in candidates if isinstance(c[1], bool)), None)
+    if news is not None:
+        m = news[0]
+        sm = TITLE_STOP.search(page.text, m.end, min(len(page.text), m.end + 600))
+        sentence_end = sm.start() if sm else m.end + 600
+        if any(o.key == first[0].key and m.end < o.start < sentence_end for o in body_mentions):
+            return news
+    return first
+
+
+def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFind | None:
+    """A sentence that reports a document by its kind alone ("Ban Tuyên giáo Quận ủy ban hành
+    Hướng dẫn công tác tuyên truyền ...") whose number the page gives later ("... đăng tải
+    Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban Tuyên giáo Quận ủy"): the first later
+    mention of that kind, cited nowhere before and by no cue, is the subject; the sentence
+    gives its title and actor."""
+    text, low = page.text, page.low
+    for km in P.KIND_WORD.finditer(text):
+        verb = P.REPORTING.search(low, max(0, km.start() - 40), km.start())
+        if verb is None:
+            continue
+        sm = TITLE_STOP.search(text, km.end(), min(len(text), km.end() + 600))
+        clause_end = sm.start() if sm else min(len(text), km.end() + 600)
+        if P.NUMBER.search(text, km.end(), clause_end):
+            continue  # the number is there: the sentence rule has read it
+        kind = P.KIND_WORD_TO_CODE.get(SPACES.sub(" ", km.group()).lower())
+        earlier = {o.key for o in body_mentions if o.start < km.start()}
+        for m in body_mentions:
+            if m.start < clause_end or m.key in earlier or kind not in (m.word_kind, m.kind):
+                continue
+            if P.CUE.search(low, max(0, m.lead_start - 30), m.lead_start):
+                break  # the kind's next number is a document acted on, not this one
+            sent_start = max(text.rfind("\n", 0, verb.start()), text.rfind(". ", 0, verb.start()) + 1, 0)
+            actor = _actor_before(text, verb.start(), sent_start)
+            issuer = m.issuer or (text[actor[0]:actor[1]] if actor else None)
+            title = SPACES.sub(" ", text[km.end():clause_end]).strip(" ,")
+            subject = Subject(m.number, m.kind, date=m.date,
+                              issuer=complete_issuer(issuer, page.province, page.district),
+                              title=title[:1].upper() + title[1:] if len(title) >= 4 else None,
+                              start=m.start, end=m.end)
+            return SubjectFind(subject, m)
+        return None
     return None
+
+
+def _title_line_subject(page: Page, m: Mention, title: str | None) -> Subject:
+    """The subject a title line names: a line in capitals is a header's type line with
+    its number ("VĂN BẢN HỢP NHẤT 42/VBHN-VPQH", the date and title under it); a
+    legal database's line takes its date from the metadata table under it, an issuer
+    the text does not name from the number's code (§6), the signer from a signature
+    block."""
+    text, province = page.text, page.province
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if is_caps_line(text[line_start:m.start]):
+        found = _full_text_subject(text, m, province)
+    else:
+        found = _news_subject(text, m, False, province, page.district, title_line=True)
+        found.signer = signer_of(text)
+        if title:
+            found.title = title
+    if found.date is None:
+        dm = DATABASE_DATE.search(text, m.end, min(len(text), m.end + 1500))
+        if dm:
+            found.date = date_of(dm)
+    if found.issuer is None:
+        found.issuer = issuer_from_code(m.number, province)
+    return found
 
 
 def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
@@ -175,8 +208,14 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
         title_from = tm.end()
     lines = text[title_from:title_from + 1500].split("\n")
     title_lines: list[str] = []
+    # a legal database's copy puts the issuing body's name where the type line stood
+    # ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", "CHỦ TỊCH ..."): a name, no title
+    named = header_issuer(text, m.lead_start)
     for line in lines:
         clean = line.strip(" |\t")
+        if not title_lines and named and BODY_LINE.match(clean) \
+                and issuers_match(clean, named):
+            continue
         if not clean:
             if title_lines and tm is not None and not is_caps_line(" ".join(title_lines)):
                 break
@@ -209,31 +248,62 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
         title = sentence_case(TITLE_ABOUT.sub("", " ".join(title_lines), count=1)) or None
     if organ:
         return Subject(m.number, kind, date=date, issuer=complete_issuer(organ, province, None),
-                       signer=_signer(text), title=title, start=m.start, end=m.end)
-    issuer = header_issuer(text, m.lead_start)
+                       signer=signer_of(text), title=title, start=m.start, end=m.end)
+    issuer = named
     if issuer and province and PEOPLE_OR_PARTY_END.search(issuer):
         issuer = f"{issuer} {locality_of(province)}" if issuer.lower().endswith(PEOPLE) \
             else f"{issuer} {province}"
-    return Subject(m.number, kind, date=date, issuer=issuer, signer=_signer(text), title=title,
+    return Subject(m.number, kind, date=date, issuer=issuer, signer=signer_of(text), title=title,
                    start=m.start, end=m.end)
 
 
+def _reported_date_actor(text: str, m: Mention, sent_start: int) -> tuple[str | None, str | None]:
+    """The date and the actor of the sentence that reports `m` as issued ("Ngày 11/10/2016,
+    Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ đã ký Chương trình số ..."): the
+    mention's own date first; the actor's name as written, or None."""
+    verb = P.REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
+    verb_start = max(0, m.lead_start - 40) + verb.start()
+    actor = _actor_before(text, verb_start, sent_start)
+    date = m.date
+    if date is None:
+        ld = P.LEADING_DATE.search(text, max(0, sent_start - 40), verb_start)
+        if ld:
+            date = date_of(ld)
+    return date, text[actor[0]:actor[1]] if actor else None
+
+
+_SENTENCE_REACH = 400
+
+
+def with_reported_details(page: Page, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, those a sentence reports as issued ("... đã ký Chương trình phối hợp
+    số 79-CTr/BDVTW-BCSĐCP") given the sentence's date and actor where they have none:
+    what the subject rule reads for its subject, for every other reported document."""
+    text = page.text
+    out = []
+    for m in mentions:
+        if (m.date is None or m.issuer is None) and not m.is_law and not m.in_side_list \
+                and m.word_kind and P.REPORTING.search(text, max(0, m.lead_start - 40), m.lead_start):
+            # the sentence's start, looked for over a bounded reach: this runs for every
+            # reported mention, and a text without breaks must not make it quadratic
+            floor = max(0, m.lead_start - _SENTENCE_REACH)
+            sent_start = max(text.rfind("\n", floor, m.lead_start),
+                             text.rfind(". ", floor, m.lead_start) + 1, floor)
+            date, actor = _reported_date_actor(text, m, sent_start)
+            m = m._replace(date=m.date or date, issuer=m.issuer or actor)
+        out.append(m)
+    return out
+
+
 def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
-                  district: str | None) -> Subject:
+                  district: str | None, title_line: bool = False) -> Subject:
     # the sentence the number stands in
     sent_start = max(text.rfind("\n", 0, m.lead_start), text.rfind(". ", 0, m.lead_start) + 1, 0)
     date = m.date
     issuer = m.issuer
     if reporting:
-        verb = P.REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
-        verb_start = max(0, m.lead_start - 40) + verb.start()
-        actor = _actor_before(text, verb_start, sent_start)
-        if actor:
-            issuer = text[actor[0]:actor[1]]
-        if date is None:
-            ld = P.LEADING_DATE.search(text, max(0, sent_start - 40), verb_start)
-            if ld:
-                date = date_of(ld)
+        date, actor = _reported_date_actor(text, m, sent_start)
+        issuer = actor or issuer
     if issuer is None:
         # "Tại văn bản số 252-CV/HU ngày 13/6/2018, Huyện ủy chỉ đạo ..."
         vm = COMMA_GAP.match(text, m.tail_end)
@@ -250,7 +320,21 @@ def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
         hm2 = P.DISTRICT_PARTY_COMMITTEE_NAME.search(text)
         if hm2:
             issuer = hm2.group()
-    title = _title_after(text, m.tail_end, len(text)) or _headline(text) or None
+    title_from, title_limit = m.tail_end, len(text)
+    if title_line:
+        # the line alone: its year ("năm 2023") skipped, its closing "do ... ban hành"
+        # the issuer, not the title
+        line_end = text.find("\n", m.tail_end)
+        title_limit = len(text) if line_end < 0 else line_end
+        ym = YEAR_AFTER_NUMBER.match(text, title_from, title_limit)
+        if ym:
+            title_from = ym.end()
+        im = ISSUED_BY_END.search(text, title_from, title_limit)
+        if im:
+            title_limit = im.start()
+            issuer = issuer if m.issuer else im.group("issuer")
+    title = title_after(text, title_from, title_limit) or (
+        None if title_line else headline_title(text)) or None
     return Subject(m.number, m.kind, date=date,
                    issuer=complete_issuer(issuer, province, district),
                    signer=None, title=title, start=m.start, end=m.end)

@@ -28,7 +28,7 @@ def _read_input(name: str) -> str:
 
 @click.command("extract")
 @click.option("--province", help="The province the pages speak for (completes 'UBND tỉnh').")
-@click.option("--url", help="The pages' URL, recorded in the output.")
+@click.option("--url", help="The pages' URL, recorded in the output; it may confirm the subject.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
               show_default=True, help="One JSON object per line, or one indented array.")
 @click.argument("files", nargs=-1, required=True)
@@ -55,7 +55,7 @@ def extract_command(province, url, fmt, files):
             click.echo(f"vanban extract: {name}: {exc}", err=True)
             continue
         try:
-            result = extract_page(text, province=province)
+            result = extract_page(text, province=province, url=url)
         except Exception as exc:  # one bad page must not stop the others
             failures += 1
             click.echo(f"vanban extract: failed on {name}: {type(exc).__name__}: {exc}",

@@ -20,6 +20,9 @@ FRAGMENTS = [
     "Số: ", "124/KH-UBND", "UBND tỉnh ", "ban hành Kế hoạch số ", "- ", "/", "-", "05- CT/TW",
     "Luật Thực hiện dân chủ ở cơ sở năm 2023", "Tin liên quan\n", "(09/06/2025, 14:56)",
     "Ð", "\u0301", "\u00a0", "–", "\x00", "https://x.gov.vn/35-CT/TU.pdf", "đã được sửa đổi, bổ sung theo ",
+    # issue 9: entities, related-document items, law names across commas, title lines
+    "&agrave;", "&#7889;", "&nbsp;", "- 1Luật Đất đai 2013\n", "- 2Quyết định ", " do Sở Nội vụ ban hành\n",
+    "Luật Thi đua, Khen thưởng", " và UBND ", " năm 2023 về ",
 ]
 
 page_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)),
@@ -74,6 +77,13 @@ HOSTILE = {
     "side-list lines between sentences": "Thực hiện Kế hoạch số 2/KH-UBND.\n- Tin (09/06/2025, 14:56)\n"
                                          * 4_000,
     "amendments with dated lines": "12/3/2020 đã được sửa đổi, bổ sung theo Nghị quyết 5/NQ-CP\n" * 10_000,
+    # issue 9: every number a reported one on one line (its sentence's start is looked for)
+    "reported documents on one line": "UBND tỉnh ban hành Kế hoạch số 12/KH-UBND " * 8_000,
+    "kinds reported without numbers": "UBND tỉnh ban hành Kế hoạch cải cách " * 8_000,
+    "entities": "s&#7889; &agrave;&nbsp;&amp;&unknown; " * 10_000,
+    "side list on one line": "Tin liên quan\n" + "Kế hoạch số 12/KH-UBND do Sở ban hành " * 8_000,
+    "related-document items": "\n- 1Quyết định 5/QĐ-UBND về x do Sở Nội vụ ban hành" * 8_000,
+    "law names across commas": "Căn cứ Luật Thi đua, Khen thưởng, Hội đồng và UBND " * 8_000,
 }
 
 
