@@ -47,8 +47,9 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
-from extract.grammar import PROVINCES
 from extract.normalize import fold, issuer_key, issuers_match, number_key, split_number
+
+from graph.provinces import canonical_province, province_in
 
 # --- series --------------------------------------------------------------------------
 
@@ -141,39 +142,16 @@ def series_of(number: str) -> Series:
 
 # --- localities ----------------------------------------------------------------------
 
-_PROVINCE_KEYS = sorted(
-    ((fold(p), p.replace("–", "-")) for p in PROVINCES), key=lambda kv: -len(kv[0]))
-_CANONICAL_PROVINCE = {"tp ho chi minh": "Hồ Chí Minh", "thanh pho ho chi minh": "Hồ Chí Minh"}
 _DISTRICT = re.compile(
     r"(?i:huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|huyện|quận|thị xã|thành phố)"
     r"\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w']*\s?){1,4})")
 _PROVINCIAL_WORDS = re.compile(r"\b(tỉnh|tinh)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 16)
-def canonical_province(name: str | None) -> str | None:
-    """The table's spelling of a province name (`Bà Rịa – Vũng Tàu` -> `Bà Rịa - Vũng Tàu`)."""
-    if not name:
-        return None
-    key = fold(name).replace("–", "-")
-    if key in _CANONICAL_PROVINCE:
-        return _CANONICAL_PROVINCE[key]
-    for k, p in _PROVINCE_KEYS:
-        if k == key:
-            return _CANONICAL_PROVINCE.get(k, p)
-    return name.strip()
-
-
-@lru_cache(maxsize=1 << 16)
-def province_in(text: str | None) -> str | None:
-    """The first province named in a text, or None."""
-    if not text:
-        return None
-    key = " " + fold(text).replace("–", "-") + " "
-    for k, p in _PROVINCE_KEYS:
-        if f" {k} " in key or f" {k}," in key:
-            return _CANONICAL_PROVINCE.get(k, p)
-    return None
+def _page_province(name: str | None) -> str | None:
+    """The page's province in the table's spelling; a name the table does not know is kept
+    as given (a profile's own spelling still scopes its local numbers)."""
+    return canonical_province(name) or (name.strip() if name and name.strip() else None)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -195,14 +173,14 @@ def locality_of(series: Series, issuer: str | None, page_province: str | None) -
         else:
             district = name
     if district:
-        return f"{province or canonical_province(page_province) or '?'}/{district}"
+        return f"{province or _page_province(page_province) or '?'}/{district}"
     if series.district:
         return None
     if province:
         return province
     if _PROVINCIAL_WORDS.search(issuer) or "ủy" in issuer.lower() or "uỷ" in issuer.lower():
         # "Tỉnh ủy", "UBND tỉnh", "Ban Thường vụ Tỉnh ủy": the page's own province
-        return canonical_province(page_province)
+        return _page_province(page_province)
     return None
 
 
