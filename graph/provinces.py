@@ -86,9 +86,15 @@ _WORD = re.compile(r"\w+")
 
 
 def _folded(name: str) -> str:
-    """Case-, diacritic-, punctuation- and space-insensitive key ('Bac Kan' == 'Bắc Kạn',
-    'Bà Rịa – Vũng Tàu' == 'ba ria vung tau')."""
-    return " ".join(_WORD.findall(fold(name)))
+    """Case-, diacritic-, dash- and space-insensitive key ('Bac Kan' == 'Bắc Kạn',
+    'Bà Rịa – Vũng Tàu' == 'ba ria vung tau'); other characters count ('Quảng Trị%' is
+    no province)."""
+    return " ".join(fold(name).replace("-", " ").replace("–", " ").split())
+
+
+def _words(text: str) -> str:
+    """A text's folded words only, for looking names up inside it ('Tỉnh ủy Ninh Thuận,')."""
+    return " ".join(_WORD.findall(fold(text)))
 
 
 _BY_FOLDED: dict[str, str] = {}
@@ -105,7 +111,7 @@ for _prefix in ("tinh ", "thanh pho ", "tp "):
 # "hue"). A one-word name ("Huế") only with "tỉnh"/"thành phố" before it: alone, its folded
 # form is also a person's name ("Huệ").
 _IN_TEXT: tuple[tuple[str, str], ...] = tuple(sorted(
-    ((key, name) for key, name in _BY_FOLDED.items() if " " in key),
+    {(_words(key), name) for key, name in _BY_FOLDED.items() if " " in _words(key)},
     key=lambda kv: (-len(kv[0]), kv[0])))
 
 
@@ -125,7 +131,7 @@ def province_in(text: str | None) -> str | None:
     `province_in("Ban Thường vụ Tỉnh ủy Ninh Thuận")` -> "Ninh Thuận"."""
     if not text:
         return None
-    words = f" {_folded(text)} "
+    words = f" {_words(text)} "
     for key, name in _IN_TEXT:
         if f" {key} " in words:
             return name
@@ -153,17 +159,28 @@ def is_former(province: str | None) -> bool:
     return bool(name) and name not in SUCCESSION
 
 
+def now_part_of(locality: str | None) -> str | None:
+    """'nay thuộc Thái Nguyên' for a former province or a place in one ('Bắc Kạn',
+    'Bắc Kạn/Ba Bể'); None for a province of today and for names the table does not know."""
+    if not locality:
+        return None
+    name = canonical_province(locality.partition("/")[0])
+    if name and name not in SUCCESSION:
+        return f"nay thuộc {_SUCCESSOR[name]}"
+    return None
+
+
 def display_locality(locality: str | None) -> str | None:
     """How a document's locality is shown: 'Bắc Kạn (nay thuộc Thái Nguyên)' for a former
     province, 'Bắc Kạn/Ba Bể (nay thuộc Thái Nguyên)' for a district of one, the locality
-    itself otherwise (unknown names pass through unchanged)."""
+    itself otherwise (in the table's spelling; unknown names pass through unchanged)."""
     if not locality:
         return locality
     head, slash, rest = locality.partition("/")
     name = canonical_province(head)
-    if name and name not in SUCCESSION:
-        return f"{name}{slash}{rest} (nay thuộc {_SUCCESSOR[name]})"
-    return f"{name}{slash}{rest}" if name else locality
+    shown = f"{name}{slash}{rest}" if name else locality
+    note = now_part_of(locality)
+    return f"{shown} ({note})" if note else shown
 
 
 # Commune-level bodies keep working after the merger (they replaced the districts'); a
