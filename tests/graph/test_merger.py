@@ -185,3 +185,21 @@ def test_cli_load_summary_and_stats_report_the_doubt(tmp_path):
     found = runner.invoke(cli, ["query", "search", "21/KH-UBND", "--db", db,
                                  "--province", "Thái Nguyên"])
     assert found.exit_code == 0 and "21/KH-UBND (Bắc Kạn, nay thuộc Thái Nguyên)" in found.stdout
+
+
+def test_web_search_and_api_cover_the_predecessors(tmp_path):
+    from starlette.testclient import TestClient
+
+    from graph import open_store
+    from graph.sqlite_store import SQLiteStore
+    from vanban.web import create_app
+    db = tmp_path / "g.sqlite"
+    with SQLiteStore(db) as store:
+        store.load_records(MERGER)
+    with TestClient(create_app(lambda: open_store(db=db))) as client:
+        page_ = client.get("/search", params={"q": "21/KH-UBND", "province": "Thái Nguyên"})
+        assert page_.status_code == 200 and "Bắc Kạn (nay thuộc Thái Nguyên)" in page_.text
+        api = client.get("/api/search", params={"q": "KH", "province": "Thái Nguyên"}).json()
+        assert {"21/KH-UBND", "18/KH-UBND"} <= {d["number"] for d in api["results"]}
+        only = client.get("/api/search", params={"province": "Bắc Kạn"}).json()
+        assert {d["province"] for d in only["results"]} == {"Bắc Kạn"}
