@@ -4,7 +4,7 @@
     vanban run --out /tmp/s --site backan --site ninhthuan
     vanban report --db ./vanban-sample/vanban.sqlite --out report/
 
-`vanban run` serves samples/sites on 127.0.0.1 (crawlers.localsite), crawls every sample portal
+`vanban run` serves the bundled sample's sites (vanban/sample/sites) on 127.0.0.1 (crawlers.localsite), crawls every sample portal
 with Scrapy through the real spider and pipelines (text -> extract -> store), then asks the
 store the two questions of the README and writes the lineage report. Scrapy's reactor runs
 once per process, so `run_sample` may be called once per process; `build_sample_store` runs it
@@ -39,12 +39,16 @@ class SampleError(click.ClickException):
 
 # --- the sample on disk ----------------------------------------------------------------------
 def sample_dir(path: str | Path | None = None) -> Path:
-    """The bundled sample (`samples/` beside the package), or `path`; must hold sites/ and profiles/."""
-    root = Path(path) if path else Path(__file__).resolve().parents[1] / "samples"
+    """The bundled sample (`vanban/sample/`, package data), or `path`; must hold sites/ and
+    profiles/."""
+    from vanban.sample import SAMPLE_DIR
+
+    root = Path(path) if path else SAMPLE_DIR
     if not (root / "sites").is_dir() or not (root / "profiles").is_dir():
+        where = "pass a directory laid out like it" if path else \
+            "the installed package lacks its sample data: reinstall vanban-graph"
         raise SampleError(
-            f"no sample at {root} (expected {root / 'sites'} and {root / 'profiles'}); "
-            "the sample ships with the source tree: run from a clone, or pass --sample DIR")
+            f"no sample at {root} (expected {root / 'sites'} and {root / 'profiles'}); {where}")
     return root
 
 

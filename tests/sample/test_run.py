@@ -1,5 +1,5 @@
 """`vanban run` end to end on the bundled sample: a real Scrapy crawl of sites served on 127.0.0.1,
-the real extractor and the SQLite store; the answers must be the ones samples/expected.json states.
+the real extractor and the SQLite store; the answers must be the ones vanban/sample/expected.json states.
 
 The run happens once per module in a child process (Scrapy's reactor starts once per process).
 """
@@ -20,7 +20,7 @@ from graph import open_store
 from vanban.cmd_run import answer_questions, implementer_rows, implements_rows, report_command, run_command
 
 ROOT = Path(__file__).resolve().parents[2]
-EXPECTED = json.loads((ROOT / "samples" / "expected.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads((ROOT / "vanban" / "sample" / "expected.json").read_text(encoding="utf-8"))
 VANBAN = [sys.executable, "-c", "from vanban.cli import main; main()"]
 
 
