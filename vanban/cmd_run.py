@@ -4,9 +4,10 @@
     vanban run --out /tmp/s --site backan --site ninhthuan
     vanban report --db ./vanban-sample/vanban.sqlite --out report/
 
-`vanban run` serves the bundled sample's sites (vanban/sample/sites) on 127.0.0.1 (crawlers.localsite), crawls every sample portal
-with Scrapy through the real spider and pipelines (text -> extract -> store), then asks the
-store the two questions of the README and writes the lineage report. Scrapy's reactor runs
+`vanban run` serves the bundled sample's sites (vanban/sample/sites) on 127.0.0.1
+(crawlers.localsite), crawls every sample portal with Scrapy through the real spider and
+pipelines (text -> extract -> store), then asks the store the questions of the README (and
+what Thái Nguyên covers since the 2025 merger) and writes the lineage report. Scrapy's reactor runs
 once per process, so `run_sample` may be called once per process; `build_sample_store` runs it
 in a child process for notebooks and tests.
 """
@@ -26,10 +27,12 @@ import click
 
 __all__ = ["run_sample", "build_sample_store", "sample_dir", "sample_profiles", "answer_questions",
            "write_store_report", "SampleRun", "QUESTION_IMPLEMENTERS", "QUESTION_IMPLEMENTS",
+           "QUESTION_SUCCESSION", "succession_counts",
            "run_command", "report_command"]
 
 QUESTION_IMPLEMENTERS = ("Which documents implement 33/CT-TTg?", "33/CT-TTg", None)
 QUESTION_IMPLEMENTS = ("What does 21/KH-UBND of Bắc Kạn implement?", "21/KH-UBND", "Bắc Kạn")
+QUESTION_SUCCESSION = ("Which documents does Thái Nguyên cover since the 2025 merger?", None, "Thái Nguyên")
 DEFAULT_OUT = Path("vanban-sample")
 
 
@@ -157,7 +160,10 @@ def answer_questions(store) -> dict[str, Any]:
     implementers = queries.implementers(store, number, province=province)
     _, number, province = QUESTION_IMPLEMENTS
     lineage = queries.lineage(store, number, province=province, types=("IMPLEMENTS", "BASED_ON"))
-    return {"implementers": implementers, "implements": lineage}
+    _, _, province = QUESTION_SUCCESSION
+    # a province of today covers the former provinces it took in (Bắc Kạn, for Thái Nguyên)
+    succession = queries.search(store, province=province, limit=100_000)
+    return {"implementers": implementers, "implements": lineage, "succession": succession}
 
 
 def _flatten(tree: list[dict], depth: int = 1, via: str | None = None) -> list[dict]:
@@ -191,16 +197,30 @@ def implements_rows(answer: dict) -> list[dict]:
 
 
 def _doc_text(doc: dict) -> str:
+    from graph.provinces import display_locality
+
     parts = [doc.get("number") or doc.get("name") or doc.get("key", "?")]
     if doc.get("province"):
-        parts.append(doc["province"])
+        parts.append(display_locality(doc["province"]))   # "Bắc Kạn (nay thuộc Thái Nguyên)"
     if doc.get("date"):
         parts.append(doc["date"])
     return " · ".join(parts)
 
 
+def succession_counts(answer: dict) -> dict[str, int]:
+    """Documents of the succession answer per issuing province, as `display_locality` shows it."""
+    from graph.provinces import display_locality
+
+    counts: dict[str, int] = {}
+    for doc in answer["results"]:
+        if doc.get("province"):
+            shown = display_locality(doc["province"])
+            counts[shown] = counts.get(shown, 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def print_answers(answers: dict, console) -> None:
-    """The two answers with their evidence, for the terminal."""
+    """The answers with their evidence, for the terminal."""
     from rich.markup import escape
 
     for (question, _, _), rows, resolved in (
@@ -224,6 +244,15 @@ def print_answers(answers: dict, console) -> None:
                 console.print(f"  {'  ' * row['depth']}[dim]“{escape(sentence)}”[/dim]")
                 if ev.get("page"):
                     console.print(f"  {'  ' * row['depth']}[dim]{escape(ev['page'])}[/dim]")
+    if "succession" in answers:
+        from graph.provinces import LEGAL_BASIS
+
+        console.print(f"\n[bold]{escape(QUESTION_SUCCESSION[0])}[/bold]")
+        counts = succession_counts(answers["succession"])
+        console.print("  " + escape("; ".join(f"{n} of {where}" for where, n in counts.items())
+                                    or "none in the store"))
+        console.print(f"  [dim]{escape(LEGAL_BASIS)}; `vanban query search --province "
+                      f"\"Thái Nguyên\"` lists them[/dim]")
 
 
 # --- the report --------------------------------------------------------------------------------
@@ -390,9 +419,10 @@ def build_sample_store(out: str | Path, *, sites: list[str] | None = None, timeo
 def run_command(out, db, sites, sample):
     """Run the whole pipeline on the bundled offline sample and write the lineage report.
 
-    Serves five sample portals on 127.0.0.1, crawls them with Scrapy, extracts, resolves and
+    Serves six sample portals on 127.0.0.1, crawls them with Scrapy, extracts, resolves and
     stores, then answers "which documents implement 33/CT-TTg?" and "what does 21/KH-UBND of
-    Bắc Kạn implement?" with their evidence, and says where the HTML report is.
+    Bắc Kạn implement?" with their evidence, shows what Thái Nguyên covers since the 2025
+    merger (Bắc Kạn's documents too), and says where the HTML report is.
     """
     from rich.console import Console
 
