@@ -83,10 +83,19 @@ def test_province_in_a_text(text, province):
     assert province_in(text) == province
 
 
-def test_identity_uses_the_one_canonical_province():
-    import graph.identity as identity
-    assert identity.canonical_province is canonical_province
-    assert identity.province_in is province_in
+def test_one_canonical_province_for_every_module():
+    """identity (through graph.localities), queries and search spell provinces one way."""
+    import ast
+    from pathlib import Path
+
+    import graph.localities as localities
+    assert localities.canonical_province is canonical_province
+    assert localities.province_in is province_in
+    for path in sorted((Path(__file__).resolve().parents[2] / "graph").glob("*.py")):
+        defined = {n.name for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                   if isinstance(n, ast.FunctionDef)}
+        if path.stem != "provinces":
+            assert not {"canonical_province", "province_in"} & defined, path.name
 
 
 @pytest.mark.parametrize("locality,issued,doubt", [
