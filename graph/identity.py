@@ -45,12 +45,12 @@ import hashlib
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from extract.normalize import fold, issuer_key, issuers_match, number_key, split_number
 
 from graph.localities import former_body, locality_of  # noqa: F401  (part of this API)
-from graph.provinces import MERGER_DATE
+from graph.provinces import MERGER_DATE, merged_anew
 
 # --- series --------------------------------------------------------------------------
 
@@ -214,6 +214,11 @@ def decided_key(m: Mention) -> tuple[str, str] | None:
             return None
         scope = "@" + m.locality
     where = f" of {m.locality}" if s.local else ""
+    if s.local and _new_series(m):
+        # a merged province's new bodies numbered anew from the merger: their numbers of
+        # that year (or term) are not their predecessors' of the same name
+        return (f"{m.number_key}{scope}#{MERGER_DATE}", f"{s.name}{where}; a series of the "
+                f"merged province's new bodies, begun {MERGER_DATE} (the mention's date {m.date})")
     if s.dated:
         return m.number_key + scope, f"{s.name}{where}: the number is unique"
     if s.party:
@@ -226,6 +231,22 @@ def decided_key(m: Mention) -> tuple[str, str] | None:
         return None
     return (f"{m.number_key}{scope}#{m.date[:4]}",
             f"{s.name}{where}; year {m.date[:4]} from the mention's date {m.date}")
+
+
+_BEFORE_MERGER = (date.fromisoformat(MERGER_DATE) - timedelta(days=1)).isoformat()
+
+
+def _new_series(m: Mention) -> bool:
+    """Whether a local mention's number is of a merged province's new bodies AND falls in
+    a series (year, term, the year in the number) that also held the former bodies'
+    numbers: those two would otherwise share keys."""
+    if not merged_anew(m.locality, m.date):
+        return False
+    if m.series.dated:
+        return m._number_year == int(MERGER_DATE[:4])
+    if m.series.party:
+        return m.term == term_of(_BEFORE_MERGER, local=True)
+    return m.date[:4] == MERGER_DATE[:4]
 
 
 @dataclass
@@ -257,6 +278,10 @@ def _compatible(m: Mention, d: KnownDocument) -> bool:
         return False   # "(cũ)": the former body, so a document issued before the merger
     if m.context_date and d.date and d.date > m.context_date:
         return False
+    if m.date and d.date and m.series.local and d.locality \
+            and merged_anew(d.locality, max(m.date, d.date)) \
+            and (m.date >= MERGER_DATE) != (d.date >= MERGER_DATE):
+        return False   # one of a merged province's former bodies, one of its new ones
     if m.context_date and d.date is None and d.year is not None \
             and d.year > int(m.context_date[:4]):
         return False

@@ -207,6 +207,17 @@ def merger_doubt(locality: str | None, issued: str | None) -> str | None:
     return None
 
 
+def merged_anew(locality: str | None, issued: str | None) -> bool:
+    """Whether a document of `locality` issued on `issued` is one of a merged province's
+    new bodies (a province of today that took others in, or a place in one, from
+    MERGER_DATE on): they are not the former bodies of the same name, and number their
+    documents anew from that day."""
+    if not locality or not issued or issued[:10] < MERGER_DATE:
+        return False
+    name = canonical_province(locality.partition("/")[0])
+    return bool(name) and len(SUCCESSION.get(name, ())) > 1
+
+
 def province_of_body(province: str | None, issued: str | None) -> str | None:
     """The locality of a document issued on `issued` (ISO date) by a body of `province`:
     the province as given, or the string "doubt" when `merger_doubt` finds one (a former

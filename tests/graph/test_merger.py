@@ -78,6 +78,22 @@ def test_locality_of_a_body_when_it_issued(issuer, page_province, issued, locali
     assert locality_of(series_of("21/KH-UBND"), issuer, page_province, issued) == locality
 
 
+@pytest.mark.parametrize("number,issued,issuer,key", [
+    # the former Thái Nguyên's and the merged province's new bodies, same name, same year
+    ("5/KH-UBND", "2025-03-04", "UBND tỉnh Thái Nguyên", "5/KH-UBND@Thái Nguyên#2025"),
+    ("5/KH-UBND", "2025-08-12", "UBND tỉnh Thái Nguyên", "5/KH-UBND@Thái Nguyên#2025-07-01"),
+    ("5/KH-UBND", "2026-01-09", "UBND tỉnh Thái Nguyên", "5/KH-UBND@Thái Nguyên#2026"),
+    ("3/2025/QĐ-UBND", "2025-07-15", "UBND tỉnh Đắk Lắk", "3/2025/QD-UBND@Đắk Lắk#2025-07-01"),
+    ("3/2025/QĐ-UBND", "2025-02-15", "UBND tỉnh Đắk Lắk", "3/2025/QD-UBND@Đắk Lắk"),
+    ("01-CT/TU", "2025-07-20", "Tỉnh ủy Khánh Hòa", "1-CT/TU@Khánh Hòa#2025-07-01"),
+    ("01-CT/TU", "2025-10-20", "Tỉnh ủy Khánh Hòa", "1-CT/TU@Khánh Hòa#2025-2030"),
+    # a province that kept its borders keeps its bodies and their series
+    ("5/KH-UBND", "2025-08-12", "UBND tỉnh Quảng Ninh", "5/KH-UBND@Quảng Ninh#2025"),
+])
+def test_a_merged_provinces_new_bodies_number_anew(number, issued, issuer, key):
+    assert decided_key(Mention("a", number, date=issued, issuer=issuer))[0] == key
+
+
 def test_former_body_mention_keeps_its_issuer_as_written():
     m = Mention("a", "21/KH-UBND", date="2025-01-16", issuer="UBND tỉnh Bắc Kạn (cũ)",
                 page_province="Thái Nguyên")
@@ -114,7 +130,7 @@ def test_the_successors_portal_after_the_merger_speaks_for_the_successor(store):
 def test_a_former_body_after_the_merger_is_a_doubt_not_a_merge(store):
     store.load_records(MERGER)
     keys = sorted(d["key"] for d in store.find_documents(number_key="140/KH-UBND"))
-    assert keys == ["140/KH-UBND@Bắc Kạn#2025", "140/KH-UBND@Thái Nguyên#2025"]
+    assert keys == ["140/KH-UBND@Bắc Kạn#2025", "140/KH-UBND@Thái Nguyên#2025-07-01"]
     found = queries.doubts(store)
     assert [d["key"] for d in found] == ["140/KH-UBND@Bắc Kạn#2025"]
     assert "part of Thái Nguyên since 2025-07-01" in found[0]["doubt"]
@@ -203,3 +219,23 @@ def test_web_search_and_api_cover_the_predecessors(tmp_path):
         assert {"21/KH-UBND", "18/KH-UBND"} <= {d["number"] for d in api["results"]}
         only = client.get("/api/search", params={"province": "Bắc Kạn"}).json()
         assert {d["province"] for d in only["results"]} == {"Bắc Kạn"}
+
+
+def test_the_former_and_the_new_body_of_one_name_stay_apart(store):
+    before = page("https://thainguyen.example/van-ban/5-2025-03", "Thái Nguyên",
+                  subject=doc("5/KH-UBND", "KH", "2025-03-04", "Ủy ban nhân dân tỉnh Thái Nguyên"),
+                  published="2025-03-05")
+    after = page("https://thainguyen.example/van-ban/5-2025-08", "Thái Nguyên",
+                 subject=doc("5/KH-UBND", "KH", "2025-08-12", "Ủy ban nhân dân tỉnh Thái Nguyên"),
+                 published="2025-08-13")
+    # a commune page cites "Kế hoạch số 5/KH-UBND ngày 12/8/2025" without its issuer
+    citing = page("https://thainguyen.example/xa/cho-moi", "Thái Nguyên",
+                  subject=doc("2/KH-UBND", "KH", "2025-09-01", "UBND xã Chợ Mới"),
+                  references=[doc("5/KH-UBND", "KH", "2025-08-12")],
+                  relations=[rel("2/KH-UBND", "5/KH-UBND")], published="2025-09-02")
+    store.load_records([before, after, citing])
+    assert sorted(d["key"] for d in store.find_documents(number_key="5/KH-UBND")) == \
+        ["5/KH-UBND@Thái Nguyên#2025", "5/KH-UBND@Thái Nguyên#2025-07-01"]
+    out = queries.implementers(store, "5/KH-UBND@Thái Nguyên#2025-07-01")
+    assert [r["document"]["number"] for r in out["results"]] == ["2/KH-UBND"]
+    assert queries.implementers(store, "5/KH-UBND@Thái Nguyên#2025")["results"] == []
