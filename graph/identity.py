@@ -16,7 +16,12 @@ its numbering series, and each series restarts on its own schedule:
   belong to one province's or district's bodies, so the key also carries the issuing
   locality (`35-CT/TU@Ninh Thuận#2020`). The locality comes from the mention's
   issuer (`Ban Thường vụ Tỉnh ủy Ninh Thuận`, `Huyện ủy Cam Lộ`), or, where the
-  issuer says only `Tỉnh ủy` / `UBND tỉnh`, from the page's province.
+  issuer says only `Tỉnh ủy` / `UBND tỉnh`, from the page's province (graph/localities.py).
+* **Across the 2025 merger** (graph/provinces.py) a document keeps the locality of the body
+  that issued it, when it issued it (`21/KH-UBND@Bắc Kạn#2025` stays Bắc Kạn's on the Thái
+  Nguyên portal); a merged province's new bodies number anew from 2025-07-01, so their
+  numbers of that year or term get the series `#2025-07-01` (`5/KH-UBND@Thái
+  Nguyên#2025-07-01` is not the former Thái Nguyên's `5/KH-UBND@Thái Nguyên#2025`).
 
 A mention that carries everything its series needs is **decided**: its key follows
 from the mention alone (reason e.g. "state number; year 2021 from the mention's date").
