@@ -25,7 +25,7 @@ _DISTRICT = re.compile(
 _COMMUNE = re.compile(r"(?i:(xã|phường|đặc khu))\s+" + _CAPITALISED)
 _PROVINCIAL_WORDS = re.compile(r"\b(tỉnh|tinh)\b", re.IGNORECASE)
 # "(cũ)" after a body: the citing page names the former body ("UBND tỉnh Bắc Kạn (cũ)")
-_FORMER = re.compile(r"\s*\(\s*cũ\s*\)", re.IGNORECASE)
+_FORMER = re.compile(r"\(\s*cũ\s*\)", re.IGNORECASE)   # no leading \s*: linear on hostile input
 
 
 def former_body(issuer: str | None) -> tuple[str | None, bool]:
@@ -35,8 +35,9 @@ def former_body(issuer: str | None) -> tuple[str | None, bool]:
     if not issuer or "(" not in issuer:
         return issuer, False
     text = unicodedata.normalize("NFC", issuer)
-    stripped = _FORMER.sub("", text).strip()
-    return (stripped, True) if stripped != text.strip() else (issuer, False)
+    if not _FORMER.search(text):
+        return issuer, False
+    return " ".join(_FORMER.sub(" ", text).split()), True
 
 
 def _page_province(name: str | None) -> str | None:

@@ -239,3 +239,23 @@ def test_the_former_and_the_new_body_of_one_name_stay_apart(store):
     out = queries.implementers(store, "5/KH-UBND@Thái Nguyên#2025-07-01")
     assert [r["document"]["number"] for r in out["results"]] == ["2/KH-UBND"]
     assert queries.implementers(store, "5/KH-UBND@Thái Nguyên#2025")["results"] == []
+
+
+@pytest.mark.parametrize("issuer", [
+    "x" + " " * 100_000 + "(", "(" + " " * 100_000, "xã" + " " * 100_000 + "a",
+    "huyện " * 20_000, "Xã " + "A" * 100_000, "( cũ" * 25_000,
+])
+def test_hostile_issuers_are_read_in_linear_time(issuer):
+    # each would take minutes with a backtracking pattern; the suite's timeout is the bound
+    m = Mention("a", "21/KH-UBND", date="2025-09-01", issuer=issuer, page_province="Thái Nguyên")
+    assert m.body is not None
+
+
+def test_coverage_counts_a_former_provinces_documents_for_its_successor(store):
+    from graph.coverage import coverage
+    store.load_records(MERGER)
+    rows = {r["province"]: r for r in coverage(store, "33/CT-TTg")["provinces"]}
+    assert rows["Thái Nguyên"]["covered"] and rows["Thái Nguyên"]["count"] == 2
+    assert rows["Thái Nguyên"]["predecessors"] == ["Bắc Kạn"]
+    narrowed = coverage(store, "33/CT-TTg", province="Thái Nguyên")
+    assert narrowed["covered"] == 1 and narrowed["missing"][0] != "Thái Nguyên"
