@@ -140,7 +140,8 @@ CASES = [
     (["crawl"], 2, "Error: give --site, --profile or --start-url"),
     (["crawl", "--site", "nosuch", "--db", "{w}/c.sqlite"], 2, "Error: no portal profile 'nosuch'"),
     (["run", "--site", "nosuch", "--out", "{w}/run"], ONE_LINE,
-     "vanban run: unknown site 'nosuch'; the sample has: backan, camlo, daklak, ninhthuan, quangtri"),
+     "vanban run: unknown site 'nosuch'; the sample has: backan, camlo, daklak, ninhthuan, quangtri, "
+     "thainguyen"),
     (["report", "--db", "typo.sqlite"], 1, "vanban report: no store at typo.sqlite"),
     (["nosuchcommand"], 2, "Error: No such command 'nosuchcommand'."),
 ]
