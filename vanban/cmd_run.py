@@ -26,9 +26,9 @@ from typing import Any, Callable
 import click
 
 from vanban.sample.answers import (QUESTION_IMPLEMENTERS, QUESTION_IMPLEMENTS,  # noqa: F401
-                                   QUESTION_SUCCESSION, answers_html, doc_text,
-                                   answer_questions, implementer_rows, implements_rows,
-                                   print_answers, succession_counts)
+                                   QUESTION_SUCCESSION, answer_questions, implementer_rows,
+                                   implements_rows, print_answers, succession_counts)
+from vanban.sample.answers import doc_text as _doc_text
 
 __all__ = ["run_sample", "build_sample_store", "sample_dir", "sample_profiles", "answer_questions",
            "write_store_report", "SampleRun", "QUESTION_IMPLEMENTERS", "QUESTION_IMPLEMENTS",
@@ -154,6 +154,30 @@ def crawl_sites(profiles: list, db: Path, jsonl: Path | None,
 
 
 # --- the report --------------------------------------------------------------------------------
+def _answers_html(answers: dict, link: Callable[[dict], str],
+                  href: Callable[[str], str]) -> list[tuple[str, str]]:
+    import html
+
+    out = []
+    for (question, _, _), rows in ((QUESTION_IMPLEMENTERS, implementer_rows(answers["implementers"])),
+                                   (QUESTION_IMPLEMENTS, implements_rows(answers["implements"]))):
+        if not rows:
+            out.append((question, "<p>nothing found</p>"))
+            continue
+        body = []
+        for row in rows:
+            evidence = "".join(
+                f'<div class="ev">{html.escape(ev.get("sentence") or "")}'
+                + (f' — <a href="{html.escape(href(ev["page"]))}">source page</a>' if ev.get("page") else "")
+                + "</div>" for ev in row["evidence"][:2])
+            body.append(f"<tr><td>{row['depth']}</td><td>{html.escape(row['relation'])}</td>"
+                        f"<td>{link(row['document'])}</td><td>{html.escape(row.get('via') or '')}</td>"
+                        f"<td>{evidence}</td></tr>")
+        out.append((question, "<table><tr><th>depth</th><th>relation</th><th>document</th><th>via</th>"
+                              f"<th>evidence</th></tr>{''.join(body)}</table>"))
+    return out
+
+
 def write_store_report(store, out_dir: Path, *, answers: dict | None = None,
                        source_href: Callable[[str], str | None] | None = None,
                        progress: Callable[[int, int], None] | None = None) -> Path:
@@ -167,13 +191,13 @@ def write_store_report(store, out_dir: Path, *, answers: dict | None = None,
     def link(doc: dict) -> str:
         d = view.docs.get(doc.get("key", ""))
         if d is None:
-            return html.escape(doc_text(doc))
+            return html.escape(_doc_text(doc))
         return f'<a href="docs/{page_name(d)}">{html.escape(d.label)}</a>'
 
     def href(url: str) -> str:
         return (source_href(url) if source_href else None) or url
 
-    questions = answers_html(answers, link, href) if answers else None
+    questions = _answers_html(answers, link, href) if answers else None
     return write_report(view, out_dir, questions=questions, source_href=source_href, progress=progress)
 
 

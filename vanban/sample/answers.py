@@ -1,9 +1,9 @@
-"""The questions `vanban run` asks the sample's store, and how their answers are shown
-(terminal and HTML report). Split from vanban/cmd_run.py, which re-exports them."""
+"""The questions `vanban run` asks the sample's store, and how their answers print on the
+terminal. Split from vanban/cmd_run.py, which re-exports them (and writes the report)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 QUESTION_IMPLEMENTERS = ("Which documents implement 33/CT-TTg?", "33/CT-TTg", None)
 QUESTION_IMPLEMENTS = ("What does 21/KH-UBND of Bắc Kạn implement?", "21/KH-UBND", "Bắc Kạn")
@@ -112,27 +112,3 @@ def print_answers(answers: dict, console) -> None:
                                     or "none in the store"))
         console.print(f"  [dim]{escape(LEGAL_BASIS)}; `vanban query search --province "
                       f"\"Thái Nguyên\"` lists them[/dim]")
-
-
-def answers_html(answers: dict, link: Callable[[dict], str],
-                  href: Callable[[str], str]) -> list[tuple[str, str]]:
-    import html
-
-    out = []
-    for (question, _, _), rows in ((QUESTION_IMPLEMENTERS, implementer_rows(answers["implementers"])),
-                                   (QUESTION_IMPLEMENTS, implements_rows(answers["implements"]))):
-        if not rows:
-            out.append((question, "<p>nothing found</p>"))
-            continue
-        body = []
-        for row in rows:
-            evidence = "".join(
-                f'<div class="ev">{html.escape(ev.get("sentence") or "")}'
-                + (f' — <a href="{html.escape(href(ev["page"]))}">source page</a>' if ev.get("page") else "")
-                + "</div>" for ev in row["evidence"][:2])
-            body.append(f"<tr><td>{row['depth']}</td><td>{html.escape(row['relation'])}</td>"
-                        f"<td>{link(row['document'])}</td><td>{html.escape(row.get('via') or '')}</td>"
-                        f"<td>{evidence}</td></tr>")
-        out.append((question, "<table><tr><th>depth</th><th>relation</th><th>document</th><th>via</th>"
-                              f"<th>evidence</th></tr>{''.join(body)}</table>"))
-    return out
