@@ -1,11 +1,11 @@
 """Serve a directory (and optional programmable routes) over HTTP on 127.0.0.1.
 
-Used by the crawler tests, the crawl benchmark and the offline sample (`samples/`):
+Used by the crawler tests, the crawl benchmark and the offline sample (`vanban/sample/`):
 Scrapy crawls it exactly as it crawls a real portal. Files get an ETag (sha1 of the
 bytes) and a Last-Modified (file mtime) and conditional requests get 304, like the
 portals that support them.
 
-    >>> with LocalSite("samples/sites") as site:
+    >>> with LocalSite("vanban/sample/sites") as site:
     ...     site.url("/daklak/index.html")
     'http://127.0.0.1:PORT/daklak/index.html'
 """

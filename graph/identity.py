@@ -16,7 +16,12 @@ its numbering series, and each series restarts on its own schedule:
   belong to one province's or district's bodies, so the key also carries the issuing
   locality (`35-CT/TU@Ninh Thuận#2020`). The locality comes from the mention's
   issuer (`Ban Thường vụ Tỉnh ủy Ninh Thuận`, `Huyện ủy Cam Lộ`), or, where the
-  issuer says only `Tỉnh ủy` / `UBND tỉnh`, from the page's province.
+  issuer says only `Tỉnh ủy` / `UBND tỉnh`, from the page's province (graph/localities.py).
+* **Across the 2025 merger** (graph/provinces.py) a document keeps the locality of the body
+  that issued it, when it issued it (`21/KH-UBND@Bắc Kạn#2025` stays Bắc Kạn's on the Thái
+  Nguyên portal); a merged province's new bodies number anew from 2025-07-01, so their
+  numbers of that year or term get the series `#2025-07-01` (`5/KH-UBND@Thái
+  Nguyên#2025-07-01` is not the former Thái Nguyên's `5/KH-UBND@Thái Nguyên#2025`).
 
 A mention that carries everything its series needs is **decided**: its key follows
 from the mention alone (reason e.g. "state number; year 2021 from the mention's date").
@@ -45,10 +50,12 @@ import hashlib
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from extract.grammar import PROVINCES
 from extract.normalize import fold, issuer_key, issuers_match, number_key, split_number
+
+from graph.localities import former_body, locality_of  # noqa: F401  (part of this API)
+from graph.provinces import MERGER_DATE, merged_anew
 
 # --- series --------------------------------------------------------------------------
 
@@ -139,73 +146,6 @@ def series_of(number: str) -> Series:
     return Series(party=party, local=local, district=district, dated=year is not None)
 
 
-# --- localities ----------------------------------------------------------------------
-
-_PROVINCE_KEYS = sorted(
-    ((fold(p), p.replace("–", "-")) for p in PROVINCES), key=lambda kv: -len(kv[0]))
-_CANONICAL_PROVINCE = {"tp ho chi minh": "Hồ Chí Minh", "thanh pho ho chi minh": "Hồ Chí Minh"}
-_DISTRICT = re.compile(
-    r"(?i:huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|huyện|quận|thị xã|thành phố)"
-    r"\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w']*\s?){1,4})")
-_PROVINCIAL_WORDS = re.compile(r"\b(tỉnh|tinh)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1 << 16)
-def canonical_province(name: str | None) -> str | None:
-    """The table's spelling of a province name (`Bà Rịa – Vũng Tàu` -> `Bà Rịa - Vũng Tàu`)."""
-    if not name:
-        return None
-    key = fold(name).replace("–", "-")
-    if key in _CANONICAL_PROVINCE:
-        return _CANONICAL_PROVINCE[key]
-    for k, p in _PROVINCE_KEYS:
-        if k == key:
-            return _CANONICAL_PROVINCE.get(k, p)
-    return name.strip()
-
-
-@lru_cache(maxsize=1 << 16)
-def province_in(text: str | None) -> str | None:
-    """The first province named in a text, or None."""
-    if not text:
-        return None
-    key = " " + fold(text).replace("–", "-") + " "
-    for k, p in _PROVINCE_KEYS:
-        if f" {k} " in key or f" {k}," in key:
-            return _CANONICAL_PROVINCE.get(k, p)
-    return None
-
-
-@lru_cache(maxsize=1 << 16)
-def locality_of(series: Series, issuer: str | None, page_province: str | None) -> str | None:
-    """The issuing locality of a local number: `Bắc Kạn`, `Quảng Trị/Cam Lộ`, or None.
-
-    None for central numbers, and when nothing certain names it (no issuer; a district
-    number whose issuer names no district).
-    """
-    if not series.local or not issuer:
-        return None
-    province = province_in(issuer)
-    district = None
-    m = _DISTRICT.search(issuer)
-    if m:
-        name = m.group(1).strip()
-        if province_in(name):  # "Thành ủy Hà Nội" is a province-level city
-            province = province or province_in(name)
-        else:
-            district = name
-    if district:
-        return f"{province or canonical_province(page_province) or '?'}/{district}"
-    if series.district:
-        return None
-    if province:
-        return province
-    if _PROVINCIAL_WORDS.search(issuer) or "ủy" in issuer.lower() or "uỷ" in issuer.lower():
-        # "Tỉnh ủy", "UBND tỉnh", "Ban Thường vụ Tỉnh ủy": the page's own province
-        return canonical_province(page_province)
-    return None
-
-
 # --- mentions --------------------------------------------------------------------------
 
 @dataclass
@@ -226,10 +166,13 @@ class Mention:
     _number_year: int | None = field(init=False, repr=False, compare=False)
     series: Series = field(init=False)
     locality: str | None = field(init=False)
+    body: str | None = field(init=False)      # the issuer without the page's "(cũ)"
+    former: bool = field(init=False)          # the page named the former body ("(cũ)")
 
     def __post_init__(self) -> None:
         self.number_key, self.series, self._number_year = _number_facts(self.number)
-        self.locality = locality_of(self.series, self.issuer, self.page_province)
+        self.body, self.former = former_body(self.issuer)
+        self.locality = locality_of(self.series, self.issuer, self.page_province, self.date)
 
     @property
     def year(self) -> int | None:
@@ -276,6 +219,11 @@ def decided_key(m: Mention) -> tuple[str, str] | None:
             return None
         scope = "@" + m.locality
     where = f" of {m.locality}" if s.local else ""
+    if s.local and _new_series(m):
+        # a merged province's new bodies numbered anew from the merger: their numbers of
+        # that year (or term) are not their predecessors' of the same name
+        return (f"{m.number_key}{scope}#{MERGER_DATE}", f"{s.name}{where}; a series of the "
+                f"merged province's new bodies, begun {MERGER_DATE} (the mention's date {m.date})")
     if s.dated:
         return m.number_key + scope, f"{s.name}{where}: the number is unique"
     if s.party:
@@ -288,6 +236,22 @@ def decided_key(m: Mention) -> tuple[str, str] | None:
         return None
     return (f"{m.number_key}{scope}#{m.date[:4]}",
             f"{s.name}{where}; year {m.date[:4]} from the mention's date {m.date}")
+
+
+_BEFORE_MERGER = (date.fromisoformat(MERGER_DATE) - timedelta(days=1)).isoformat()
+
+
+def _new_series(m: Mention) -> bool:
+    """Whether a local mention's number is of a merged province's new bodies AND falls in
+    a series (year, term, the year in the number) that also held the former bodies'
+    numbers: those two would otherwise share keys."""
+    if not merged_anew(m.locality, m.date):
+        return False
+    if m.series.dated:
+        return m._number_year == int(MERGER_DATE[:4])
+    if m.series.party:
+        return m.term == term_of(_BEFORE_MERGER, local=True)
+    return m.date[:4] == MERGER_DATE[:4]
 
 
 @dataclass
@@ -313,10 +277,16 @@ def _compatible(m: Mention, d: KnownDocument) -> bool:
         return False
     if m.series.party and m.term and d.term and m.term != d.term:
         return False
-    if m.issuer and d.issuer and not issuers_match(m.issuer, d.issuer):
+    if m.body and d.issuer and not issuers_match(m.body, d.issuer):
         return False
+    if m.former and d.date and d.date >= MERGER_DATE:
+        return False   # "(cũ)": the former body, so a document issued before the merger
     if m.context_date and d.date and d.date > m.context_date:
         return False
+    if m.date and d.date and m.series.local and d.locality \
+            and merged_anew(d.locality, max(m.date, d.date)) \
+            and (m.date >= MERGER_DATE) != (d.date >= MERGER_DATE):
+        return False   # one of a merged province's former bodies, one of its new ones
     if m.context_date and d.date is None and d.year is not None \
             and d.year > int(m.context_date[:4]):
         return False
@@ -342,8 +312,8 @@ def provisional_key(m: Mention) -> str:
         parts.append("#" + m.term)
     elif m.date:
         parts.append("#" + m.date[:4])
-    if m.issuer:
-        parts.append(issuer_key(m.issuer))
+    if m.body:
+        parts.append(issuer_key(m.body))
     return "".join(parts)
 
 

@@ -570,11 +570,14 @@ class Neo4jStore(Store):
             "MATCH (d:Document) WHERE ($nk IS NULL OR d.number_key = $nk) "
             "AND ($serial IS NULL OR d.serial = $serial) AND ($kind IS NULL OR d.kind = $kind) "
             "AND ($year IS NULL OR d.year = $year) "
-            "AND ($province IS NULL OR d.province = $province) "
+            "AND ($provinces IS NULL OR d.province IN $provinces) "
             "OPTIONAL MATCH (d)<-[r]-(s:Node) WHERE type(r) <> 'CANDIDATE' "
             "RETURN d, count(DISTINCT s) AS cited ORDER BY cited DESC, d.key",
             nk=number_key, serial=serial_key(serial) if serial else None, kind=kind,
-            year=int(year) if year else None, province=province)
+            year=int(year) if year else None,
+            # one province or several (a province of today and its predecessors)
+            provinces=None if not province else [province] if isinstance(province, str)
+            else list(province))
         docs = [self._node(r["d"]) for r in rows]
         if issuer:
             docs = [d for d in docs if d.get("issuer") and issuers_match(issuer, d["issuer"])]

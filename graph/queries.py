@@ -16,7 +16,7 @@ from typing import Any
 
 from graph import paging
 from graph.aliases import Alias, parse_alias
-from graph.identity import canonical_province
+from graph.provinces import MERGER_DATE, display_locality, merger_doubt, predecessors
 from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES, RELATION_TYPES
 from graph.store import Store
 from graph.traversal import far_end, near_end
@@ -28,6 +28,12 @@ _SOURCES = 10
 def _brief(doc: dict[str, Any], store: Store | None = None) -> dict[str, Any]:
     out = {k: v for k, v in doc.items() if v is not None and v != []}
     out.setdefault("provisional", False)
+    if out.get("locality"):
+        # "Bắc Kạn (nay thuộc Thái Nguyên)": the issuing locality, and where it is today
+        out["locality_display"] = display_locality(out["locality"])
+        doubt = merger_doubt(out["locality"], out.get("date"))
+        if doubt:
+            out["doubt"] = doubt
     if store is not None and doc.get("label") != "Law":
         out["sources"] = store.sources(doc["key"], _SOURCES)
     return out
@@ -61,15 +67,22 @@ def resolve(store: Store, query: str, *, province: str | None = None,
         docs = [d for d in docs if d.get("year") == alias.year
                 or (d.get("date") or "")[:4] == str(alias.year)]
     if province:
-        p = canonical_province(province)
-        docs = [d for d in docs if not d.get("province") or d.get("province") == p]
+        covered = province_filter(province)
+        docs = [d for d in docs if not d.get("province") or d.get("province") in covered]
     cited = store.cited_counts([d["key"] for d in docs])
     docs.sort(key=lambda d: (-cited.get(d["key"], 0), -(d.get("year") or 0), d["key"]))
     return alias, docs
 
 
+def province_filter(province: str) -> tuple[str, ...]:
+    """The provinces a `--province` filter accepts: a province of today with the former
+    provinces it took in ("Thái Nguyên" -> Thái Nguyên, Bắc Kạn), a former one alone. A
+    name the table does not know is kept as typed, so it matches only itself."""
+    return predecessors(province) or (province.strip(),)
+
+
 def _in_province(doc: dict[str, Any], province: str | None) -> bool:
-    return province is None or doc.get("province") == canonical_province(province)
+    return province is None or doc.get("province") in province_filter(province)
 
 
 def implementers(store: Store, query: str, *, province: str | None = None,
@@ -309,7 +322,7 @@ def search(store: Store, text: str | None = None, *, kind: str | None = None,
         serial=alias.serial if alias and not alias.number_key else None,
         kind=kind or (alias.kind if alias else None), issuer=issuer,
         year=year or (alias.year if alias else None),
-        province=canonical_province(province) if province else None, limit=limit)
+        province=province_filter(province) if province else None, limit=limit)
     return {"query": text, "parsed": alias.to_dict() if alias else {},
             "results": [_brief(d) for d in rows]}
 
@@ -326,7 +339,23 @@ def stats(store: Store, *, top: int = 10, pagerank: bool = True) -> dict[str, An
                                for k, n in most]
     if pagerank:
         out["influence"] = influence(store, top=top)
+    out["doubts"] = doubts(store)
     return out
+
+
+def doubts(store: Store) -> list[dict[str, Any]]:
+    """Documents whose issuing locality and date disagree across the 2025 merger
+    (`provinces.merger_doubt`: a former province's or a district's body named on a
+    document issued from MERGER_DATE on), oldest first. They keep the locality their pages
+    gave (never merged into the successor's documents); each carries its `doubt`."""
+    from datetime import date
+    found: dict[str, dict[str, Any]] = {}
+    # only documents of the merger's year or later can be in doubt: look those up by year
+    for year in range(int(MERGER_DATE[:4]), date.today().year + 2):
+        for doc in store.search(year=year, limit=1 << 62):
+            if doc.get("locality") and merger_doubt(doc["locality"], doc.get("date")):
+                found[doc["key"]] = _brief(doc)
+    return sorted(found.values(), key=lambda d: (d.get("date") or "", d["key"]))
 
 
 def influence(store: Store, *, top: int = 10) -> list[dict[str, Any]]:

@@ -122,15 +122,11 @@ def search(store, text: str | None = None, *, kind: str | None = None,
     from graph import queries
     from graph.aliases import parse_alias
     alias = parse_alias(text) if text and text.strip() else None
-    accepted = _provinces(province)
+    accepted = set(queries.province_filter(province)) if province else None
     if alias is None or alias.number_key or alias.serial:
-        single = province if accepted is None or len(accepted) == 1 else None
+        # the store filters by the province and its predecessors itself
         result = queries.search(store, text, kind=kind, issuer=issuer, year=year,
-                                province=single, limit=limit if single or not province
-                                else max(limit * 20, 500))
-        if province and not single:
-            result["results"] = [d for d in result["results"]
-                                 if _in(d, accepted)][:limit]
+                                province=province, limit=limit)
         result["mode"] = "number" if alias else "filters"
         return result
     words = folded_words(text)
@@ -154,15 +150,6 @@ def search(store, text: str | None = None, *, kind: str | None = None,
             break
     return {"query": text, "parsed": alias.to_dict(), "mode": "words",
             "results": [queries._brief(d) for d in rows]}
-
-
-def _provinces(province: str | None) -> set[str] | None:
-    """The provinces a filter accepts: a province of today includes its predecessors."""
-    from graph.identity import canonical_province
-    from graph.provinces import predecessors
-    if not province:
-        return None
-    return {canonical_province(p) for p in predecessors(province) or (province,)}
 
 
 def _in(doc: dict[str, Any], accepted: set[str]) -> bool:

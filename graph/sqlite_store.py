@@ -695,10 +695,14 @@ class SQLiteStore(Store):
             where.append("n.year=?")
             args.append(int(year))
         if province:
-            # the province's districts (`Quảng Trị/Cam Lộ`); its own % and _ match literally
-            literal = province.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append("(n.province=? OR n.locality LIKE ? ESCAPE '\\')")
-            args += [province, literal + "/%"]
+            # one province or several (a province of today and its predecessors), each with
+            # its districts (`Quảng Trị/Cam Lộ`); a name's own % and _ match literally
+            names = [province] if isinstance(province, str) else list(province)
+            where.append("(" + " OR ".join(["(n.province=? OR n.locality LIKE ? ESCAPE '\\')"]
+                                           * len(names)) + ")")
+            for name in names:
+                literal = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                args += [name, literal + "/%"]
         rows = [self._doc(r) for r in self._conn.execute(
             f"SELECT n.* FROM nodes n WHERE {' AND '.join(where)} ORDER BY n.key", args)]
         if issuer:

@@ -115,6 +115,8 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_
             click.echo(f"vanban load: {exc}. The {exc.report.pages} pages committed before are kept; "
                        "run the same command again to finish (loading is idempotent).", err=True)
             sys.exit(1)
+        from graph.queries import doubts
+        doubtful = doubts(store)
     for index, message in report.errors:
         report_error(f"{source.where(index)}: {message}")
     if reported > MAX_REPORTED_ERRORS:
@@ -123,6 +125,13 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_
     click.echo(f"loaded {report.pages} pages, {report.mentions} mentions, "
                f"{report.relations} relation statements in {report.seconds:.1f}s "
                f"({rate:,.0f} rows/s); {reported} records rejected", err=True)
+    if doubtful:
+        from vanban.graph_output import doc_name
+        click.echo(f"{len(doubtful)} document{'s' * (len(doubtful) > 1)} in doubt across the 2025 "
+                   "merger (a former province's or a district's body after 2025-07-01; "
+                   "`vanban query stats` lists them): "
+                   + ", ".join(doc_name(d) for d in doubtful[:5])
+                   + (", ..." if len(doubtful) > 5 else ""), err=True)
     if reported:
         sys.exit(1)
 

@@ -4,9 +4,10 @@
     vanban run --out /tmp/s --site backan --site ninhthuan
     vanban report --db ./vanban-sample/vanban.sqlite --out report/
 
-`vanban run` serves samples/sites on 127.0.0.1 (crawlers.localsite), crawls every sample portal
-with Scrapy through the real spider and pipelines (text -> extract -> store), then asks the
-store the two questions of the README and writes the lineage report. Scrapy's reactor runs
+`vanban run` serves the bundled sample's sites (vanban/sample/sites) on 127.0.0.1
+(crawlers.localsite), crawls every sample portal with Scrapy through the real spider and
+pipelines (text -> extract -> store), then asks the store the questions of the README (and
+what Thái Nguyên covers since the 2025 merger) and writes the lineage report. Scrapy's reactor runs
 once per process, so `run_sample` may be called once per process; `build_sample_store` runs it
 in a child process for notebooks and tests.
 """
@@ -24,12 +25,16 @@ from typing import Any, Callable
 
 import click
 
+from vanban.sample.answers import (QUESTION_IMPLEMENTERS, QUESTION_IMPLEMENTS,  # noqa: F401
+                                   QUESTION_SUCCESSION, answer_questions, implementer_rows,
+                                   implements_rows, print_answers, succession_counts)
+from vanban.sample.answers import doc_text as _doc_text
+
 __all__ = ["run_sample", "build_sample_store", "sample_dir", "sample_profiles", "answer_questions",
            "write_store_report", "SampleRun", "QUESTION_IMPLEMENTERS", "QUESTION_IMPLEMENTS",
+           "QUESTION_SUCCESSION", "succession_counts",
            "run_command", "report_command"]
 
-QUESTION_IMPLEMENTERS = ("Which documents implement 33/CT-TTg?", "33/CT-TTg", None)
-QUESTION_IMPLEMENTS = ("What does 21/KH-UBND of Bắc Kạn implement?", "21/KH-UBND", "Bắc Kạn")
 DEFAULT_OUT = Path("vanban-sample")
 
 
@@ -39,12 +44,16 @@ class SampleError(click.ClickException):
 
 # --- the sample on disk ----------------------------------------------------------------------
 def sample_dir(path: str | Path | None = None) -> Path:
-    """The bundled sample (`samples/` beside the package), or `path`; must hold sites/ and profiles/."""
-    root = Path(path) if path else Path(__file__).resolve().parents[1] / "samples"
+    """The bundled sample (`vanban/sample/`, package data), or `path`; must hold sites/ and
+    profiles/."""
+    from vanban.sample import SAMPLE_DIR
+
+    root = Path(path) if path else SAMPLE_DIR
     if not (root / "sites").is_dir() or not (root / "profiles").is_dir():
+        where = "pass a directory laid out like it" if path else \
+            "the installed package lacks its sample data: reinstall vanban-graph"
         raise SampleError(
-            f"no sample at {root} (expected {root / 'sites'} and {root / 'profiles'}); "
-            "the sample ships with the source tree: run from a clone, or pass --sample DIR")
+            f"no sample at {root} (expected {root / 'sites'} and {root / 'profiles'}); {where}")
     return root
 
 
@@ -142,84 +151,6 @@ def crawl_sites(profiles: list, db: Path, jsonl: Path | None,
     report.elapsed = time.monotonic() - started
     report.fetched = sum(c.stats.get_value("response_received_count", 0) for c in crawlers if c.stats)
     return report
-
-
-# --- the questions ---------------------------------------------------------------------------
-def answer_questions(store) -> dict[str, Any]:
-    """The two README questions, answered by graph.queries: {"implementers": ..., "implements": ...}."""
-    from graph import queries
-
-    _, number, province = QUESTION_IMPLEMENTERS
-    implementers = queries.implementers(store, number, province=province)
-    _, number, province = QUESTION_IMPLEMENTS
-    lineage = queries.lineage(store, number, province=province, types=("IMPLEMENTS", "BASED_ON"))
-    return {"implementers": implementers, "implements": lineage}
-
-
-def _flatten(tree: list[dict], depth: int = 1, via: str | None = None) -> list[dict]:
-    """Rows (depth, document, relation, evidence, via) of a queries.lineage tree."""
-    rows = []
-    for node in tree:
-        rows.append({"depth": depth, "document": node["document"], "relation": node["relation"],
-                     "evidence": node.get("evidence") or [], "via": via})
-        rows.extend(_flatten(node.get("children") or [], depth + 1, node["document"].get("number")))
-    return rows
-
-
-def implementer_rows(answer: dict) -> list[dict]:
-    """Rows of the implementers answer: depth, document, via (what it implements), evidence."""
-    rows = []
-    for r in answer["results"]:
-        last = r["evidence"][0] if r["evidence"] else {}
-        via_key = r["path"][1] if len(r["path"]) > 1 else None
-        via_doc = next((x["document"] for x in answer["results"] if x["document"]["key"] == via_key), None)
-        rows.append({"depth": r["depth"], "document": r["document"], "relation": "IMPLEMENTS",
-                     "via": via_doc["number"] if via_doc else None, "evidence": last.get("evidence") or []})
-    return rows
-
-
-def implements_rows(answer: dict) -> list[dict]:
-    """Rows of "what does X implement": every ancestor with its relation and evidence."""
-    rows = []
-    for lineage in answer["lineages"]:
-        rows.extend(_flatten(lineage["ancestors"]))
-    return rows
-
-
-def _doc_text(doc: dict) -> str:
-    parts = [doc.get("number") or doc.get("name") or doc.get("key", "?")]
-    if doc.get("province"):
-        parts.append(doc["province"])
-    if doc.get("date"):
-        parts.append(doc["date"])
-    return " · ".join(parts)
-
-
-def print_answers(answers: dict, console) -> None:
-    """The two answers with their evidence, for the terminal."""
-    from rich.markup import escape
-
-    for (question, _, _), rows, resolved in (
-            (QUESTION_IMPLEMENTERS, implementer_rows(answers["implementers"]), answers["implementers"]["resolved"]),
-            (QUESTION_IMPLEMENTS, implements_rows(answers["implements"]), answers["implements"]["resolved"])):
-        console.print(f"\n[bold]{escape(question)}[/bold]")
-        if not resolved:
-            console.print("  the store holds no such document")
-            continue
-        console.print("  resolved: " + "; ".join(escape(_doc_text(d)) for d in resolved))
-        if not rows:
-            console.print("  nothing found")
-        for row in rows:
-            via = f"  via {row['via']}" if row.get("via") else ""
-            console.print(f"  {'  ' * (row['depth'] - 1)}[cyan]{row['relation']}[/cyan] "
-                          f"[bold]{escape(_doc_text(row['document']))}[/bold]  (depth {row['depth']}){escape(via)}")
-            for ev in row["evidence"][:2]:
-                sentence = " ".join((ev.get("sentence") or "").split())
-                if len(sentence) > 220:
-                    sentence = sentence[:217] + "..."
-                console.print(f"  {'  ' * row['depth']}[dim]“{escape(sentence)}”[/dim]")
-                if ev.get("page"):
-                    console.print(f"  {'  ' * row['depth']}[dim]{escape(ev['page'])}[/dim]")
 
 
 # --- the report --------------------------------------------------------------------------------
@@ -401,9 +332,10 @@ def build_sample_store(out: str | Path, *, sites: list[str] | None = None, timeo
 def run_command(out, db, sites, sample):
     """Run the whole pipeline on the bundled offline sample and write the lineage report.
 
-    Serves five sample portals on 127.0.0.1, crawls them with Scrapy, extracts, resolves and
+    Serves six sample portals on 127.0.0.1, crawls them with Scrapy, extracts, resolves and
     stores, then answers "which documents implement 33/CT-TTg?" and "what does 21/KH-UBND of
-    Bắc Kạn implement?" with their evidence, and says where the HTML report is.
+    Bắc Kạn implement?" with their evidence, shows what Thái Nguyên covers since the 2025
+    merger (Bắc Kạn's documents too), and says where the HTML report is.
     """
     from rich.console import Console
 

@@ -42,8 +42,11 @@ def doc_name(doc: dict[str, Any]) -> str:
     name = doc.get("number") or doc.get("name")
     if not name:
         return key_label(doc["key"])
+    from graph.provinces import now_part_of
     place = doc.get("locality") or doc.get("province")
-    return f"{name} ({place})" if place else name
+    # "21/KH-UBND (Bắc Kạn, nay thuộc Thái Nguyên)": where a former province is today
+    note = now_part_of(place)
+    return f"{name} ({place}{', ' + note if note else ''})" if place else name
 
 
 def doc_line(doc: dict[str, Any]) -> str:
@@ -195,6 +198,8 @@ def rows_stats(result: dict[str, Any]) -> list[dict[str, Any]]:
               "value": r["implementers"]} for r in result["most_implemented"]]
     rows += [{"section": "influence (PageRank)", "name": doc_name(r["document"]),
               "value": round(r["pagerank"], 6)} for r in result.get("influence", [])]
+    rows += [{"section": "doubts (2025 merger)", "name": doc_name(d), "value": d.get("doubt")}
+             for d in result.get("doubts", [])]
     return rows
 
 

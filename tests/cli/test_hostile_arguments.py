@@ -243,8 +243,8 @@ CASES = [
      "Error: Invalid value for '--out': Directory 'not-sqlite.sqlite' is a file."),
     (["run", "--out", "/proc/vanban-run"], ONE_LINE, "vanban run: No such file or directory: /proc/vanban-run"),
     (["run", "--sample", "a-folder", "--out", "{w}/run"], ONE_LINE,
-     "vanban run: no sample at a-folder (expected a-folder/sites and a-folder/profiles); the sample ships "
-     "with the source tree: run from a clone, or pass --sample DIR"),
+     "vanban run: no sample at a-folder (expected a-folder/sites and a-folder/profiles); pass a directory "
+     "laid out like it"),
     (["report", "--db", "{db}", "--out", "/proc/vanban-report"], ONE_LINE,
      "vanban report: No such file or directory: /proc/vanban-report"),
     (["serve", "--db", "a-folder"], 2, "Error: Invalid value for '--db': File 'a-folder' is a directory."),
@@ -253,7 +253,8 @@ CASES = [
     (["crawl"], 2, "Error: give --site, --profile or --start-url"),
     (["crawl", "--site", "nosuch", "--db", "{w}/c.sqlite"], 2, "Error: no portal profile 'nosuch'"),
     (["run", "--site", "nosuch", "--out", "{w}/run"], ONE_LINE,
-     "vanban run: unknown site 'nosuch'; the sample has: backan, camlo, daklak, ninhthuan, quangtri"),
+     "vanban run: unknown site 'nosuch'; the sample has: backan, camlo, daklak, ninhthuan, quangtri, "
+     "thainguyen"),
     (["report", "--db", "typo.sqlite"], 1, "vanban report: no store at typo.sqlite"),
     (["nosuchcommand"], 2, "Error: No such command 'nosuchcommand'."),
 ]

@@ -1,5 +1,5 @@
 """`vanban run` end to end on the bundled sample: a real Scrapy crawl of sites served on 127.0.0.1,
-the real extractor and the SQLite store; the answers must be the ones samples/expected.json states.
+the real extractor and the SQLite store; the answers must be the ones vanban/sample/expected.json states.
 
 The run happens once per module in a child process (Scrapy's reactor starts once per process).
 """
@@ -20,7 +20,7 @@ from graph import open_store
 from vanban.cmd_run import answer_questions, implementer_rows, implements_rows, report_command, run_command
 
 ROOT = Path(__file__).resolve().parents[2]
-EXPECTED = json.loads((ROOT / "samples" / "expected.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads((ROOT / "vanban" / "sample" / "expected.json").read_text(encoding="utf-8"))
 VANBAN = [sys.executable, "-c", "from vanban.cli import main; main()"]
 
 
@@ -47,7 +47,7 @@ def _pairs(rows, depth=None):
 
 def test_the_crawl_stored_every_page_and_says_where_the_report_is(sample_run):
     out, output = sample_run
-    assert "26 new" in output and "0 failed" in output
+    assert "30 new" in output and "0 failed" in output   # 26 pages of five portals, 4 of the Thái Nguyên one
     assert re.search(r"report:\s+\S*index\.html", output)
     assert (out / "report" / "index.html").is_file()
     records = [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -179,3 +179,23 @@ def test_an_unknown_site_leaves_nothing_behind(tmp_path):
     result = CliRunner().invoke(run_command, ["--out", str(tmp_path / "out"), "--site", "hanoi"])
     assert result.exit_code != 0
     assert not (tmp_path / "out").exists()
+
+
+def test_the_succession_after_the_2025_merger(answers, sample_run):
+    """The Thái Nguyên portal's 2026 plan cites the former Bắc Kạn plan 21/KH-UBND: the plan
+    stays Bắc Kạn's (one document, shown as now part of Thái Nguyên), and Thái Nguyên covers
+    both provinces' documents."""
+    from vanban.cmd_run import succession_counts
+    expected = EXPECTED["succession"]
+    assert succession_counts(answers["succession"]) == expected["documents_by_locality"]
+    plan = expected["post_merger_plan"]
+    rows = implementer_rows(answers["implementers"])
+    row = next(r for r in rows if r["document"]["number"] == plan["number"])
+    assert (row["document"]["province"], row["document"]["date"], row["via"]) == \
+        (plan["province"], plan["date"], plan["implements"]["number"])
+    cited = next(r["document"] for r in rows if r["document"]["number"] == "21/KH-UBND")
+    assert (cited["province"], cited["locality_display"]) == \
+        (plan["implements"]["province"], plan["implements"]["shown"])
+    _, output = sample_run
+    assert "21/KH-UBND · Bắc Kạn (nay thuộc Thái Nguyên) · 2025-01-16" in output
+    assert "Which documents does Thái Nguyên cover since the 2025 merger?" in output

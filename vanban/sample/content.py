@@ -1,9 +1,9 @@
-"""The bundled sample's pages, as data: five portals, their news items, full texts and attachments.
+"""The bundled sample's pages, as data: six portals, their news items, full texts and attachments.
 
 Every sentence here was written for the sample. Document numbers, dates, issuers, signers and
 titles of the real documents carry over from the public record; where a page invents a local
-plan it is listed as invented in samples/README.md. `samples/build_sample.py` turns this module
-into the static sites under samples/sites/ (committed, so nothing is generated at run time).
+plan it is listed as invented in README.md beside it. `build_sample.py` turns this module
+into the static sites under sites/ (committed, so nothing is generated at run time).
 
 A page dict:
   slug      file name under tin-tuc/ (news) or van-ban/ (full text), without .html
@@ -69,6 +69,16 @@ SITES: dict[str, dict] = {
         "css": {"list": "danh-sach-tin", "item": "muc-tin", "content": "noi-dung-tin",
                 "title": "tieu-de-tin", "meta": "thoi-gian", "related": "tin-cung-chuyen-muc",
                 "pager": "trang"},
+    },
+    "thainguyen": {
+        "name": "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH THÁI NGUYÊN",
+        "province": "Thái Nguyên",
+        "host": "thainguyen.gov.vn",
+        "owner": "Ủy ban nhân dân tỉnh Thái Nguyên",
+        "address": "Trụ sở UBND tỉnh, phường Phan Đình Phùng, tỉnh Thái Nguyên",
+        "css": {"list": "danh-muc-tin", "item": "tin-bai", "content": "noi-dung-bai",
+                "title": "tieu-de-bai", "meta": "ngay-dang", "related": "bai-lien-quan",
+                "pager": "phan-trang"},
     },
 }
 
@@ -389,7 +399,7 @@ DAKLAK = [
 ]
 
 # Đắk Lắk's 124/KH-UBND: a DOCX attachment. Number, date, issuer and theme are real; the body is
-# written for the sample (see samples/README.md).
+# written for the sample (see README.md).
 DAKLAK_DOCX = {
     "file": "124-KH-UBND.docx",
     "issuer_lines": ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK"],
@@ -519,6 +529,62 @@ CAMLO = [
     },
 ]
 
+# --- Thái Nguyên (after the 2025 merger: Bắc Kạn is part of it since 1 July 2025) -------------------
+# The successor's portal cites the former Bắc Kạn plan 21/KH-UBND as "của UBND tỉnh Bắc Kạn (cũ)":
+# the graph keeps that plan Bắc Kạn's and shows it as "Bắc Kạn (nay thuộc Thái Nguyên)".
+THAINGUYEN = [
+    {
+        "slug": "thai-nguyen-ban-hanh-ke-hoach-dan-van-chinh-quyen-nam-2026",
+        "title": "Thái Nguyên ban hành kế hoạch công tác dân vận chính quyền năm 2026",
+        "posted": "09/02/2026 08:30",
+        "body": [
+            "Ngày 06/02/2026, UBND tỉnh Thái Nguyên ban hành Kế hoạch số 27/KH-UBND về thực hiện công tác "
+            "dân vận chính quyền năm 2026.",
+            "Kế hoạch nhằm tiếp tục thực hiện Kế hoạch số 21/KH-UBND ngày 16/01/2025 của UBND tỉnh Bắc Kạn "
+            "(cũ) về thực hiện công tác dân vận chính quyền năm 2025 trên địa bàn các xã thuộc tỉnh Bắc Kạn "
+            "trước đây, bảo đảm công tác dân vận không bị gián đoạn sau sắp xếp đơn vị hành chính.",
+            "Theo kế hoạch, UBND các xã, phường rà soát các mô hình “Dân vận khéo” đã xây dựng, chọn mô hình "
+            "hiệu quả để nhân rộng trên toàn tỉnh và tăng cường đối thoại với Nhân dân về giải quyết thủ tục "
+            "hành chính ở cấp xã.",
+            "Minh Quân",
+        ],
+        "related": ["tap-huan-dan-van-cho-can-bo-cap-xa-sau-sap-xep"],
+    },
+    {
+        "slug": "tap-huan-dan-van-cho-can-bo-cap-xa-sau-sap-xep",
+        "title": "Tập huấn công tác dân vận cho cán bộ cấp xã sau sắp xếp đơn vị hành chính",
+        "posted": "22/10/2025 15:10",
+        "body": [
+            "Trong hai ngày 20 và 21/10/2025, Ban Dân vận Tỉnh ủy mở lớp tập huấn cho gần 200 cán bộ phụ "
+            "trách công tác dân vận của các xã, phường mới sau sắp xếp.",
+            "Học viên trao đổi cách nắm tình hình Nhân dân ở địa bàn rộng hơn trước, cách tiếp nhận và trả "
+            "lời kiến nghị qua ứng dụng của tỉnh.",
+            "Thu Trang",
+        ],
+        "related": [],
+    },
+    {
+        "slug": "doi-thoai-voi-nhan-dan-xa-cho-moi",
+        "title": "Chủ tịch UBND xã đối thoại với Nhân dân về giải phóng mặt bằng",
+        "posted": "12/09/2025 10:20",
+        "body": [
+            "Buổi đối thoại ghi nhận 18 ý kiến của người dân về bồi thường, hỗ trợ tái định cư và tiến độ "
+            "xây dựng tuyến đường liên xã.",
+        ],
+        "related": ["tap-huan-dan-van-cho-can-bo-cap-xa-sau-sap-xep"],
+    },
+    {
+        "slug": "khai-truong-trung-tam-phuc-vu-hanh-chinh-cong",
+        "title": "Khai trương trung tâm phục vụ hành chính công cấp xã",
+        "posted": "01/07/2025 07:45",
+        "body": [
+            "Từ ngày 01/7/2025, người dân nộp hồ sơ tại trung tâm phục vụ hành chính công của xã, phường "
+            "thay cho bộ phận một cửa cấp huyện trước đây.",
+        ],
+        "related": [],
+    },
+]
+
 # site key -> news items, newest first (as the listing pages show them)
 NEWS: dict[str, list[dict]] = {
     "backan": BACKAN,
@@ -526,6 +592,7 @@ NEWS: dict[str, list[dict]] = {
     "daklak": DAKLAK,
     "quangtri": QUANGTRI,
     "camlo": CAMLO,
+    "thainguyen": THAINGUYEN,
 }
 
 FULLTEXTS: dict[str, list[dict]] = {"backan": BACKAN_FULLTEXT}

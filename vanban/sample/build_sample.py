@@ -1,6 +1,6 @@
-"""Write the bundled sample portals (samples/sites/) from samples/content.py.
+"""Write the bundled sample portals (vanban/sample/sites/) from vanban/sample/content.py.
 
-    python samples/build_sample.py
+    python -m vanban.sample.build_sample     (or: python vanban/sample/build_sample.py)
 
 The output is committed, so `vanban run` never needs this script (nor reportlab and a font with
 Vietnamese glyphs for the PDF). Run it again after editing content.py. Output is deterministic:
@@ -12,15 +12,11 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from vanban.sample import SAMPLE_DIR, content
 
-import content  # noqa: E402  (a data module beside this script)
-
-SITES_DIR = HERE / "sites"
+SITES_DIR = SAMPLE_DIR / "sites"
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 
 _LINK = re.compile(r"\[\[([^|\]]+)\|([^\]]+)\]\]")
