@@ -7,6 +7,8 @@ an issuer code or a cue phrase is a one-line change here.
 
 from __future__ import annotations
 
+from extract.grammar_issuers import CODE_ISSUERS  # noqa: F401  (re-exported: a table of the grammar)
+
 # --- kinds (ANNOTATION.md §5) -------------------------------------------------------
 # code -> the words that introduce a document of that kind, longest first where one
 # is a prefix of another ("Nghị quyết liên tịch" before "Nghị quyết").
@@ -75,6 +77,10 @@ KNOWN_CODES: tuple[str, ...] = (
     "UBND", "HĐND", "VP", "TH", "KGVX", "VX", "ĐTXD", "NC", "KT", "TTĐT", "SKHCN",
     "SNV", "STC", "SYT", "STTTT", "SVHTTDL", "SGDĐT", "SNN", "STNMT", "SXD", "SCT", "SLĐTBXH",
     "CAT", "BCH", "BTV",
+    # issuers of `CODE_ISSUERS` not listed above
+    "VPQH", "BNG", "BNNMT", "BDTTG", "KTNN", "BTGDVTW", "VPTW", "BCĐQG", "UB", "CTUBND",
+    "BTGHU", "BTCHU", "BDVHU", "UBKTHU", "STP", "SNNPTNT", "SNNMT", "SKHĐT", "SGTVT", "SDTTG",
+    "SNgV",
 )
 
 
@@ -91,39 +97,8 @@ for _code in KNOWN_CODES:
     CANONICAL_CODES.setdefault(_fold_code(_code), _code)
 
 # --- issuers (ANNOTATION.md §6) ------------------------------------------------------
-# Body that an issuer code stands for, when the text names no issuer.
-# `{province}` is filled from the page's province, `{locality}` with "tỉnh Bắc Kạn" or
-# "thành phố Hải Phòng", `{party_committee}` with "Tỉnh ủy" or "Thành ủy"; codes whose body depends on the
-# text (TW: Ban Chấp hành Trung ương, Bộ Chính trị or Ban Bí thư) are absent.
-CODE_ISSUERS: dict[str, str] = {
-    "TTg": "Thủ tướng Chính phủ",
-    "CP": "Chính phủ",
-    "QH": "Quốc hội",
-    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "VPCP": "Văn phòng Chính phủ",
-    "BTC": "Bộ Tài chính",
-    "BXD": "Bộ Xây dựng",
-    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
-    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
-    "BNV": "Bộ Nội vụ",
-    "BCA": "Bộ Công an",
-    "BQP": "Bộ Quốc phòng",
-    "BGDĐT": "Bộ Giáo dục và Đào tạo",
-    "BYT": "Bộ Y tế",
-    "BTP": "Bộ Tư pháp",
-    "BCT": "Bộ Công Thương",
-    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
-    "BTNMT": "Bộ Tài nguyên và Môi trường",
-    "BGTVT": "Bộ Giao thông vận tải",
-    "BTTTT": "Bộ Thông tin và Truyền thông",
-    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
-    "BKHCN": "Bộ Khoa học và Công nghệ",
-    "NHNN": "Ngân hàng Nhà nước Việt Nam",
-    "TU": "{party_committee} {province}",
-    "HĐND": "Hội đồng nhân dân {locality}",
-    "UBND": "Ủy ban nhân dân {locality}",
-    "BDVTU": "Ban Dân vận Tỉnh ủy {province}",
-}
+# The bodies issuer codes stand for (`CODE_ISSUERS`) live in `extract.grammar_issuers`.
+
 
 # Abbreviations expanded in issuer names, applied word-wise in this order.
 ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -364,6 +339,7 @@ ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), 
                        ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
 
 DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
+
 
 PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
                                     "Đảng", "Bộ Chính trị", "Ban Bí thư")

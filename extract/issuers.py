@@ -8,12 +8,15 @@ import re
 from extract import patterns as P
 from extract.grammar import (
     AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE,
-    CODE_ISSUERS, DEPARTMENT_HEADS, HEADER_BODIES, ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS,
+    DEPARTMENT_HEADS, HEADER_BODIES, ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS,
     MINISTRY, NAME_COMMA_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
     PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, STANDING_COMMITTEE,
 )
+from extract.grammar_issuers import (
+    CODE_ISSUERS, JOINT_ISSUER_JOIN, MINISTRY_CODE_LEAD, MINISTRY_CODE_MIN_WITHOUT_LEAD,
+)
 from extract.normalize import (
-    expand_abbreviations, fold, normalize_number, number_parts, strip_diacritics,
+    expand_abbreviations, fold, issuers_match, normalize_number, number_parts, strip_diacritics,
 )
 from extract.patterns import (
     AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
@@ -168,7 +171,8 @@ def locality_of(province: str) -> str:
 
 def issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
-    issuer named before the document, tied to it by "tại"."""
+    author named before the document, tied to it by "tại" (`issuer_of_author` says
+    whether that is the issuer)."""
     if AT not in text[max(0, lead_start - 6):lead_start]:
         return None  # no "tại" right before the document: no issuer tied to it
     window_start = max(0, lead_start - 120)
@@ -178,9 +182,11 @@ def issuer_before(text: str, lead_start: int) -> str | None:
     if m is None:
         return None
     pos = window_start + m.end()
-    name, end = scan_issuer(text, pos, lead_start)
+    # an official's title before the body ("của Giám đốc Sở ...") is read with it
+    tm = P.OFFICIAL_TITLE.match(text, pos, lead_start)
+    name, end = scan_issuer(text, tm.end() if tm else pos, lead_start)
     if name and AT_WORD.fullmatch(text[end:lead_start]):
-        return name
+        return issuer_name(text[pos:end]) if tm else name
     return None
 
 
@@ -293,17 +299,72 @@ def _header_name(name: str) -> str:
     return out
 
 
-def issuer_from_code(number: str, province: str | None) -> str | None:
-    """The body an issuer code stands for (§6), when the text names none."""
+def issuer_from_code(number: str, province: str | None, district: str | None = None) -> str | None:
+    """The body the number's issuer codes stand for (§6), when the text names none:
+    `…/QĐ-TTg` Thủ tướng Chính phủ, `…/TT-BTC` Bộ Tài chính, `…/KH-SNV` the Sở Nội vụ of
+    the page's province; two bodies issuing jointly (`…-KH/BDVTW-BCSĐCP`) one after the
+    other. A body of a locality the page does not name is given without it; `TW` (which
+    central body, only the text says) gives None."""
     _, _, codes = number_parts(number)
-    for code in reversed(codes):
-        body = CODE_ISSUERS.get(code) or CODE_ISSUERS.get(re.sub(r"\d+$", "", code))
-        if body:
-            if "{" in body:
-                if not province:
-                    return None
-                body = body.format(province=province, locality=locality_of(province),
-                                   party_committee=CITY_PARTY_COMMITTEE if province in CENTRAL_CITIES
-                                   else PROVINCE_PARTY_COMMITTEE)
-            return body
-    return None
+    bodies: list[str] = []
+    for code in codes:
+        body = _code_body(code)
+        if body is not None and body not in bodies:
+            bodies.append(body)
+    if not bodies:
+        return None
+    if province:
+        places = {"province": province, "locality": locality_of(province),
+                  "party_committee": CITY_PARTY_COMMITTEE if province in CENTRAL_CITIES
+                  else PROVINCE_PARTY_COMMITTEE}
+    else:
+        places = {"province": "", "locality": "", "party_committee": PROVINCE_PARTY_COMMITTEE}
+    places["district"] = district or ""
+    return JOINT_ISSUER_JOIN.join(SPACES.sub(" ", b.format(**places)).strip() for b in bodies)
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_body(code: str) -> str | None:
+    """The body of one issuer code (`CODE_ISSUERS`), its term number dropped (`QH14`), a
+    ministry's code also without its leading B (`LĐTBXH`)."""
+    body = CODE_ISSUERS.get(code)
+    if body is not None:
+        return body
+    letters = code.rstrip("0123456789")
+    body = CODE_ISSUERS.get(letters)
+    if body is None and len(letters) >= MINISTRY_CODE_MIN_WITHOUT_LEAD:
+        ministry = CODE_ISSUERS.get(MINISTRY_CODE_LEAD + letters)
+        if ministry is not None and ministry.startswith(MINISTRY):
+            body = ministry
+    return body
+
+
+def reference_issuer(best, mentions, province: str | None, district: str | None) -> str | None:
+    """The issuer of one reference, `best` its most detailed mention among `mentions`:
+    the body the text names there or else at another mention, completed; where it names
+    none, the body its code names (§6)."""
+    named = best.issuer or next((m.issuer for m in mentions if m.issuer), None)
+    if named:
+        return complete_issuer(named, province, district)
+    longest = max((m.number for m in mentions), key=len)
+    return issuer_from_code(longest, province, district)
+
+
+def issuer_of_author(author: str | None, number: str, province: str | None,
+                     district: str | None) -> str | None:
+    """The issuer of a document the text ties to its author ("đề nghị của <author> tại Tờ
+    trình số 88/TTr-STC", "chỉ đạo của <author> tại Thông báo số 64/TB-VPCP"), §6: the
+    body the author heads or is, where the code names that body or names none; the body
+    the code names where it names another."""
+    if not author:
+        return None
+    tm = P.OFFICIAL_TITLE.match(author)
+    body = author[tm.end():] if tm else author
+    named_by_code = issuer_from_code(number, None)
+    if named_by_code is None:
+        return body
+    if issuers_match(body, named_by_code):
+        return body
+    if issuers_match(author, named_by_code):
+        return author   # an office that issues ("Chủ tịch UBND tỉnh" of `…/QĐ-CTUBND`)
+    return issuer_from_code(number, province, district)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PLENUM_ISSUER
-from extract.issuers import issuer_before, scan_issuer
+from extract.issuers import issuer_before, issuer_of_author, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts
 from extract.page import Page, in_spans
 from extract.patterns import CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN
@@ -193,7 +193,8 @@ def find_mentions(page: Page) -> list[Mention]:
         limit = min(n, end + 400)
         date, issuer, tail_end, cut_off = _parse_tail(text, end, limit)
         if issuer is None:
-            issuer = issuer_before(text, lead_start)
+            issuer = issuer_of_author(issuer_before(text, lead_start), number,
+                                      page.province, page.district)
         out.append(Mention(
             number=number, key=number_key(number), start=start, end=end,
             lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,

@@ -14,6 +14,7 @@ from extract.grammar import (
     KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_AFTER, PASSIVE_BEFORE, PASSIVE_CUES,
     REPORTING_VERBS, SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
 )
+from extract.grammar_issuers import OFFICIAL_TITLES
 
 
 def alternation(phrases) -> str:
@@ -189,6 +190,9 @@ ISSUER_HEAD = re.compile(
            "Tổng cục", "Mặt trận", "MTTQ", "Công an", "Bộ Chính trị", "Ban Bí thư"))
     + r"(?!\w)"
 )
+
+# An official's title at the start of a name, before the body he heads: "Giám đốc| Sở Tài chính"
+OFFICIAL_TITLE = re.compile(r"(?:" + alternation(OFFICIAL_TITLES) + r")\s{1,3}(?=" + ISSUER_HEAD.pattern + ")")
 
 LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Luật", "BỘ LUẬT", "LUẬT"))
                        + r")(?=\s)")

@@ -1,0 +1,96 @@
+"""Issue 9, the classes of helper "num" (numbers and issuers), each a table of invented
+strings in the portals' style: variants that must be read, near-misses that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_page
+
+
+def _ref(result, number):
+    return next(r for r in result.references if r.number == number)
+
+
+# --- class 10: the issuer from the code when the text names none, dated or not (§6) ----
+# (text, page province, number, issuer expected)
+ISSUERS_FROM_THE_CODE = [
+    ("Thực hiện Quyết định số 123/QĐ-TTg về phát triển du lịch cộng đồng.", None,
+     "123/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ("Căn cứ Nghị định 45/2021/NĐ-CP; Luật số 18/2023/QH15;", None,
+     "45/2021/NĐ-CP", "Chính phủ"),
+    ("Căn cứ Nghị định 45/2021/NĐ-CP; Luật số 18/2023/QH15;", None,
+     "18/2023/QH15", "Quốc hội"),
+    ("áp dụng Thông tư 31/2022/TT-BTC hướng dẫn quản lý", None, "31/2022/TT-BTC", "Bộ Tài chính"),
+    # a ministry's code without its leading B
+    ("áp dụng Thông tư 08/2024/TT-LĐTBXH hướng dẫn chế độ", None,
+     "08/2024/TT-LĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
+    # a department: the Sở of the page's province, or of none the page names
+    ("theo Công văn số 321/SNV-TCBC về tuyển dụng viên chức", "Hà Nam",
+     "321/SNV-TCBC", "Sở Nội vụ tỉnh Hà Nam"),
+    ("triển khai Hướng dẫn số 12/HD-SGDĐT về năm học mới", "Đà Nẵng",
+     "12/HD-SGDĐT", "Sở Giáo dục và Đào tạo thành phố Đà Nẵng"),
+    ("gửi kèm Báo cáo 506/BC-STC về quyết toán", None, "506/BC-STC", "Sở Tài chính"),
+    # two Party bodies issuing jointly
+    ("tham gia Chương trình phối hợp số 15-CTr/BDVTW-BCSĐCP về dân vận chính quyền", None,
+     "15-CTr/BDVTW-BCSĐCP", "Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ"),
+    ("theo Công văn 71-CV/BCĐQG về phòng chống thiên tai", None, "71-CV/BCĐQG",
+     "Ban Chỉ đạo quốc gia"),
+    ("bãi bỏ Quyết định số 210/QĐ-CTUBND về thành lập tổ công tác", "Lào Cai",
+     "210/QĐ-CTUBND", "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"),
+    # a district's Party body: the district the page names
+    ("Thực hiện Hướng dẫn số 05-HD/BTGHU, Huyện ủy Bảo Thắng tổ chức hội nghị", "Lào Cai",
+     "05-HD/BTGHU", "Ban Tuyên giáo Huyện ủy Bảo Thắng"),
+    ("Căn cứ Thông báo số 40-TB/TU về kết luận của Thường trực", "Kon Tum", "40-TB/TU",
+     "Tỉnh ủy Kon Tum"),
+    # the text names the issuer at another mention than the most detailed one
+    ("Thực hiện Chỉ thị số 07/CT-UBND ngày 2/3/2024 về phòng cháy. Chỉ thị số 07/CT-UBND của "
+     "Chủ tịch UBND tỉnh yêu cầu", "Lào Cai", "07/CT-UBND", "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"),
+    # the text names another body than the code: the text wins
+    ("thực hiện Kế hoạch số 88/KH-UBND của Ban Chỉ đạo tỉnh về chuyển đổi số", "Lào Cai",
+     "88/KH-UBND", "Ban Chỉ đạo tỉnh Lào Cai"),
+    # near-misses: `TW` names no single body, an unknown code none, a short code no ministry
+    ("quán triệt Nghị quyết số 45-NQ/TW về xây dựng đội ngũ trí thức", None, "45-NQ/TW", None),
+    ("theo Quyết định số 17/QĐ-XHTN về khen thưởng", None, "17/QĐ-XHTN", None),
+    ("theo Quyết định số 17/QĐ-NV về khen thưởng", None, "17/QĐ-NV", None),
+]
+
+
+@pytest.mark.parametrize("text, province, number, issuer", ISSUERS_FROM_THE_CODE)
+def test_class10_issuer_from_the_code(text, province, number, issuer):
+    assert _ref(extract_page(text, province=province), number).issuer == issuer
+
+
+def test_class10_the_subject_takes_its_issuer_from_the_code_too():
+    text = ("Lịch sử hiệu lực: Nghị định 28/CP\n29/04/1995 Văn bản được ban hành 28/CP\n"
+            "20/06/2006 Bị thay thế 54/2006/NĐ-CP\n")
+    result = extract_page(text)
+    assert (result.subject.number, result.subject.issuer) == ("28/CP", "Chính phủ")
+    assert _ref(result, "54/2006/NĐ-CP").issuer == "Chính phủ"
+
+
+# --- class 9 (part): the issuing body versus the author (§6) ---------------------------
+# "của <author> tại <document>": the body the author heads, where the code names that
+# body or none; the body the code names where it names another.
+AUTHORS = [
+    ("Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 88/TTr-STC ngày 3/4/2024.", None,
+     "88/TTr-STC", "Sở Tài chính"),
+    ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 19/TTr-XYZ ngày 2/3/2023", None,
+     "19/TTr-XYZ", "Sở Nội vụ"),
+    ("Theo đề nghị của Phó Giám đốc phụ trách Sở Tư pháp tại Báo cáo số 19/BC-STP ngày 2/3/2023",
+     "Ninh Bình", "19/BC-STP", "Sở Tư pháp tỉnh Ninh Bình"),
+    ("Theo đề nghị của Trưởng Ban Dân vận Tỉnh ủy tại Tờ trình số 19-TTr/BDVTU ngày 2/3/2023",
+     "Ninh Bình", "19-TTr/BDVTU", "Ban Dân vận Tỉnh ủy Ninh Bình"),
+    ("Theo đề nghị của Sở Y tế tại Tờ trình số 301/TTr-SYT ngày 21/8/2021.", "Bắc Kạn",
+     "301/TTr-SYT", "Sở Y tế"),
+    # the author of what the document conveys is not its issuer
+    ("thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 64/TB-VPCP ngày 2/3/2023", None,
+     "64/TB-VPCP", "Văn phòng Chính phủ"),
+    ("theo ý kiến của Phó Thủ tướng tại Công văn số 911/VPCP-KGVX ngày 2/3/2023", None,
+     "911/VPCP-KGVX", "Văn phòng Chính phủ"),
+]
+
+
+@pytest.mark.parametrize("text, province, number, issuer", AUTHORS)
+def test_class9_the_issuing_body_not_the_author(text, province, number, issuer):
+    assert _ref(extract_page(text, province=province), number).issuer == issuer
