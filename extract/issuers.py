@@ -69,12 +69,14 @@ def _token_role(tok: str) -> int:
 
 
 def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
-    """Read a body's name starting at `pos`; return it and where it ends."""
+    """Read a body's name starting at `pos` (an official's title before it included:
+    "Giám đốc Sở Tài chính"); return it and where it ends."""
+    tm = P.OFFICIAL_TITLE.match(text, pos, limit)
+    name_end = tm.end() if tm else pos
     # tokens are read one ahead, as the name needs them: a name stops after a few
-    tokens = TOKEN.finditer(text, pos, min(limit, pos + 200))
+    tokens = TOKEN.finditer(text, name_end, min(limit, name_end + 200))
     cur = next(tokens, None)
     ahead = next(tokens, None)
-    name_end = pos
     words = 0
     while cur is not None and words < 16:
         s, e = cur.span()
@@ -115,6 +117,8 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         name_end = e
         words += 1
         cur, ahead = ahead, next(tokens, None)
+    if tm and name_end == tm.end():
+        return None, pos
     name = issuer_name(text[pos:name_end])
     return name, name_end
 
@@ -182,11 +186,9 @@ def issuer_before(text: str, lead_start: int) -> str | None:
     if m is None:
         return None
     pos = window_start + m.end()
-    # an official's title before the body ("của Giám đốc Sở ...") is read with it
-    tm = P.OFFICIAL_TITLE.match(text, pos, lead_start)
-    name, end = scan_issuer(text, tm.end() if tm else pos, lead_start)
+    name, end = scan_issuer(text, pos, lead_start)
     if name and AT_WORD.fullmatch(text[end:lead_start]):
-        return issuer_name(text[pos:end]) if tm else name
+        return name
     return None
 
 

@@ -11,7 +11,9 @@ from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, P
 from extract.issuers import issuer_before, issuer_of_author, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts
 from extract.page import Page, in_spans
-from extract.patterns import CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN
+from extract.patterns import (
+    BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN,
+)
 
 
 # Codes that name a body rather than a kind: a number whose first code is one of
@@ -116,6 +118,25 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                 date = date_of(dm)
                 end = dm.end()
                 continue
+        if iss_span is None and m is not None and "," in m.group():
+            # after a comma, with no "của": a plenum, or (after the date) a body whose
+            # name closes the clause ("..., ngày 1/2/2016, Bộ Chính trị về ...")
+            pm = P.PLENUM.match(text, cur, limit)
+            if pm:
+                iss_span, plenum, end = (cur, pm.end()), True, pm.end()
+                km = TERM_AFTER.match(text, end, limit)
+                if km:
+                    end = km.end()
+                continue
+            if date is not None and P.ISSUER_HEAD.match(text, cur, limit):
+                name, name_end = scan_issuer(text, cur, limit)
+                if name and BARE_ISSUER_CLOSE.match(text, name_end, limit):
+                    iss_span = (cur, name_end)
+                    end = name_end
+                    km = TERM_AFTER.match(text, end, limit)
+                    if km:
+                        end = km.end()
+                    continue
         if iss_span is None:
             im = OF_BY.match(text, cur, limit)
             if im:

@@ -287,7 +287,16 @@ LAW_YEAR = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)")
 
 SO_BEFORE = re.compile(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$")
 
-OF_BY = re.compile(r"(?:của|do)\s{1,3}", re.IGNORECASE)
+# "của Chính phủ", "do Bộ Tài chính ban hành", "giữa Ban Dân vận Trung ương và Ban cán sự
+# đảng Chính phủ" (two bodies that issue a programme together)
+OF_BY = re.compile(r"(?:của|do|giữa)\s{1,3}", re.IGNORECASE)
+
+# What may follow an issuer named with no "của" after the date ("..., ngày 1/2/2016, Bộ
+# Chính trị về ..."): its term, its title, the clause's end; a verb makes it the actor of
+# the next clause instead ("..., ngày 2/3/2024, UBND huyện tổ chức ...").
+BARE_ISSUER_CLOSE = re.compile(
+    r"(?:\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?)?"
+    r"(?:\s{1,3}về(?!\w)|\s{0,2}[;.)\n]|\s{0,2}$)", re.IGNORECASE)
 
 TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
 

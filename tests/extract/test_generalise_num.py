@@ -94,3 +94,41 @@ AUTHORS = [
 @pytest.mark.parametrize("text, province, number, issuer", AUTHORS)
 def test_class9_the_issuing_body_not_the_author(text, province, number, issuer):
     assert _ref(extract_page(text, province=province), number).issuer == issuer
+
+
+# --- class 9: joint issuers after the date, an issuer after the date with no "của", an
+# official's title before the body ---------------------------------------------------
+# (text, page province, number, issuer expected)
+ISSUERS_AFTER_THE_DATE = [
+    ("Chương trình phối hợp số 79-CTr/BDVTW-BCSĐCP ngày 11/10/2016 giữa Ban Dân vận Trung "
+     "ương và Ban cán sự đảng Chính phủ về công tác dân vận", None, "79-CTr/BDVTW-BCSĐCP",
+     "Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ"),
+    ("Căn cứ Quy chế phối hợp số 05/QCPH-UBND-MTTQ ngày 2/3/2022 giữa UBND tỉnh và Ủy ban MTTQ "
+     "Việt Nam tỉnh về giám sát", "Lào Cai", "05/QCPH-UBND-MTTQ",
+     "Ủy ban nhân dân tỉnh và Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai"),
+    ("Thực hiện Nghị quyết số 18-NQ/TW, ngày 25/10/2017, Hội nghị lần thứ sáu Ban Chấp hành "
+     "Trung ương Đảng khóa XII về tinh gọn bộ máy, Tỉnh ủy ban hành", None, "18-NQ/TW",
+     "Ban Chấp hành Trung ương"),
+    ("Nghị quyết số 18-NQ/TW, Hội nghị Trung ương 6 khóa XII về tinh gọn", None, "18-NQ/TW",
+     "Ban Chấp hành Trung ương"),
+    ("Căn cứ Kết luận số 21-KL/TW, ngày 25/10/2021, Bộ Chính trị về đẩy mạnh", None, "21-KL/TW",
+     "Bộ Chính trị"),
+    ("Căn cứ Kết luận số 21-KL/TW, ngày 25/10/2021, Bộ Chính trị, Ban Bí thư về đẩy mạnh", None,
+     "21-KL/TW", "Bộ Chính trị, Ban Bí thư"),
+    ("Quyết định số 12/QĐ-STC ngày 2/3/2024 của Giám đốc Sở Tài chính về giao dự toán", "Lào Cai",
+     "12/QĐ-STC", "Giám đốc Sở Tài chính"),
+    ("Quyết định số 12/QĐ-BNV ngày 2/3/2022 của Thứ trưởng Bộ Nội vụ về định mức", None,
+     "12/QĐ-BNV", "Thứ trưởng Bộ Nội vụ"),
+    # near-misses: the body after the comma acts in the next clause (the code decides)
+    ("Thực hiện Kế hoạch 12/KH-UBND ngày 2/3/2024, UBND huyện tổ chức hội nghị", "Lào Cai",
+     "12/KH-UBND", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("Thực hiện Kế hoạch 12-KH/TU, ngày 2/3/2024, Ban Thường vụ Huyện ủy khóa XX yêu cầu",
+     "Lào Cai", "12-KH/TU", "Tỉnh ủy Lào Cai"),
+    ("Thực hiện Chỉ thị 05-CT/TW, ngày 15/5/2016, Ban Thường vụ Tỉnh ủy đã chỉ đạo", None,
+     "05-CT/TW", None),
+]
+
+
+@pytest.mark.parametrize("text, province, number, issuer", ISSUERS_AFTER_THE_DATE)
+def test_class9_issuers_after_the_date(text, province, number, issuer):
+    assert _ref(extract_page(text, province=province), number).issuer == issuer
