@@ -174,6 +174,10 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
 def date_of(m: re.Match) -> str | None:
     """The ISO date a date match (`P.DATE` and the patterns sharing its groups) reads."""
     day, m1, m2, m3, year = m.group("d", "m", "m2", "m3", "y")
+    if year is None:
+        year = m.group("ya") + m.group("yb")
+        if len(year) != 4:
+            return None   # "ngày 16/7/20 1": a part of the year is missing
     return _iso_of_parts(day, m1 or m2 or m3, year)
 
 

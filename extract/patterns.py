@@ -91,7 +91,8 @@ _DATE_BODY = (
     r"(?:[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}"
     r"|\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})\s{1,3}năm\s{1,3}"
     r"|[/\-](?P<m3>\d{1,2})\s{1,3}năm\s{1,3})"
-    r"(?P<y>(?:19|20)\d\d)(?!\d)"
+    # a stray space may split the year ("ngày 16/7/20 19": `ya` and `yb`, joined by `date_of`)
+    r"(?:(?P<y>(?:19|20)\d\d)|(?P<ya>(?:19|20)\d?) (?P<yb>\d{1,2}))(?!\d)"
 )
 DATE = re.compile(_DATE_BODY, re.IGNORECASE)
 # "ngày 26/11/2021", "ngày 16\ntháng 01 năm 2025", "ban hành ngày ...", "cấp ngày ..."

@@ -132,3 +132,28 @@ ISSUERS_AFTER_THE_DATE = [
 @pytest.mark.parametrize("text, province, number, issuer", ISSUERS_AFTER_THE_DATE)
 def test_class9_issuers_after_the_date(text, province, number, issuer):
     assert _ref(extract_page(text, province=province), number).issuer == issuer
+
+
+# --- class 8: a stray space inside a date, and the issuer after it -------------------
+# (text, date expected, issuer expected)
+DATES_WITH_STRAY_SPACES = [
+    ("Căn cứ Quyết định số 1258/QĐ-UBND ngày 16/7/20 19 của UBND tỉnh về việc", "2019-07-16",
+     "Ủy ban nhân dân tỉnh"),
+    ("Căn cứ Nghị định số 12/2019/NĐ-CP ngày 16 tháng 7 năm 20 19 của Chính phủ quy định",
+     "2019-07-16", "Chính phủ"),
+    ("Căn cứ Quyết định số 1258/QĐ-UBND ngày 16/7/201 9 của Chủ tịch UBND tỉnh về việc",
+     "2019-07-16", "Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("Căn cứ Quyết định số 1258/QĐ-UBND ngày 16 /7/ 2019 của Chủ tịch UBND tỉnh về việc",
+     "2019-07-16", "Chủ tịch Ủy ban nhân dân tỉnh"),
+    # near-misses: a year with a digit missing is no date; a number after the year is not in it
+    ("Căn cứ Quyết định số 1258/QĐ-UBND ngày 16/7/20 1 của Chủ tịch UBND tỉnh về việc", None,
+     "Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("Căn cứ Kế hoạch số 45/KH-UBND ngày 16/7/2019 12 đơn vị của tỉnh", "2019-07-16",
+     "Ủy ban nhân dân"),
+]
+
+
+@pytest.mark.parametrize("text, date, issuer", DATES_WITH_STRAY_SPACES)
+def test_class8_a_stray_space_inside_a_date(text, date, issuer):
+    (ref,) = extract_page(text).references
+    assert (ref.date, ref.issuer) == (date, issuer)
