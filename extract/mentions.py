@@ -226,4 +226,32 @@ def find_mentions(page: Page) -> list[Mention]:
             date=date, issuer=issuer, truncated=(end == n or cut_off),
             in_side_list=bool(side) and in_spans(start, side),
         ))
+    if any(number_parts(m.number)[0][-1:].isalpha() for m in out):
+        out += _short_forms(page, out)
+    return out
+
+
+def _short_forms(page: Page, mentions: list[Mention]) -> list[Mention]:
+    """"Nghị quyết 36a" where the page writes `36a/NQ-CP` (§4, a serial ending in a
+    letter): a mention of that number, when its serial and kind name one number only.
+    Listed after the full mentions, so a reference's first mention is a full one."""
+    by_serial: dict[tuple[str, str | None], set[str]] = {}
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        serial = number_parts(m.number)[0].lower().lstrip("0")
+        if serial[-1:].isalpha():
+            by_serial.setdefault((serial, m.kind), set()).add(m.key)
+            full.setdefault(m.key, m)
+    text, side = page.text, page.side
+    out = []
+    for sm in P.SHORT_FORM.finditer(page.low):
+        word_kind = _kind_of_word(text[sm.start("word"):sm.end("word")])
+        keys = by_serial.get((sm.group("serial").lstrip("0"), word_kind))
+        if not keys or len(keys) != 1:
+            continue
+        m = full[next(iter(keys))]
+        start, end = sm.span("serial")
+        out.append(m._replace(start=start, end=end, lead_start=sm.start(), tail_end=end,
+                              word_kind=word_kind, date=None, issuer=None, truncated=False,
+                              in_side_list=bool(side) and in_spans(start, side)))
     return out

@@ -66,13 +66,14 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?\d{0,2}"
 NUMBER = re.compile(
     # The first digit opens the pattern, and the test that no word, slash, dot or dash
     # stands before it follows that digit: the regex engine then skips ahead to digits.
+    # A serial may end in a letter: 45b/NQ-CP, 12a-KH/TU.
     r"\d(?<![\w/.\-]\d)"
     r"(?:"
     # Party style: 25-NQ/TW, 1573-KH/BDVTW-BCSĐCP, 11-QĐi/TW
-    rf"\d{{0,4}}{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}}"
+    rf"\d{{0,4}}[a-zA-Z]?{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}}"
     r"|"
     # State style: 33/CT-TTg, 59/2023/NĐ-CP, 88/2019/QH14, 01/QCPH/UBND-UBMTTQ, 28/CP
-    rf"\d{{0,5}}{_SEP}/{_SEP}(?:(?:19|20)\d\d{_SEP}/{_SEP})?{_CODE}"
+    rf"\d{{0,5}}[a-zA-Z]?{_SEP}/{_SEP}(?:(?:19|20)\d\d{_SEP}/{_SEP})?{_CODE}"
     rf"(?:{_SEP}[-/]{_SEP}{_CODE}){{0,4}}"
     r")"
     r"(?![\w])"
@@ -120,6 +121,11 @@ KIND_BEFORE = re.compile(
 )
 KIND_WORD = re.compile(r"(?<!\w)" + _trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
                        re.IGNORECASE)
+# lower-cased. The short form of a number whose serial ends in a letter: "Nghị quyết 36a",
+# "nghị quyết số 45b" (the kind word in group `word`, the serial in `serial`)
+SHORT_FORM = re.compile(
+    r"(?P<word>" + _trie(KIND_WORD_TO_CODE) + r")"
+    r"\s{1,3}(?:số\s{0,2})?(?P<serial>\d{1,5}[a-z])(?![\w/\-])")
 
 # --- relation cues --------------------------------------------------------------------
 

@@ -157,3 +157,43 @@ DATES_WITH_STRAY_SPACES = [
 def test_class8_a_stray_space_inside_a_date(text, date, issuer):
     (ref,) = extract_page(text).references
     assert (ref.date, ref.issuer) == (date, issuer)
+
+
+# --- class 2: serials ending in a letter, and their short form ---------------------------
+# (text, numbers expected)
+LETTER_SERIALS = [
+    ("Căn cứ Nghị quyết số 45b/NQ-CP ngày 2/3/2015 của Chính phủ về cải cách", ["45b/NQ-CP"]),
+    ("theo Quyết định số 12a/QĐ-UBND ngày 5/6/2020 của UBND tỉnh", ["12a/QĐ-UBND"]),
+    ("thực hiện Kế hoạch số 07c-KH/TU của Tỉnh ủy", ["07c-KH/TU"]),
+    ("NGHỊ QUYẾT SỐ 36A/NQ-CP VỀ CHÍNH PHỦ ĐIỆN TỬ", ["36A/NQ-CP"]),
+    # near-misses: a letter inside the serial, a letter with no code, a missing separator
+    ("theo mục 1a2/NQ-CP, mục 3a/ và COVID-19a/b, số 353TT-KHĐT", []),
+]
+
+
+@pytest.mark.parametrize("text, numbers", LETTER_SERIALS)
+def test_class2_serials_ending_in_a_letter(text, numbers):
+    assert [r.number for r in extract_page(text).references] == numbers
+
+
+def test_class2_the_short_form_is_a_mention_of_the_full_number():
+    text = ("UBND tỉnh Lào Cai ban hành Kế hoạch số 20/KH-UBND ngày 2/3/2016 triển khai thực hiện "
+            "Nghị quyết 45b. Nghị quyết số 45b/NQ-CP ngày 1/2/2016 của Chính phủ đặt mục tiêu.")
+    result = extract_page(text, province="Lào Cai")
+    (ref,) = result.references
+    assert text[ref.start:ref.end] == "45b/NQ-CP"
+    assert sorted(text[s:e] for s, e in ref.mentions) == ["45b", "45b/NQ-CP"]
+    assert [(r.source, r.target, r.type) for r in result.relations] \
+        == [("20/KH-UBND", "45b/NQ-CP", "IMPLEMENTS")]
+
+
+@pytest.mark.parametrize("text", [
+    # two numbers share the serial: the short form names neither
+    "Thực hiện Nghị quyết 45b. Nghị quyết số 45b/NQ-CP của Chính phủ và Nghị quyết số "
+    "45b/NQ-HĐND của HĐND tỉnh.",
+    # another kind, another serial
+    "Thực hiện Quyết định 45b và Nghị quyết 45c. Nghị quyết số 45b/NQ-CP của Chính phủ.",
+])
+def test_class2_a_short_form_that_names_no_single_number_is_no_mention(text):
+    for ref in extract_page(text).references:
+        assert [text[s:e] for s, e in ref.mentions] == [ref.number]
