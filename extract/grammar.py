@@ -96,6 +96,10 @@ CANONICAL_CODES: dict[str, str] = {}
 for _code in KNOWN_CODES:
     CANONICAL_CODES.setdefault(_fold_code(_code), _code)
 
+# Codes that carry a number of their own: a term (`QH14`, `UBTVQH11`) or a body's number
+# (`BCĐ35`). Digits after any other code are a footnote mark (`12-CT/TW2,` is `12-CT/TW`).
+NUMBERED_CODES = frozenset({"QH", "UBTVQH", "BCĐ"})
+
 # --- issuers (ANNOTATION.md §6) ------------------------------------------------------
 # The bodies issuer codes stand for (`CODE_ISSUERS`) live in `extract.grammar_issuers`.
 

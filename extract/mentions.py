@@ -7,9 +7,11 @@ import re
 from typing import NamedTuple
 
 from extract import patterns as P
-from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PLENUM_ISSUER
+from extract.grammar import (
+    CANONICAL_CODES, CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, NUMBERED_CODES, OTHER_KIND, PLENUM_ISSUER,
+)
 from extract.issuers import issuer_before, issuer_of_author, scan_issuer
-from extract.normalize import iso_date, normalize_number, number_key, number_parts
+from extract.normalize import iso_date, normalize_number, number_key, number_parts, strip_diacritics
 from extract.page import Page, in_spans
 from extract.patterns import (
     BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN,
@@ -201,6 +203,36 @@ def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
     return bool(P.URL_OR_FILE.search(token)) or "://" in token
 
 
+def _code_end(text: str, start: int, end: int) -> int:
+    """Where a number matched at `start:end` really ends (§4): without a footnote mark glued
+    to its last code (`12-CT/TW2,`), and past a stray space inside that code (`TT-BGD ĐT`,
+    `BCĐ 35`); digits belong to a code only where it carries a number (`NUMBERED_CODES`)."""
+    dm = P.CODE_DIGITS_AT_END.search(text, max(start, end - 14), end)
+    if dm:
+        if _canonical_code(dm.group("letters")) in NUMBERED_CODES:
+            return end
+        return dm.start("digits")
+    cm = P.CODE_CONTINUATION.match(text, end)
+    if cm is None:
+        return end
+    last = P.LAST_CODE_LETTERS.search(text, max(start, end - 14), end)
+    if last is None:
+        return end
+    if cm.group("digits"):
+        return cm.end() if _canonical_code(last.group()) in NUMBERED_CODES else end
+    joined = _canonical_code(last.group() + cm.group("letters"))
+    return cm.end() if joined in _KNOWN_CODE_SET else end
+
+
+_KNOWN_CODE_SET = frozenset(KNOWN_CODES)
+
+
+@functools.lru_cache(maxsize=1024)
+def _canonical_code(letters: str) -> str | None:
+    """A code's usual spelling (`KNOWN_CODES`), whatever its case and diacritics."""
+    return CANONICAL_CODES.get(strip_diacritics(letters).upper())
+
+
 def find_mentions(page: Page) -> list[Mention]:
     """Every document number of the page, with what the text says about it."""
     text, low, side = page.text, page.low, page.side
@@ -210,7 +242,8 @@ def find_mentions(page: Page) -> list[Mention]:
         start, end = m.span()
         if _is_in_url_or_file(text, start, end):
             continue
-        raw = m.group()
+        end = _code_end(text, start, end)
+        raw = text[start:end]
         number = normalize_number(raw)
         serial, year, codes = number_parts(number)
         word_kind, lead_start = _word_kind_before(text, start, low)

@@ -79,6 +79,14 @@ NUMBER = re.compile(
     r"(?![\w])"
 )
 
+# After a number: the rest of its last code past a stray space ("TT-BGD| ĐT", "BCĐ| 35"),
+# kept where the joined code is one (`mentions._code_end` decides)
+CODE_CONTINUATION = re.compile(r" (?:(?P<letters>[A-ZĐ][A-Za-zĐđ]{0,5})|(?P<digits>\d{1,2}))(?![\w/\-])")
+# The digits that end a number's last code, and that code's letters: "TW|2", "QH|14"
+CODE_DIGITS_AT_END = re.compile(r"(?P<letters>[A-Za-zĐđ]{1,12})(?P<digits>\d{1,2})$")
+# The letters that end a number (its last code, when it carries no digits)
+LAST_CODE_LETTERS = re.compile(r"[A-Za-zĐđ]{1,12}$")
+
 # A token that contains a number but is a file name or an address, not a citation.
 URL_OR_FILE = re.compile(
     r"(?:https?://|www\.)\S{0,2000}|\S{0,200}\.(?:pdf|docx?|xlsx?|zip|rar|html?|aspx|jpe?g|png)\b",

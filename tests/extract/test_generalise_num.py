@@ -197,3 +197,30 @@ def test_class2_the_short_form_is_a_mention_of_the_full_number():
 def test_class2_a_short_form_that_names_no_single_number_is_no_mention(text):
     for ref in extract_page(text).references:
         assert [text[s:e] for s, e in ref.mentions] == [ref.number]
+
+
+# --- class 3: a space between the letters of one code (§4, §9) ---------------------------
+# --- class 6: a footnote digit glued to a code: digits follow only codes that carry them --
+# (text, numbers expected)
+CODES_WITH_SPACES_AND_MARKS = [
+    ("Căn cứ Thông tư số 05/2019/TT-BGD ĐT ngày 5/4/2019 của Bộ Giáo dục và Đào tạo;",
+     ["05/2019/TT-BGDĐT"]),
+    ("theo Công văn số 103-CV/BCĐ 35 ngày 2/3/2020 của Ban Chỉ đạo", ["103-CV/BCĐ35"]),
+    ("thực hiện Chỉ thị số 21-CT/T U của Ban Thường vụ", ["21-CT/TU"]),
+    ("quán triệt Chỉ thị số 12-CT/TW2, Kết luận số 01-KL/TW13; và Quy định 11-QĐi/TW1.",
+     ["12-CT/TW", "01-KL/TW", "11-QĐi/TW"]),
+    # digits that belong to their code: a term, a body's number
+    ("Nghị quyết 88/2019/QH14, Pháp lệnh 34/2007/PL-UBTVQH11 và Công văn 99/BCĐ35",
+     ["88/2019/QH14", "34/2007/PL-UBTVQH11", "99/BCĐ35"]),
+    # near-misses: the word after the number is no part of its code
+    ("Kế hoạch số 12/KH-UBND TP Hà Nội; Quyết định 14/QĐ-UBND 15 ngày; Chỉ thị 05-CT/TW 12 điểm",
+     ["12/KH-UBND", "14/QĐ-UBND", "05-CT/TW"]),
+]
+
+
+@pytest.mark.parametrize("text, numbers", CODES_WITH_SPACES_AND_MARKS)
+def test_class3_and_6_one_code_across_a_space_and_no_footnote_marks(text, numbers):
+    result = extract_page(text)
+    assert [r.number for r in result.references] == numbers
+    for ref in result.references:   # the span is the number as written, nothing more
+        assert text[ref.start:ref.end].replace(" ", "") == ref.number
