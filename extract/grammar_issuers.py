@@ -66,3 +66,15 @@ OFFICIAL_TITLES: tuple[str, ...] = (
     "Phó Giám đốc", "Giám đốc", "Phó Chủ tịch", "Chủ tịch", "Phó Trưởng", "Trưởng", "Bộ trưởng",
     "Thứ trưởng", "Chánh", "Phó Chánh", "Cục trưởng", "Viện trưởng", "Thủ trưởng",
 )
+
+# Party bodies: their numbers are written Party style, serial-KIND/ISSUER (`14-NQ/TU`); a
+# number of theirs written State style (`14/NQ-TU`) is the same number (§4), and so is a
+# State body's (`CODE_ISSUERS`) written Party style (`33-CT/TTg` is `33/CT-TTg`).
+PARTY_ISSUER_CODES = frozenset({
+    "TW", "TU", "HU", "QU", "ĐU", "ĐUK", "ĐUCA", "ĐUQSTW", "BDVTW", "BTGTW", "BTGDVTW", "BTCTW",
+    "UBKTTW", "VPTW", "BCSĐCP", "BCSĐ", "BDVTU", "BTGTU", "BTCTU", "UBKTTU", "BCSĐUBND", "BTGHU",
+    "BTCHU", "BDVHU", "UBKTHU", "BTG", "BDV",
+})
+# Bodies whose numbers come in either style (a steering committee may be the Party's or
+# the State's): never rewritten.
+EITHER_STYLE_CODES = frozenset({"BCĐ", "BCĐQG"})

@@ -224,3 +224,32 @@ def test_class3_and_6_one_code_across_a_space_and_no_footnote_marks(text, number
     assert [r.number for r in result.references] == numbers
     for ref in result.references:   # the span is the number as written, nothing more
         assert text[ref.start:ref.end].replace(" ", "") == ref.number
+
+
+# --- class 15 (part): the other style of the same number (§4) -----------------------------
+# (text, numbers expected, each once)
+OTHER_STYLE = [
+    ("Thực hiện Nghị quyết số 14-NQ/TU ngày 2/3/2022 của Tỉnh ủy; sau hai năm thực hiện Nghị "
+     "quyết 14/NQ-TU, tỉnh đã đạt nhiều kết quả.", ["14-NQ/TU"]),
+    ("theo Kế hoạch số 12/KH-BDVTW-BCSĐCP về dân vận", ["12-KH/BDVTW-BCSĐCP"]),
+    ("theo Hướng dẫn số 05/HD-BTGHU của Ban Tuyên giáo Huyện ủy", ["05-HD/BTGHU"]),
+    ("Chỉ thị số 33-CT/TTg và Chỉ thị 33/CT-TTg của Thủ tướng", ["33/CT-TTg"]),
+    # near-misses: a part added, another issuer, a year, a body that writes either style
+    ("Nghị quyết số 27/2019/NQ-HĐND và Nghị quyết số 27/NQ-HĐND", ["27/2019/NQ-HĐND", "27/NQ-HĐND"]),
+    ("Nghị quyết 14/NQ-TU và Nghị quyết 14-NQ/HU", ["14-NQ/TU", "14-NQ/HU"]),
+    ("Quy chế phối hợp 01/QCPH/UBND-UBMTTQ và Công văn 71-CV/BCĐQG, 72/CV-BCĐ",
+     ["01/QCPH/UBND-UBMTTQ", "71-CV/BCĐQG", "72/CV-BCĐ"]),
+]
+
+
+@pytest.mark.parametrize("text, numbers", OTHER_STYLE)
+def test_class15_the_other_style_of_the_same_number(text, numbers):
+    assert [r.number for r in extract_page(text).references] == numbers
+
+
+def test_class15_a_query_in_the_other_style_finds_the_same_number():
+    from extract.normalize import number_key
+    from graph.aliases import parse_alias
+    assert parse_alias("Nghị quyết 14/NQ-TU").number_key == number_key("14-NQ/TU")
+    assert parse_alias("Nghị quyết 45b").to_dict() == {"text": "Nghị quyết 45b", "serial": "45b",
+                                                       "kind": "NQ"}
