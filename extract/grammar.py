@@ -336,11 +336,14 @@ ISSUER_WORDS = frozenset("""
     tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
     nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
     hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
-    tịch văn cục tổng thường trực ban
+    tịch văn cục tổng thường trực ban quận trấn
 """.split())
 
 ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
                        ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
+
+# Wards and urban districts may be numbered: "UBND phường 3", "Quận 1" (`issuers.scan_issuer`)
+NUMBERED_PLACE_WORDS = frozenset({"phường", "quận"})
 
 DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
 

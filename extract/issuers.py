@@ -9,7 +9,7 @@ from extract import patterns as P
 from extract.grammar import (
     AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE,
     DEPARTMENT_HEADS, HEADER_BODIES, ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS,
-    MINISTRY, NAME_COMMA_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
+    MINISTRY, NAME_COMMA_WORDS, NUMBERED_PLACE_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
     PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, STANDING_COMMITTEE,
 )
 from extract.grammar_issuers import (
@@ -78,6 +78,7 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     cur = next(tokens, None)
     ahead = next(tokens, None)
     words = 0
+    prev = ""
     while cur is not None and words < 16:
         s, e = cur.span()
         if s - name_end > 1 and text.count("\n", name_end, s) > 1:
@@ -112,10 +113,11 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 break
             if low == AND and not (nxt[:1].isupper() or nxt.lower() in ISSUER_WORDS):
                 break
-        elif role == _DIGIT:
+        elif role == _DIGIT and prev not in NUMBERED_PLACE_WORDS:
             break
         name_end = e
         words += 1
+        prev = cur.group().lower()
         cur, ahead = ahead, next(tokens, None)
     if tm and name_end == tm.end():
         return None, pos
@@ -148,6 +150,7 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
     name = P.ISSUER_ABBREVIATION_PAREN.sub("", name)
     name = P.TERM_AT_END.sub("", name).strip()
     name = expand_abbreviations(name)
+    name = P.LOCALITY_WORD_CAPITALISED.sub(lambda m: m.group().lower(), name)
     for written, usual in P.ISSUER_SPELLING_PATTERNS:
         name = written.sub(usual, name)
     # restore a province's spelling ("Quảng trị" -> "Quảng Trị")

@@ -291,6 +291,11 @@ NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|Đ�
 NUMBER_LABEL = re.compile(r"(?i)số\b")
 
 
+# A locality word written with a capital inside a body's name: "UBND Xã Bản Lầu" is
+# "UBND xã Bản Lầu" (a youth union, "Tỉnh Đoàn", keeps its capital)
+LOCALITY_WORD_CAPITALISED = re.compile(
+    r"(?<=\s)(?:Xã|Phường|Quận|Huyện|Thị trấn|Thị xã|Tỉnh|Thành phố)(?=\s(?:[A-ZĐ]|\d))(?!\sĐoàn)")
+
 # --- read by `extract.laws` ------------------------------------------------------------------
 
 LAW_TOKEN = re.compile(r"[^\s,;:()“”\"]+|,")

@@ -253,3 +253,39 @@ def test_class15_a_query_in_the_other_style_finds_the_same_number():
     assert parse_alias("Nghị quyết 14/NQ-TU").number_key == number_key("14-NQ/TU")
     assert parse_alias("Nghị quyết 45b").to_dict() == {"text": "Nghị quyết 45b", "serial": "45b",
                                                        "kind": "NQ"}
+
+
+# --- issue 10: commune bodies read as issuers, in their usual spelling -------------------
+# (the body as the text writes it after "của", page province Lào Cai, issuer expected)
+COMMUNE_BODIES = [
+    ("UBND xã Bản Lầu", "Ủy ban nhân dân xã Bản Lầu"),
+    ("UBND Xã Bản Lầu", "Ủy ban nhân dân xã Bản Lầu"),
+    ("Ủy ban nhân dân phường Duyên Hải", "Ủy ban nhân dân phường Duyên Hải"),
+    ("UBND thị trấn Phố Lu", "Ủy ban nhân dân thị trấn Phố Lu"),
+    ("UBND Phường 12, Quận 3", "Ủy ban nhân dân phường 12"),
+    ("UBND quận Ba Đình", "Ủy ban nhân dân quận Ba Đình"),
+    ("Đảng ủy xã Quảng Phú", "Đảng ủy xã Quảng Phú"),
+    ("Ban Thường vụ Đảng ủy phường Nam Cường", "Ban Thường vụ Đảng ủy phường Nam Cường"),
+    ("Ban Chấp hành Đảng bộ xã Bản Lầu", "Ban Chấp hành Đảng bộ xã Bản Lầu"),
+    ("Ủy ban MTTQ Việt Nam xã Bản Lầu", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Bản Lầu"),
+    ("Chủ tịch UBND xã Bản Lầu", "Chủ tịch Ủy ban nhân dân xã Bản Lầu"),
+    ("UBND xã Bản Lầu, huyện Mường Khương", "Ủy ban nhân dân xã Bản Lầu"),
+    # near-misses: a commune's body named without the commune gets no province; a youth
+    # union keeps its capital
+    ("UBND xã", "Ủy ban nhân dân xã"),
+    ("Ban Thường vụ Tỉnh Đoàn", "Ban Thường vụ Tỉnh Đoàn"),
+]
+
+
+@pytest.mark.parametrize("body, issuer", COMMUNE_BODIES)
+def test_issue10_commune_bodies_are_read_as_issuers(body, issuer):
+    text = f"Căn cứ Kế hoạch số 12/KH-UBND ngày 2/3/2024 của {body} về chuyển đổi số;"
+    (ref,) = extract_page(text, province="Lào Cai").references
+    assert ref.issuer == issuer
+
+
+def test_issue10_a_commune_full_text_names_the_commune():
+    text = ("ỦY BAN NHÂN DÂN\nXÃ BẢN LẦU\n-------\nSố: 45/KH-UBND\nBản Lầu, ngày 5 tháng 3 năm 2024\n"
+            "KẾ HOẠCH\nVề chuyển đổi số\nCăn cứ Kế hoạch số 12/KH-UBND ngày 2/1/2024 của UBND huyện;\n")
+    subject = extract_page(text, province="Lào Cai").subject
+    assert (subject.number, subject.issuer) == ("45/KH-UBND", "Ủy ban nhân dân xã Bản Lầu")
