@@ -326,6 +326,9 @@ TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "
 # Bodies a header's name opens with, in their usual spelling (`issuers.header_issuer`)
 HEADER_BODIES: tuple[str, ...] = ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương",
                                   "Quốc hội", "Chính phủ", "Thủ tướng")
+# ... and names spelt so wherever they stand in it ("THỦ TƯỚNG CHÍNH PHỦ", "BAN CHẤP HÀNH ĐẢNG BỘ")
+HEADER_NAMES: tuple[str, ...] = ("Quốc hội", "Chính phủ", "Ban Chấp hành", "Trung ương", "Ban Thường vụ",
+                                 "Bộ Chính trị", "Ban Bí thư", "Mặt trận Tổ quốc Việt Nam")
 
 # Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
 # nhân dân tỉnh", "Ban Chỉ đạo quốc gia phòng, chống dịch bệnh COVID-19").

@@ -18,9 +18,11 @@ from extract.grammar_issuers import (
 from extract.normalize import (
     expand_abbreviations, fold, issuers_match, normalize_number, number_parts, strip_diacritics,
 )
-from extract.patterns import (
+from extract import patterns_issuers as PI
+from extract.patterns import SPACES
+from extract.patterns_issuers import (
     AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
-    SPACES, TERM_LOWER, TOKEN,
+    TERM_LOWER, TOKEN,
 )
 
 
@@ -147,11 +149,11 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
     only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
     if not name:
         return None
-    name = P.ISSUER_ABBREVIATION_PAREN.sub("", name)
-    name = P.TERM_AT_END.sub("", name).strip()
+    name = PI.ISSUER_ABBREVIATION_PAREN.sub("", name)
+    name = PI.TERM_AT_END.sub("", name).strip()
     name = expand_abbreviations(name)
-    name = P.LOCALITY_WORD_CAPITALISED.sub(lambda m: m.group().lower(), name)
-    for written, usual in P.ISSUER_SPELLING_PATTERNS:
+    name = PI.LOCALITY_WORD_CAPITALISED.sub(lambda m: m.group().lower(), name)
+    for written, usual in PI.ISSUER_SPELLING_PATTERNS:
         name = written.sub(usual, name)
     # restore a province's spelling ("Quảng trị" -> "Quảng Trị")
     folded = fold(name)
@@ -165,7 +167,7 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
             return f"{name} {province}"
         if low in PEOPLES_BODIES:
             return f"{name} {locality_of(province)}"
-    if district and P.DISTRICT_ISSUER_END.search(low):
+    if district and PI.DISTRICT_ISSUER_END.search(low):
         return f"{name} {district}"
     return name
 
@@ -275,30 +277,50 @@ def header_issuer(text: str, number_pos: int) -> str | None:
             break
     if not picked:
         return None
+    if len(picked) >= 2 and PI.HEADER_SUBORDINATE.match(picked[0]):
+        return _subordinate_name(_header_name(picked[0]), _header_name(" ".join(reversed(picked[1:]))))
     return _header_name(" ".join(reversed(picked)))
 
 
-_HEADER_BODIES = tuple(
-    (b.lower(), b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)"))
-    for b in HEADER_BODIES)
+def _subordinate_name(body: str, superior: str) -> str:
+    """A body a header names under its superior, with the locality it belongs to: "Sở
+    Nội vụ" under "Ủy ban nhân dân tỉnh Lào Cai" is "Sở Nội vụ tỉnh Lào Cai", "Ban Tuyên
+    giáo" under "Tỉnh ủy Lào Cai" "Ban Tuyên giáo Tỉnh ủy Lào Cai"; a body that names its
+    own locality ("Đảng ủy xã Bản Lầu") stands alone."""
+    if PI.LOCALITY_IN_NAME.search(body.lower()):
+        return body
+    sm = PI.SUPERIOR_LOCALITY.match(superior)
+    if PI.COMMITTEE_AT_END.search(body):
+        return f"{body} {sm.group('place')}" if sm else body
+    if sm is None or sm.group("people") is None or PI.OFFICE_OF_SUPERIOR.match(body):
+        return f"{body} {superior}"
+    return f"{body} {sm.group('locality')}"
+
+
+_HEADER_BODIES = tuple((b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)")) for b in HEADER_BODIES)
 
 
 @functools.lru_cache(maxsize=1024)
 def _header_name(name: str) -> str:
     """A header's body name (lines in capitals joined) in its usual spelling:
     "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> "Ủy ban nhân dân tỉnh Bắc Kạn"."""
-    name = P.NATIONAL_NAME_SPLIT.split(name)[0]
-    name = re.sub(r"\s+", " ", name).strip()
+    name = PI.NATIONAL_NAME_SPLIT.split(name)[0]
+    name = expand_abbreviations(re.sub(r"\s+", " ", name).strip())
     low = name.lower()
-    low = P.STANDING_COMMITTEE_LOWER.sub(STANDING_COMMITTEE, low)
+    low = PI.STANDING_COMMITTEE_LOWER.sub(STANDING_COMMITTEE, low)
+    low = PI.PARTY_COMMITTEE_LOWER.sub(lambda m: m.group(1).capitalize() + " " + m.group(2), low)
+    low = PI.DEPARTMENT_AFTER_LOWER.sub(
+        lambda m: m.group(1).capitalize() + " " + PI.DEPARTMENT_BY_LOWER[m.group(2)], low)
+    for spelt, pattern in PI.HEADER_NAMES_ANYWHERE:
+        low = pattern.sub(spelt, low)
     out = low[:1].upper() + low[1:]
     out = _restore_names(out, _PROVINCE_PATTERNS)
     # place names after "tỉnh", "huyện" ... are proper nouns
-    out = P.PLACE_NAME_AT_END.sub(
+    out = PI.PLACE_NAME_AT_END.sub(
         lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()), out)
-    for lowered, body, pattern in _HEADER_BODIES:
-        if out.startswith(lowered):
-            out = pattern.sub(body, out)
+    for body, pattern in _HEADER_BODIES:
+        if pattern.match(out.lower()):
+            out = body + out[len(body):]
     if out.startswith(MINISTRY) and len(out) > len(MINISTRY):
         out = MINISTRY + out[len(MINISTRY)].upper() + out[len(MINISTRY) + 1:]
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.grammar import (
-    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, ISSUER_SPELLINGS, JOINT_ISSUERS, KIND_QUALIFIERS,
+    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, JOINT_ISSUERS, KIND_QUALIFIERS,
     KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_AFTER, PASSIVE_BEFORE, PASSIVE_CUES,
     REPORTING_VERBS, SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
 )
@@ -241,20 +241,6 @@ JOINT_ISSUER = re.compile(
 SPACES = re.compile(r"\s+")
 
 
-# --- issuers ------------------------------------------------------------------------------
-# "(UBND)" after a body's name, and its term "(khóa XII)" at its end: dropped
-ISSUER_ABBREVIATION_PAREN = re.compile(r"\s*\((?:UBND|HĐND|MTTQ)\)")
-TERM_AT_END = re.compile(r"\s*\(?\b(?:khóa|khoá)\s+[IVXLC]+\b\)?$")
-ISSUER_SPELLING_PATTERNS = tuple((re.compile(r"\b" + re.escape(written) + r"\b"), usual)
-                                 for written, usual in ISSUER_SPELLINGS)
-DISTRICT_ISSUER_END = re.compile(r"(huyện ủy|huyện uỷ|\bhuyện)$")
-# a header's body name: the national motto that follows it, the Standing Committee, and
-# a place name after "tỉnh", "huyện" ... (a proper noun)
-NATIONAL_NAME_SPLIT = re.compile(r"\s*CỘNG H[OÒ]A")
-STANDING_COMMITTEE_LOWER = re.compile(r"^(ủy|uỷ) ban thường vụ quốc hội")
-PLACE_NAME_AT_END = re.compile(
-    r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$")
-
 # --- the subject --------------------------------------------------------------------------
 # a signature line in capitals that is a body, not a name
 SIGNATURE_BODY_LINE = re.compile(r"^(DÂN|NHÂN DÂN|TỈNH|HUYỆN)")
@@ -266,35 +252,6 @@ HISTORY_ISSUED_ROW = r"(\d{1,2}/\d{1,2}/\d{4})\s+Văn bản được ban hành\s
 DISTRICT_PARTY_COMMITTEE_NAME = re.compile(
     r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
 
-
-# --- read by `extract.issuers` ---------------------------------------------------------------
-
-TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
-
-CAPITALISED = re.compile(r"[A-ZĐ][\w\-]*")
-
-NAME_TAIL = re.compile(r"\s+(và|của)$")
-
-OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
-
-AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
-
-# "(khóa xi)" after lower-casing a heading: the term's Roman numeral back in capitals
-TERM_LOWER = re.compile(r"(?<!\w)(kh[oó]a |khoá )([ivxlc]{1,6})(?!\w)")
-
-KIND_BEFORE_SO = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(w) for w in KIND_WORD_TO_CODE), key=len, reverse=True))
-    + r")(?=\s+số)")
-
-NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
-
-NUMBER_LABEL = re.compile(r"(?i)số\b")
-
-
-# A locality word written with a capital inside a body's name: "UBND Xã Bản Lầu" is
-# "UBND xã Bản Lầu" (a youth union, "Tỉnh Đoàn", keeps its capital)
-LOCALITY_WORD_CAPITALISED = re.compile(
-    r"(?<=\s)(?:Xã|Phường|Quận|Huyện|Thị trấn|Thị xã|Tỉnh|Thành phố)(?=\s(?:[A-ZĐ]|\d))(?!\sĐoàn)")
 
 # --- read by `extract.laws` ------------------------------------------------------------------
 

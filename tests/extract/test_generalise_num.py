@@ -289,3 +289,29 @@ def test_issue10_a_commune_full_text_names_the_commune():
             "KẾ HOẠCH\nVề chuyển đổi số\nCăn cứ Kế hoạch số 12/KH-UBND ngày 2/1/2024 của UBND huyện;\n")
     subject = extract_page(text, province="Lào Cai").subject
     assert (subject.number, subject.issuer) == ("45/KH-UBND", "Ủy ban nhân dân xã Bản Lầu")
+
+
+# A full text's header: a body under its superior (a commune's Party committee under the
+# district's Đảng bộ, a Sở under the province's UBND) is the issuer, with its locality.
+# (the header's lines, page province, subject issuer expected)
+HEADERS = [
+    ("ĐẢNG BỘ HUYỆN MƯỜNG KHƯƠNG\nĐẢNG ỦY XÃ BẢN LẦU\n*", "Lào Cai", "Đảng ủy xã Bản Lầu"),
+    ("ĐẢNG BỘ XÃ BẢN LẦU\nBAN CHẤP HÀNH\n*", "Lào Cai", "Ban Chấp hành Đảng bộ xã Bản Lầu"),
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG DUYÊN HẢI\n-------", "Lào Cai", "Ủy ban nhân dân phường Duyên Hải"),
+    ("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\n-------", "Lào Cai", "Sở Nội vụ tỉnh Lào Cai"),
+    ("UBND HUYỆN BẢO THẮNG\nPHÒNG NỘI VỤ\n-------", "Lào Cai", "Phòng Nội vụ huyện Bảo Thắng"),
+    ("UBND HUYỆN BẢO THẮNG\nVĂN PHÒNG\n-------", "Lào Cai", "Văn phòng Ủy ban nhân dân huyện Bảo Thắng"),
+    ("TỈNH ỦY LÀO CAI\nBAN TUYÊN GIÁO\n*", "Lào Cai", "Ban Tuyên giáo Tỉnh ủy Lào Cai"),
+    ("ĐẢNG BỘ TỈNH LÀO CAI\nBAN THƯỜNG VỤ TỈNH ỦY\n*", "Lào Cai", "Ban Thường vụ Tỉnh ủy Lào Cai"),
+    # near-misses: one body over two lines, and names in capitals in their usual spelling
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n-------", "Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("THỦ TƯỚNG CHÍNH PHỦ\n-------", None, "Thủ tướng Chính phủ"),
+    ("BỘ GIÁO DỤC VÀ ĐÀO TẠO\n-------", None, "Bộ Giáo dục và Đào tạo"),
+]
+
+
+@pytest.mark.parametrize("header, province, issuer", HEADERS)
+def test_issue10_a_header_names_the_body_under_its_superior(header, province, issuer):
+    text = (header + "\nSố: 45/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nVề chuyển đổi số\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert extract_page(text, province=province).subject.issuer == issuer
