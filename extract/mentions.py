@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from extract import patterns as P
@@ -203,6 +204,15 @@ def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
     return bool(P.URL_OR_FILE.search(token)) or "://" in token
 
 
+def _marks_end(text: str, end: int) -> int:
+    """`end` moved past the combining marks that follow it (a stray accent after a code,
+    which composes with nothing): a span covers whole characters as the text has them."""
+    stop = min(len(text), end + 16)
+    while end < stop and unicodedata.combining(text[end]):
+        end += 1
+    return end
+
+
 def _code_end(text: str, start: int, end: int) -> int:
     """Where a number matched at `start:end` really ends (§4): without a footnote mark glued
     to its last code (`12-CT/TW2,`), and past a stray space inside that code (`TT-BGD ĐT`,
@@ -242,7 +252,7 @@ def find_mentions(page: Page) -> list[Mention]:
         start, end = m.span()
         if _is_in_url_or_file(text, start, end):
             continue
-        end = _code_end(text, start, end)
+        end = _marks_end(text, _code_end(text, start, end))
         raw = text[start:end]
         number = normalize_number(raw)
         serial, year, codes = number_parts(number)

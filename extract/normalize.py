@@ -219,6 +219,9 @@ def normalize_number(raw: str) -> str:
     '59/2023/NĐ-CP'
     """
     text = _NUMBER_SPACES.sub("", nfc(raw))
+    if _CLUSTER_CHAR.search(text):
+        # a code carries no accent: a stray combining mark left after NFC is dropped
+        text = "".join(c for c in text if not unicodedata.combining(c))
     letters = [c for c in text if c.isalpha()]
     # A number written in capitals: every letter upper case and more than one letter
     all_caps = len(letters) > 1 and all(c.isupper() for c in letters)

@@ -3,9 +3,14 @@ strings in the portals' style: variants that must be read, near-misses that must
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract import extract_page
+from extract.normalize import number_key
 
 
 def _ref(result, number):
@@ -248,7 +253,6 @@ def test_class15_the_other_style_of_the_same_number(text, numbers):
 
 
 def test_class15_a_query_in_the_other_style_finds_the_same_number():
-    from extract.normalize import number_key
     from graph.aliases import parse_alias
     assert parse_alias("Nghị quyết 14/NQ-TU").number_key == number_key("14-NQ/TU")
     assert parse_alias("Nghị quyết 45b").to_dict() == {"text": "Nghị quyết 45b", "serial": "45b",
@@ -315,3 +319,33 @@ def test_issue10_a_header_names_the_body_under_its_superior(header, province, is
     text = (header + "\nSố: 45/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nVề chuyển đổi số\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert extract_page(text, province=province).subject.issuer == issuer
+
+
+# --- issue 13 item 6: a number's span covers whole characters ------------------------------
+# Numbers, words and combining marks (some compose with the letter before them, some with
+# none), in NFC or NFD: a reference's span never cuts a letter from its marks.
+_PIECES = ["Nghị quyết số ", "59/2023/NĐ-CP", "33/CT-TTg", "25-NQ/TW", "12a/QĐ-UBND", " ngày 2/3/2024",
+           " của Ủy ban", "\u0301", "\u0323", "\u0328", "\u0302\u0303", "\u0335", " ", "; "]
+
+
+def _whole_characters(text: str) -> None:
+    for ref in extract_page(text).references:
+        assert ref.start == 0 or not unicodedata.combining(text[ref.start])
+        assert ref.end == len(text) or not unicodedata.combining(text[ref.end])
+        assert number_key(text[ref.start:ref.end]) == number_key(ref.number)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.sampled_from(["NFC", "NFD"]))
+def test_issue13_a_span_never_cuts_a_letter_from_its_marks(text, form):
+    _whole_characters(unicodedata.normalize(form, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ Nghị định 59/2023/NĐ-CP\u0328 ngày 1/2/2023",
+    "Chỉ thị 33/C\u0328T-TTg của Thủ tướng",
+    unicodedata.normalize("NFD", "Quyết định số 12/QĐ-UBND ngày 2/3/2024 của Ủy ban nhân dân tỉnh"),
+])
+def test_issue13_a_stray_mark_after_a_code_stays_inside_the_span(text):
+    _whole_characters(text)
+    assert extract_page(text).references
