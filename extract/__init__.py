@@ -12,7 +12,7 @@ and no word of its own:
 stage      module          grammar tables it reads
 =========  ==============  ========================================================
 page       `page`          SIDE_LIST_HEADINGS, DISTRICT_WORD_TAIL
-mentions   `mentions`      KIND_WORDS, CODE_KINDS, ISSUER_KINDS, KNOWN_CODES,
+mentions   `mentions`      KIND_WORDS, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES,
                            OTHER_KIND, PLENUM_ISSUER (and `issuers` for the issuer)
 (issuers)  `issuers`       ISSUER_WORDS, ISSUER_STOP_PAIRS, DEPARTMENT_HEADS,
                            DEPARTMENT_NAMES, JOINT_ISSUERS, NAME_ENDING_WORDS,

@@ -35,6 +35,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "ĐA": ("Đề án",),
     "L": ("Bộ luật", "Luật"),
     "PL": ("Pháp lệnh",),
+    "VBHN": ("Văn bản hợp nhất",),
 }
 
 # Type codes as they stand inside a number, mapped to their kind. Codes missing from
@@ -45,19 +46,10 @@ CODE_KINDS: dict[str, str] = {
     "KH": "KH", "CTr": "CTr", "CTHĐ": "CTr", "CTPH": "CTr", "TT": "TT", "TTLT": "TTLT",
     "NĐ": "NĐ", "CĐ": "CĐ", "QC": "QC", "QCPH": "QCPH", "HD": "HD", "HDLT": "HD",
     "TB": "TB", "BC": "BC", "TTr": "TTr", "CV": "CV", "ĐA": "ĐA", "PL": "PL",
-    "L": "L",
+    "L": "L", "VBHN": "VBHN",
 }
 
 OTHER_KIND = "HĐ"
-
-# Kinds a central issuer can issue. A code that names a kind its issuer never issues
-# (`33/TT-TTg`: the Prime Minister issues no Thông tư) is a typo; the word before
-# the number ("Chỉ thị số 33/TT-TTg") decides instead.
-ISSUER_KINDS: dict[str, frozenset[str]] = {
-    "TTg": frozenset({"QĐ", "CT", "CĐ", "TB"}),
-    "CP": frozenset({"NĐ", "NQ", "CT", "QĐ"}),
-    "QH": frozenset({"L", "NQ"}),
-}
 
 # --- codes: canonical spelling ------------------------------------------------------
 # Every code we know, in the case its issuer writes it. A heading in capitals
@@ -65,7 +57,7 @@ ISSUER_KINDS: dict[str, frozenset[str]] = {
 KNOWN_CODES: tuple[str, ...] = (
     # type codes
     "NQ", "NQLT", "CT", "QĐ", "QĐi", "KL", "KH", "CTr", "CTHĐ", "CTPH", "TT", "TTLT", "NĐ",
-    "CĐ", "QC", "QCPH", "HD", "HDLT", "TB", "BC", "TTr", "CV", "ĐA", "PL", "GP",
+    "CĐ", "QC", "QCPH", "HD", "HDLT", "TB", "BC", "TTr", "CV", "ĐA", "PL", "GP", "VBHN",
     # central bodies
     "TTg", "CP", "QH", "TW", "UBTVQH", "VPCP", "BCĐ", "BDVTW", "BTGTW", "BTCTW", "UBKTTW",
     "BCSĐCP", "BCSĐ", "ĐUCA", "ĐUQSTW", "MTTQ", "UBMTTQ", "UBTWMTTQVN",

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.grammar import (
-    CANONICAL_CODES, CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, NUMBERED_CODES, OTHER_KIND, PLENUM_ISSUER,
+    CANONICAL_CODES, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES, OTHER_KIND, PLENUM_ISSUER,
 )
 from extract.issuers import issuer_before, issuer_of_author, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts, strip_diacritics
@@ -50,19 +50,12 @@ class Mention(NamedTuple):
 
 @functools.lru_cache(maxsize=4096)
 def _kind_of(codes: tuple[str, ...], word_kind: str | None, year: int | None) -> str | None:
-    """The kind (§5): the type code inside the number, else the word before it.
-
-    A code its issuer never issues (`33/TT-TTg`) is a typo: the word decides.
-    """
+    """The kind (§5): the type code inside the number, else the word before it; the
+    code wins even where the word names another kind ("Chỉ thị số 33/TT-TTg" is `TT`)."""
     first = codes[0] if codes else None
     if first is not None:
         code_kind = CODE_KINDS.get(first)
         if code_kind is not None:
-            issuer_code = codes[1] if len(codes) > 1 else None
-            allowed = ISSUER_KINDS.get(issuer_code or "")
-            if (word_kind and word_kind != code_kind and allowed is not None
-                    and code_kind not in allowed and word_kind in allowed):
-                return word_kind
             return code_kind
     if word_kind:
         return word_kind
