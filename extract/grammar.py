@@ -72,7 +72,7 @@ KNOWN_CODES: tuple[str, ...] = (
     # issuers of `CODE_ISSUERS` not listed above
     "VPQH", "BNG", "BNNMT", "BDTTG", "KTNN", "BTGDVTW", "VPTW", "BCĐQG", "UB", "CTUBND",
     "BTGHU", "BTCHU", "BDVHU", "UBKTHU", "STP", "SNNPTNT", "SNNMT", "SKHĐT", "SGTVT", "SDTTG",
-    "SNgV",
+    "SNgV", "QU", "ĐĐBQH", "BCHQS", "VPUBND",
 )
 
 
@@ -88,9 +88,10 @@ CANONICAL_CODES: dict[str, str] = {}
 for _code in KNOWN_CODES:
     CANONICAL_CODES.setdefault(_fold_code(_code), _code)
 
-# Codes that carry a number of their own: a term (`QH14`, `UBTVQH11`) or a body's number
-# (`BCĐ35`). Digits after any other code are a footnote mark (`12-CT/TW2,` is `12-CT/TW`).
-NUMBERED_CODES = frozenset({"QH", "UBTVQH", "BCĐ"})
+# Codes that carry a number of their own: a term (`QH14`, `UBTVQH11`), a body's number
+# (`BCĐ35`, a police unit's `PV01`). Digits after any other code are a footnote mark
+# (`12-CT/TW2,` is `12-CT/TW`), unless they open with a zero (no footnote is numbered so).
+NUMBERED_CODES = frozenset({"QH", "UBTVQH", "BCĐ", "PA", "PC", "PV", "PX", "PK", "PH"})
 
 # --- issuers (ANNOTATION.md §6) ------------------------------------------------------
 # The bodies issuer codes stand for (`CODE_ISSUERS`) live in `extract.grammar_issuers`.

@@ -31,6 +31,9 @@ CODE_ISSUERS: dict[str, str] = {
     "BCSĐCP": "Ban cán sự đảng Chính phủ", "ĐUQSTW": "Quân ủy Trung ương",
     "BCĐQG": "Ban Chỉ đạo quốc gia", "BCĐ": "Ban Chỉ đạo",
     "UBTWMTTQVN": "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+    # a Fatherland Front committee or a Party committee of any level (the code says not which)
+    "MTTQ": "Ủy ban Mặt trận Tổ quốc Việt Nam", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối",
     # the province's and the district's bodies
     "UBND": "Ủy ban nhân dân {locality}", "UB": "Ủy ban nhân dân {locality}",
     "HĐND": "Hội đồng nhân dân {locality}", "CTUBND": "Chủ tịch Ủy ban nhân dân {locality}",
@@ -40,6 +43,9 @@ CODE_ISSUERS: dict[str, str] = {
     "UBKTTU": "Ủy ban Kiểm tra {party_committee} {province}", "HU": "Huyện ủy {district}",
     "BTGHU": "Ban Tuyên giáo Huyện ủy {district}", "BTCHU": "Ban Tổ chức Huyện ủy {district}",
     "BDVHU": "Ban Dân vận Huyện ủy {district}", "UBKTHU": "Ủy ban Kiểm tra Huyện ủy {district}",
+    "QU": "Quận ủy {district}", "ĐĐBQH": "Đoàn đại biểu Quốc hội {locality}",
+    "CAT": "Công an {locality}", "BCHQS": "Bộ Chỉ huy Quân sự {locality}",
+    "VPUBND": "Văn phòng Ủy ban nhân dân {locality}",
     # the province's departments (Sở)
     "SNV": "Sở Nội vụ {locality}", "STC": "Sở Tài chính {locality}", "SYT": "Sở Y tế {locality}",
     "STP": "Sở Tư pháp {locality}", "SXD": "Sở Xây dựng {locality}", "SCT": "Sở Công Thương {locality}",

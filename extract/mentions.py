@@ -212,7 +212,8 @@ def _code_end(text: str, start: int, end: int) -> int:
     `BCĐ 35`); digits belong to a code only where it carries a number (`NUMBERED_CODES`)."""
     dm = P.CODE_DIGITS_AT_END.search(text, max(start, end - 14), end)
     if dm:
-        if _canonical_code(dm.group("letters")) in NUMBERED_CODES:
+        if dm.group("digits")[0] == "0" or dm.group("letters") in NUMBERED_CODES \
+                or _canonical_code(dm.group("letters")) in NUMBERED_CODES:
             return end
         return dm.start("digits")
     cm = P.CODE_CONTINUATION.match(text, end)

@@ -54,6 +54,12 @@ ISSUERS_FROM_THE_CODE = [
     # the text names another body than the code: the text wins
     ("thực hiện Kế hoạch số 88/KH-UBND của Ban Chỉ đạo tỉnh về chuyển đổi số", "Lào Cai",
      "88/KH-UBND", "Ban Chỉ đạo tỉnh Lào Cai"),
+    # a Fatherland Front or Party committee of a level the code does not say: no locality
+    ("theo Kế hoạch số 15/KH-MTTQ-BTT về đại hội", "Cà Mau", "15/KH-MTTQ-BTT",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("theo Nghị quyết số 05-NQ/ĐU về xây dựng đảng", "Cà Mau", "05-NQ/ĐU", "Đảng ủy"),
+    ("theo Công văn số 95/ĐĐBQH-VP về tiếp xúc cử tri", "Cà Mau", "95/ĐĐBQH-VP",
+     "Đoàn đại biểu Quốc hội tỉnh Cà Mau"),
     # near-misses: `TW` names no single body, an unknown code none, a short code no ministry
     ("quán triệt Nghị quyết số 45-NQ/TW về xây dựng đội ngũ trí thức", None, "45-NQ/TW", None),
     ("theo Quyết định số 17/QĐ-XHTN về khen thưởng", None, "17/QĐ-XHTN", None),
@@ -214,9 +220,11 @@ CODES_WITH_SPACES_AND_MARKS = [
     ("thực hiện Chỉ thị số 21-CT/T U của Ban Thường vụ", ["21-CT/TU"]),
     ("quán triệt Chỉ thị số 12-CT/TW2, Kết luận số 01-KL/TW13; và Quy định 11-QĐi/TW1.",
      ["12-CT/TW", "01-KL/TW", "11-QĐi/TW"]),
-    # digits that belong to their code: a term, a body's number
+    # digits that belong to their code: a term, a body's number, digits that open with 0
     ("Nghị quyết 88/2019/QH14, Pháp lệnh 34/2007/PL-UBTVQH11 và Công văn 99/BCĐ35",
      ["88/2019/QH14", "34/2007/PL-UBTVQH11", "99/BCĐ35"]),
+    ("Kế hoạch số 95/KH-CAT-PV01 và Công văn 12/PC06, 14/CAT-XX02", ["95/KH-CAT-PV01", "12/PC06",
+                                                                  "14/CAT-XX02"]),
     # near-misses: the word after the number is no part of its code
     ("Kế hoạch số 12/KH-UBND TP Hà Nội; Quyết định 14/QĐ-UBND 15 ngày; Chỉ thị 05-CT/TW 12 điểm",
      ["12/KH-UBND", "14/QĐ-UBND", "05-CT/TW"]),
