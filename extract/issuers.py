@@ -6,19 +6,16 @@ import functools
 import re
 
 from extract import patterns as P
-from extract.grammar import (
-    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE,
-    DEPARTMENT_HEADS, HEADER_BODIES, ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS,
-    MINISTRY, NAME_COMMA_WORDS, NUMBERED_PLACE_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
-    PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, STANDING_COMMITTEE,
-)
-from extract.grammar_issuers import (
-    CODE_ISSUERS, JOINT_ISSUER_JOIN, MINISTRY_CODE_LEAD, MINISTRY_CODE_MIN_WITHOUT_LEAD,
-)
-from extract.normalize import (
-    expand_abbreviations, fold, issuers_match, normalize_number, number_parts, strip_diacritics,
-)
 from extract import patterns_issuers as PI
+from extract.grammar import (
+    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, DEPARTMENT_HEADS, HEADER_BODIES,
+    ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS, MINISTRY, NAME_COMMA_WORDS,
+    NAME_ENDING_WORDS, NUMBERED_PLACE_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
+    STANDING_COMMITTEE,
+)
+# the body a number's codes name, where the text names none (`extract.subject` reads locality_of here)
+from extract.issuer_codes import issuer_from_code, locality_of
+from extract.normalize import expand_abbreviations, fold, normalize_number, strip_diacritics
 from extract.patterns import SPACES
 from extract.patterns_issuers import (
     AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
@@ -172,12 +169,6 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
     return name
 
 
-def locality_of(province: str) -> str:
-    """How a body names its province: "tỉnh Bắc Kạn", or "thành phố Hải Phòng" for a
-    centrally-run city."""
-    return (CITY_LOCALITY if province in CENTRAL_CITIES else PROVINCE_LOCALITY).format(province)
-
-
 def issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
     author named before the document, tied to it by "tại" (`issuer_of_author` says
@@ -326,46 +317,6 @@ def _header_name(name: str) -> str:
     return out
 
 
-def issuer_from_code(number: str, province: str | None, district: str | None = None) -> str | None:
-    """The body the number's issuer codes stand for (§6), when the text names none:
-    `…/QĐ-TTg` Thủ tướng Chính phủ, `…/TT-BTC` Bộ Tài chính, `…/KH-SNV` the Sở Nội vụ of
-    the page's province; two bodies issuing jointly (`…-KH/BDVTW-BCSĐCP`) one after the
-    other. A body of a locality the page does not name is given without it; `TW` (which
-    central body, only the text says) gives None."""
-    _, _, codes = number_parts(number)
-    bodies: list[str] = []
-    for code in codes:
-        body = _code_body(code)
-        if body is not None and body not in bodies:
-            bodies.append(body)
-    if not bodies:
-        return None
-    if province:
-        places = {"province": province, "locality": locality_of(province),
-                  "party_committee": CITY_PARTY_COMMITTEE if province in CENTRAL_CITIES
-                  else PROVINCE_PARTY_COMMITTEE}
-    else:
-        places = {"province": "", "locality": "", "party_committee": PROVINCE_PARTY_COMMITTEE}
-    places["district"] = district or ""
-    return JOINT_ISSUER_JOIN.join(SPACES.sub(" ", b.format(**places)).strip() for b in bodies)
-
-
-@functools.lru_cache(maxsize=1024)
-def _code_body(code: str) -> str | None:
-    """The body of one issuer code (`CODE_ISSUERS`), its term number dropped (`QH14`), a
-    ministry's code also without its leading B (`LĐTBXH`)."""
-    body = CODE_ISSUERS.get(code)
-    if body is not None:
-        return body
-    letters = code.rstrip("0123456789")
-    body = CODE_ISSUERS.get(letters)
-    if body is None and len(letters) >= MINISTRY_CODE_MIN_WITHOUT_LEAD:
-        ministry = CODE_ISSUERS.get(MINISTRY_CODE_LEAD + letters)
-        if ministry is not None and ministry.startswith(MINISTRY):
-            body = ministry
-    return body
-
-
 def reference_issuer(best, mentions, province: str | None, district: str | None) -> str | None:
     """The issuer of one reference, `best` its most detailed mention among `mentions`:
     the body the text names there or else at another mention, completed; where it names
@@ -375,23 +326,3 @@ def reference_issuer(best, mentions, province: str | None, district: str | None)
         return complete_issuer(named, province, district)
     longest = max((m.number for m in mentions), key=len)
     return issuer_from_code(longest, province, district)
-
-
-def issuer_of_author(author: str | None, number: str, province: str | None,
-                     district: str | None) -> str | None:
-    """The issuer of a document the text ties to its author ("đề nghị của <author> tại Tờ
-    trình số 88/TTr-STC", "chỉ đạo của <author> tại Thông báo số 64/TB-VPCP"), §6: the
-    body the author heads or is, where the code names that body or names none; the body
-    the code names where it names another."""
-    if not author:
-        return None
-    tm = P.OFFICIAL_TITLE.match(author)
-    body = author[tm.end():] if tm else author
-    named_by_code = issuer_from_code(number, None)
-    if named_by_code is None:
-        return body
-    if issuers_match(body, named_by_code):
-        return body
-    if issuers_match(author, named_by_code):
-        return author   # an office that issues ("Chủ tịch UBND tỉnh" of `…/QĐ-CTUBND`)
-    return issuer_from_code(number, province, district)

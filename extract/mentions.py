@@ -11,7 +11,8 @@ from extract import patterns as P
 from extract.grammar import (
     CANONICAL_CODES, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES, OTHER_KIND, PLENUM_ISSUER,
 )
-from extract.issuers import issuer_before, issuer_of_author, scan_issuer
+from extract.issuer_codes import issuer_of_author
+from extract.issuers import issuer_before, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts, strip_diacritics
 from extract.page import Page, in_spans
 from extract.patterns import (

@@ -5,7 +5,8 @@ number (or by the law's name) and deduplicated; offsets mapped back into the inp
 from __future__ import annotations
 
 
-from extract.issuers import issuer_from_code, reference_issuer
+from extract.issuer_codes import issuer_from_code
+from extract.issuers import reference_issuer
 from extract.laws import law_group_key
 from extract.mentions import Mention
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
