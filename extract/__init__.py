@@ -21,8 +21,8 @@ mentions   `mentions`      KIND_WORDS, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES,
                            CITY_ISSUER_ENDINGS, PEOPLES_BODIES, CENTRAL_CITIES,
                            CITY/PROVINCE_LOCALITY, STANDING_COMMITTEE, OFFICIAL_TITLES,
                            HEADER_NAMES, NUMBERED_PLACE_WORDS
-(codes)    `issuer_codes`  CODE_ISSUERS, PARTY_ISSUER_CODES and the rest of
-                           `grammar_issuers` (the body a number's codes name)
+(codes)    `issuer_codes`  CODE_ISSUERS, MINISTRY_CODE_*, JOINT_ISSUER_JOIN (the body
+                           a number's codes name; `normalize` reads PARTY_ISSUER_CODES)
 laws       `laws`          LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS, LAW_NAME_*,
                            LAW_INNER_*, CONSTITUTION, KIND_WORDS
 subject    `subject`       REPORTING_VERBS, TYPE_LINES, SIGNATURE_TITLES,

@@ -15,7 +15,9 @@ from extract.grammar import (
 )
 # the body a number's codes name, where the text names none (`extract.subject` reads locality_of here)
 from extract.issuer_codes import issuer_from_code, locality_of
-from extract.normalize import expand_abbreviations, fold, normalize_number, strip_diacritics
+from extract.normalize import (
+    expand_abbreviations, fold, issuers_match, normalize_number, strip_diacritics,
+)
 from extract.patterns import SPACES
 from extract.patterns_issuers import (
     AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
@@ -270,7 +272,14 @@ def header_issuer(text: str, number_pos: int) -> str | None:
         return None
     if len(picked) >= 2 and PI.HEADER_SUBORDINATE.match(picked[0]):
         return _subordinate_name(_header_name(picked[0]), _header_name(" ".join(reversed(picked[1:]))))
-    return _header_name(" ".join(reversed(picked)))
+    name = _header_name(" ".join(reversed(picked)))
+    nm = P.NUMBER.search(text, number_pos, min(len(text), number_pos + 40))
+    by_code = issuer_from_code(nm.group(), None) if nm else None
+    if by_code and PI.SUBORDINATE_BODY.match(by_code) and not issuers_match(by_code, name):
+        # the header names only the superior of the body the code names ("ỦY BAN NHÂN DÂN"
+        # over "Số: 681/HD-SGDĐT": the Sở Giáo dục và Đào tạo)
+        return _subordinate_name(by_code, name)
+    return name
 
 
 def _subordinate_name(body: str, superior: str) -> str:
@@ -281,6 +290,8 @@ def _subordinate_name(body: str, superior: str) -> str:
     if PI.LOCALITY_IN_NAME.search(body.lower()):
         return body
     sm = PI.SUPERIOR_LOCALITY.match(superior)
+    if sm is None and superior.lower() in PEOPLES_BODIES:
+        return body     # "Ủy ban nhân dân" alone names no locality to take
     if PI.COMMITTEE_AT_END.search(body):
         return f"{body} {sm.group('place')}" if sm else body
     if sm is None or sm.group("people") is None or PI.OFFICE_OF_SUPERIOR.match(body):

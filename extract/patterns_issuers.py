@@ -83,3 +83,5 @@ OFFICE_OF_SUPERIOR = re.compile(r"^Văn phòng$")
 # Bodies restored to their spelling anywhere in a header's lower-cased name
 HEADER_NAMES_ANYWHERE = tuple(
     (n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)")) for n in HEADER_NAMES)
+# A body under a header's superior, named by the number's code: "Sở ...", "Ban ...", "Chủ tịch ..."
+SUBORDINATE_BODY = re.compile(r"^(?:Sở|Ban|Phòng|Văn phòng|Chi cục|Cục|Chủ tịch)(?!\w)")

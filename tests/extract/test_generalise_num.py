@@ -357,3 +357,25 @@ def test_issue13_a_span_never_cuts_a_letter_from_its_marks(text, form):
 def test_issue13_a_stray_mark_after_a_code_stays_inside_the_span(text):
     _whole_characters(text)
     assert extract_page(text).references
+
+
+# A header that names only the superior of the body the number's code names: that body.
+# (the header's lines, the number, page province, subject issuer expected)
+HEADERS_AND_CODES = [
+    ("ỦY BAN NHÂN DÂN |", "681/HD-SGDĐT", "Cần Thơ", "Sở Giáo dục và Đào tạo"),
+    ("UBND TỈNH LÀO CAI", "12/SNV-TCBC", "Lào Cai", "Sở Nội vụ tỉnh Lào Cai"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", "12/QĐ-CTUBND", "Lào Cai", "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"),
+    ("TỈNH ỦY LÀO CAI", "12-HD/BTGTU", "Lào Cai", "Ban Tuyên giáo Tỉnh ủy Lào Cai"),
+    # near-misses: the code names the header's own body, or a unit of it
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", "12/QĐ-UBND", "Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", "12/UBND-VX", "Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("TỈNH ỦY LÀO CAI", "12-CT/TU", "Lào Cai", "Tỉnh ủy Lào Cai"),
+    ("BỘ TÀI CHÍNH", "12/2024/TT-BTC", None, "Bộ Tài chính"),
+]
+
+
+@pytest.mark.parametrize("header, number, province, issuer", HEADERS_AND_CODES)
+def test_class10_a_header_over_the_body_the_code_names(header, number, province, issuer):
+    text = (f"{header}\nSố: {number}\nLào Cai, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nVề chuyển đổi số\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert extract_page(text, province=province).subject.issuer == issuer
