@@ -110,6 +110,7 @@ ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("BTV", "Ban Thường vụ"),
     ("BCĐ", "Ban Chỉ đạo"),
     ("TW", "Trung ương"),
+    ("TP.", "thành phố"), ("Tp.", "thành phố"), ("TP", "thành phố"), ("TX.", "thị xã"),
     ("QL", "Quản lý"),
     ("CP", "Chính phủ"),
     ("TTg", "Thủ tướng Chính phủ"),
@@ -337,6 +338,9 @@ ISSUER_WORDS = frozenset("""
 
 ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
                        ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
+
+# A town's or city's abbreviation with its period inside a body's name: "UBND TP. Cần Thơ"
+DOTTED_PLACE_ABBREVIATIONS = frozenset({"TP", "Tp", "TX", "Tx"})
 
 # Wards and urban districts may be numbered: "UBND phường 3", "Quận 1" (`issuers.scan_issuer`)
 NUMBERED_PLACE_WORDS = frozenset({"phường", "quận"})

@@ -8,7 +8,7 @@ import re
 from extract import patterns as P
 from extract import patterns_issuers as PI
 from extract.grammar import (
-    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, DEPARTMENT_HEADS, HEADER_BODIES,
+    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, DEPARTMENT_HEADS, DOTTED_PLACE_ABBREVIATIONS, HEADER_BODIES,
     ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS, MINISTRY, NAME_COMMA_WORDS,
     NAME_ENDING_WORDS, NUMBERED_PLACE_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
     STANDING_COMMITTEE,
@@ -79,7 +79,7 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     cur = next(tokens, None)
     ahead = next(tokens, None)
     words = 0
-    prev = ""
+    prev = prev_written = ""
     while cur is not None and words < 16:
         s, e = cur.span()
         if s - name_end > 1 and text.count("\n", name_end, s) > 1:
@@ -93,7 +93,10 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 continue
             break
         if role == _STOP:
-            break
+            if not (cur.group() == "." and prev_written in DOTTED_PLACE_ABBREVIATIONS
+                    and ahead is not None and ahead.group()[:1].isupper()):
+                break
+            # "UBND TP. Cần Thơ": the period of an abbreviation inside the name
         if role == _CAPITAL and cur.group() in DEPARTMENT_HEADS:
             dm = P.DEPARTMENT_AFTER.match(text, e, limit)
             if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
@@ -118,7 +121,8 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         name_end = e
         words += 1
-        prev = cur.group().lower()
+        prev_written = cur.group()
+        prev = prev_written.lower()
         cur, ahead = ahead, next(tokens, None)
     if tm and name_end == tm.end():
         return None, pos

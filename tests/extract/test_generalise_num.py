@@ -282,6 +282,10 @@ COMMUNE_BODIES = [
     ("Ủy ban MTTQ Việt Nam xã Bản Lầu", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Bản Lầu"),
     ("Chủ tịch UBND xã Bản Lầu", "Chủ tịch Ủy ban nhân dân xã Bản Lầu"),
     ("UBND xã Bản Lầu, huyện Mường Khương", "Ủy ban nhân dân xã Bản Lầu"),
+    # a town's or city's abbreviation, with its period or without
+    ("UBND TP. Lào Cai", "Ủy ban nhân dân thành phố Lào Cai"),
+    ("UBND TP Lào Cai", "Ủy ban nhân dân thành phố Lào Cai"),
+    ("UBND TX. Sa Pa", "Ủy ban nhân dân thị xã Sa Pa"),
     # near-misses: a commune's body named without the commune gets no province; a youth
     # union keeps its capital
     ("UBND xã", "Ủy ban nhân dân xã"),
@@ -379,3 +383,8 @@ def test_class10_a_header_over_the_body_the_code_names(header, number, province,
     text = (f"{header}\nSố: {number}\nLào Cai, ngày 5 tháng 3 năm 2024\nKẾ HOẠCH\nVề chuyển đổi số\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert extract_page(text, province=province).subject.issuer == issuer
+
+
+def test_issue10_a_city_abbreviated_in_the_news_sentence():
+    text = "Ngày 15/12/2025, UBND TP. Cần Thơ đã ban hành Kế hoạch số 193/KH-UBND về chuyển đổi số."
+    assert extract_page(text, province="Cần Thơ").subject.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
