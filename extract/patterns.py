@@ -272,7 +272,7 @@ OF_BY = re.compile(r"(?:của|do|giữa)\s{1,3}", re.IGNORECASE)
 # Chính trị về ..."): its term, its title, the clause's end; a verb makes it the actor of
 # the next clause instead ("..., ngày 2/3/2024, UBND huyện tổ chức ...").
 BARE_ISSUER_CLOSE = re.compile(
-    r"(?:\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?)?"
+    r"(?:\s{0,2}\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)|\s{1,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}(?!\w))?"
     r"(?:\s{1,3}về(?!\w)|\s{0,2}[;.)\n]|\s{0,2}$)", re.IGNORECASE)
 
 TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)

@@ -137,6 +137,10 @@ ISSUERS_AFTER_THE_DATE = [
      "Lào Cai", "12-KH/TU", "Tỉnh ủy Lào Cai"),
     ("Thực hiện Chỉ thị 05-CT/TW, ngày 15/5/2016, Ban Thường vụ Tỉnh ủy đã chỉ đạo", None,
      "05-CT/TW", None),
+    ("Thực hiện Chỉ thị 05-CT/TW, ngày 15/5/2016, Ban Thường vụ Tỉnh ủy (khóa XX) đã chỉ đạo", None,
+     "05-CT/TW", None),
+    ("Thực hiện Chỉ thị 05-CT/TW, ngày 15/5/2016, Bộ Chính trị (khóa XII); Tỉnh ủy đã chỉ đạo", None,
+     "05-CT/TW", "Bộ Chính trị"),
 ]
 
 
