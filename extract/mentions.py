@@ -102,8 +102,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     text ends where the issuer should stand ("... ngày 26 tháng 12 năm 2017 củ").
     """
     date = None
-    iss_span: tuple[int, int] | None = None
-    plenum = False
+    issuer: str | None = None
     end = pos
     cut_off = False
     for _ in range(4):
@@ -115,12 +114,12 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                 date = date_of(dm)
                 end = dm.end()
                 continue
-        if iss_span is None and m is not None and "," in m.group():
+        if issuer is None and m is not None and "," in m.group():
             # after a comma, with no "của": a plenum, or (after the date) a body whose
             # name closes the clause ("..., ngày 1/2/2016, Bộ Chính trị về ...")
             pm = P.PLENUM.match(text, cur, limit)
             if pm:
-                iss_span, plenum, end = (cur, pm.end()), True, pm.end()
+                issuer, end = PLENUM_ISSUER, pm.end()
                 km = TERM_AFTER.match(text, end, limit)
                 if km:
                     end = km.end()
@@ -128,25 +127,25 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
             if date is not None and P.ISSUER_HEAD.match(text, cur, limit):
                 name, name_end = scan_issuer(text, cur, limit)
                 if name and BARE_ISSUER_CLOSE.match(text, name_end, limit):
-                    iss_span = (cur, name_end)
+                    issuer = name
                     end = name_end
                     km = TERM_AFTER.match(text, end, limit)
                     if km:
                         end = km.end()
                     continue
-        if iss_span is None:
+        if issuer is None:
             im = OF_BY.match(text, cur, limit)
             if im:
                 pm = P.PLENUM.match(text, im.end(), limit)
                 if pm:
-                    iss_span, plenum, end = (im.end(), pm.end()), True, pm.end()
+                    issuer, end = PLENUM_ISSUER, pm.end()
                     km = TERM_AFTER.match(text, end, limit)
                     if km:
                         end = km.end()
                     continue
                 name, name_end = scan_issuer(text, im.end(), limit)
                 if name:
-                    iss_span = (im.end(), name_end)
+                    issuer = name   # as written, a dangling "và" dropped
                     end = name_end
                     km = TERM_AFTER.match(text, end, limit)
                     if km:
@@ -163,9 +162,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
             end = km.end()
             continue
         break
-    if iss_span is None:
-        return date, None, end, cut_off
-    return date, PLENUM_ISSUER if plenum else text[iss_span[0]:iss_span[1]], end, cut_off
+    return date, issuer, end, cut_off
 
 
 def date_of(m: re.Match) -> str | None:

@@ -130,6 +130,9 @@ ISSUERS_AFTER_THE_DATE = [
      "12/QĐ-STC", "Giám đốc Sở Tài chính"),
     ("Quyết định số 12/QĐ-BNV ngày 2/3/2022 của Thứ trưởng Bộ Nội vụ về định mức", None,
      "12/QĐ-BNV", "Thứ trưởng Bộ Nội vụ"),
+    # the next document after "và": no part of the name
+    ("Thực hiện Công văn số 2234/UBND-VX ngày 3/4/2024 của UBND tỉnh Nghệ An và Công văn số "
+     "456/SGDĐT-GDTrH ngày 5/4/2024", "Nghệ An", "2234/UBND-VX", "Ủy ban nhân dân tỉnh Nghệ An"),
     # near-misses: the body after the comma acts in the next clause (the code decides)
     ("Thực hiện Kế hoạch 12/KH-UBND ngày 2/3/2024, UBND huyện tổ chức hội nghị", "Lào Cai",
      "12/KH-UBND", "Ủy ban nhân dân tỉnh Lào Cai"),
