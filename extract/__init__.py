@@ -20,7 +20,7 @@ mentions   `mentions`      KIND_WORDS, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES,
                            ISSUER_ABBREVIATIONS, ISSUER_SPELLINGS, LOCAL_ISSUER_ENDINGS,
                            CITY_ISSUER_ENDINGS, PEOPLES_BODIES, CENTRAL_CITIES,
                            CITY/PROVINCE_LOCALITY, STANDING_COMMITTEE, OFFICIAL_TITLES,
-                           HEADER_NAMES, NUMBERED_PLACE_WORDS
+                           HEADER_NAMES, NUMBERED_NAME_WORDS
 (codes)    `issuer_codes`  CODE_ISSUERS, MINISTRY_CODE_*, JOINT_ISSUER_JOIN (the body
                            a number's codes name; `normalize` reads PARTY_ISSUER_CODES)
 laws       `laws`          LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS, LAW_NAME_*,

@@ -342,8 +342,9 @@ ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), 
 # A town's or city's abbreviation with its period inside a body's name: "UBND TP. Cần Thơ"
 DOTTED_PLACE_ABBREVIATIONS = frozenset({"TP", "Tp", "TX", "Tx"})
 
-# Wards and urban districts may be numbered: "UBND phường 3", "Quận 1" (`issuers.scan_issuer`)
-NUMBERED_PLACE_WORDS = frozenset({"phường", "quận"})
+# Words a number follows inside a body's name: wards and urban districts ("UBND phường 3",
+# "Quận 1"), steering committees ("Ban Chỉ đạo 35") (`issuers.scan_issuer`)
+NUMBERED_NAME_WORDS = frozenset({"phường", "quận", "đạo"})
 
 DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
 

@@ -10,7 +10,7 @@ from extract import patterns_issuers as PI
 from extract.grammar import (
     AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, DEPARTMENT_HEADS, DOTTED_PLACE_ABBREVIATIONS, HEADER_BODIES,
     ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS, MINISTRY, NAME_COMMA_WORDS,
-    NAME_ENDING_WORDS, NUMBERED_PLACE_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
+    NAME_ENDING_WORDS, NUMBERED_NAME_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
     STANDING_COMMITTEE,
 )
 # the body a number's codes name, where the text names none (`extract.subject` reads locality_of here)
@@ -117,7 +117,7 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 break
             if low == AND and not (nxt[:1].isupper() or nxt.lower() in ISSUER_WORDS):
                 break
-        elif role == _DIGIT and prev not in NUMBERED_PLACE_WORDS:
+        elif role == _DIGIT and prev not in NUMBERED_NAME_WORDS:
             break
         name_end = e
         words += 1

@@ -41,6 +41,8 @@ ISSUERS_FROM_THE_CODE = [
      "15-CTr/BDVTW-BCSĐCP", "Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ"),
     ("theo Công văn 71-CV/BCĐQG về phòng chống thiên tai", None, "71-CV/BCĐQG",
      "Ban Chỉ đạo quốc gia"),
+    ("Kế hoạch số 45/KH-BCĐ ngày 5/6/2024 của Ban Chỉ đạo 35 tỉnh; Công văn số 103-CV/BCĐ 35",
+     "Quảng Trị", "45/KH-BCĐ", "Ban Chỉ đạo 35 tỉnh Quảng Trị"),
     ("bãi bỏ Quyết định số 210/QĐ-CTUBND về thành lập tổ công tác", "Lào Cai",
      "210/QĐ-CTUBND", "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"),
     # a district's Party body: the district the page names
