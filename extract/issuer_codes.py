@@ -24,6 +24,7 @@ def locality_of(province: str) -> str:
     return (CITY_LOCALITY if province in CENTRAL_CITIES else PROVINCE_LOCALITY).format(province)
 
 
+@functools.lru_cache(maxsize=4096)
 def issuer_from_code(number: str, province: str | None, district: str | None = None) -> str | None:
     """The body the number's issuer codes stand for (§6), when the text names none:
     `…/QĐ-TTg` Thủ tướng Chính phủ, `…/TT-BTC` Bộ Tài chính, `…/KH-SNV` the Sở Nội vụ of

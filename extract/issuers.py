@@ -79,12 +79,13 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     cur = next(tokens, None)
     ahead = next(tokens, None)
     words = 0
-    prev = prev_written = ""
+    prev_written = ""
     while cur is not None and words < 16:
         s, e = cur.span()
         if s - name_end > 1 and text.count("\n", name_end, s) > 1:
             break
-        role = _token_role(cur.group())
+        tok = cur.group()
+        role = _token_role(tok)
         if role == _COMMA:
             # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
             nxt = ahead.group() if ahead is not None else ""
@@ -93,11 +94,11 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 continue
             break
         if role == _STOP:
-            if not (cur.group() == "." and prev_written in DOTTED_PLACE_ABBREVIATIONS
+            if not (tok == "." and prev_written in DOTTED_PLACE_ABBREVIATIONS
                     and ahead is not None and ahead.group()[:1].isupper()):
                 break
             # "UBND TP. Cần Thơ": the period of an abbreviation inside the name
-        if role == _CAPITAL and cur.group() in DEPARTMENT_HEADS:
+        if role == _CAPITAL and tok in DEPARTMENT_HEADS:
             dm = P.DEPARTMENT_AFTER.match(text, e, limit)
             if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
                 name_end = dm.end()
@@ -112,17 +113,16 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 break
         elif role == _LINK_WORD_IN_NAME:
             nxt = ahead.group() if ahead is not None else ""
-            low = cur.group().lower()
+            low = tok.lower()
             if (low, nxt.lower()) in ISSUER_STOP_PAIRS:
                 break
             if low == AND and not (nxt[:1].isupper() or nxt.lower() in ISSUER_WORDS):
                 break
-        elif role == _DIGIT and prev not in NUMBERED_NAME_WORDS:
+        elif role == _DIGIT and prev_written.lower() not in NUMBERED_NAME_WORDS:
             break
         name_end = e
         words += 1
-        prev_written = cur.group()
-        prev = prev_written.lower()
+        prev_written = tok
         cur, ahead = ahead, next(tokens, None)
     if tm and name_end == tm.end():
         return None, pos

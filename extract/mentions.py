@@ -114,7 +114,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                 date = date_of(dm)
                 end = dm.end()
                 continue
-        if issuer is None and m is not None and "," in m.group():
+        if issuer is None and "," in text[end:cur]:
             # after a comma, with no "của": a plenum, or (after the date) a body whose
             # name closes the clause ("..., ngày 1/2/2016, Bộ Chính trị về ...")
             pm = P.PLENUM.match(text, cur, limit)
@@ -208,7 +208,8 @@ def _code_end(text: str, start: int, end: int) -> int:
     """Where a number matched at `start:end` really ends (§4): without a footnote mark glued
     to its last code (`12-CT/TW2,`), and past a stray space inside that code (`TT-BGD ĐT`,
     `BCĐ 35`); digits belong to a code only where it carries a number (`NUMBERED_CODES`)."""
-    dm = P.CODE_DIGITS_AT_END.search(text, max(start, end - 14), end)
+    dm = P.CODE_DIGITS_AT_END.search(text, max(start, end - 14), end) if text[end - 1].isdigit() \
+        else None
     if dm:
         if dm.group("digits")[0] == "0" or dm.group("letters") in NUMBERED_CODES \
                 or _canonical_code(dm.group("letters")) in NUMBERED_CODES:
@@ -240,14 +241,20 @@ def find_mentions(page: Page) -> list[Mention]:
     text, low, side = page.text, page.low, page.side
     out: list[Mention] = []
     n = len(text)
+    letter_serials = False    # a serial ending in a letter: its short form is looked for
+    marks = P.COMBINING_MARK.search(text) is not None   # a mark composing with nothing
     for m in P.NUMBER.finditer(text):
         start, end = m.span()
         if _is_in_url_or_file(text, start, end):
             continue
-        end = _marks_end(text, _code_end(text, start, end))
+        if text[end - 1].isdigit() or text[end:end + 1] == " ":
+            end = _code_end(text, start, end)
+        if marks and end < n and unicodedata.combining(text[end]):
+            end = _marks_end(text, end)
         raw = text[start:end]
         number = normalize_number(raw)
         serial, year, codes = number_parts(number)
+        letter_serials = letter_serials or serial[-1].isalpha()
         word_kind, lead_start = _word_kind_before(text, start, low)
         kind = _kind_of(codes, word_kind, year)
         limit = min(n, end + 400)
@@ -261,7 +268,7 @@ def find_mentions(page: Page) -> list[Mention]:
             date=date, issuer=issuer, truncated=(end == n or cut_off),
             in_side_list=bool(side) and in_spans(start, side),
         ))
-    if any(number_parts(m.number)[0][-1:].isalpha() for m in out):
+    if letter_serials:
         out += _short_forms(page, out)
     return out
 
