@@ -10,10 +10,9 @@ from typing import NamedTuple
 from extract import patterns as P
 from extract.grammar import (
     CANONICAL_CODES, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES, OTHER_KIND, PLENUM_ISSUER,
-    REPORTING_VERBS,
 )
 from extract.issuer_codes import issuer_of_author
-from extract.issuers import actor_before, issuer_before, issuer_name, scan_issuer
+from extract.issuers import issuer_before, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts, strip_diacritics
 from extract.page import Page, in_spans
 from extract.patterns import (
@@ -237,40 +236,6 @@ def _canonical_code(letters: str) -> str | None:
     return CANONICAL_CODES.get(strip_diacritics(letters).upper())
 
 
-# How far before a number the sentence that reports it may start, and its verb
-SENTENCE_REACH = 300
-VERB_REACH = 24
-NAME_REACH = 160    # a body's name is shorter (`scan_issuer` reads at most 16 words)
-# the last letters of the reporting verbs: a quick test before the verbs' pattern
-_VERB_ENDS = frozenset(v[-1] for v in REPORTING_VERBS) | frozenset(v[-1].upper() for v in REPORTING_VERBS)
-
-
-def _reported_by(text: str, lead_start: int, date: str | None) -> tuple[str | None, str | None]:
-    """"Ngày 11/10/2016, Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ đã ký Chương
-    trình phối hợp số ...": the body that the sentence says issued the document (the
-    actor before the reporting verb right before it), and the date the sentence opens
-    with where the number has none."""
-    j = lead_start - 1
-    while j > 0 and text[j] in " \n" and lead_start - j <= 3:
-        j -= 1
-    if j < 0 or text[j] not in _VERB_ENDS:
-        return None, date   # no reporting verb can end here (most numbers)
-    verb = P.REPORTING.search(text, max(0, lead_start - VERB_REACH), lead_start)
-    if verb is None:
-        return None, date
-    window = max(0, lead_start - SENTENCE_REACH)
-    floor = max(text.rfind("\n", window, verb.start()), text.rfind(". ", window, verb.start()) + 1,
-                window)
-    actor = actor_before(text, verb.start(), max(floor, verb.start() - NAME_REACH))
-    if actor is None:
-        return None, date
-    if date is None:
-        dm = P.LEADING_DATE.search(text, max(0, floor - 2), actor[0])
-        if dm:
-            date = date_of(dm)
-    return issuer_name(text[actor[0]:actor[1]]), date
-
-
 def find_mentions(page: Page) -> list[Mention]:
     """Every document number of the page, with what the text says about it."""
     text, low, side = page.text, page.low, page.side
@@ -297,8 +262,6 @@ def find_mentions(page: Page) -> list[Mention]:
         if issuer is None:
             issuer = issuer_of_author(issuer_before(text, lead_start), number,
                                       page.province, page.district)
-        if issuer is None:
-            issuer, date = _reported_by(text, lead_start, date)
         out.append(Mention(
             number=number, key=number_key(number), start=start, end=end,
             lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
