@@ -14,6 +14,7 @@ from extract.grammar import (
     STANDING_COMMITTEE,
 )
 # the body a number's codes name, where the text names none (`extract.subject` reads locality_of here)
+from extract.grammar_issuers import OFFICIAL_TITLES
 from extract.issuer_codes import issuer_from_code, locality_of
 from extract.normalize import (
     expand_abbreviations, fold, issuers_match, normalize_number, strip_diacritics,
@@ -69,10 +70,13 @@ def _token_role(tok: str) -> int:
     return _NAME_WORD if caps else _STOP
 
 
+_TITLE_FIRST_LETTERS = frozenset(t[0] for t in OFFICIAL_TITLES)
+
+
 def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read a body's name starting at `pos` (an official's title before it included:
     "Giám đốc Sở Tài chính"); return it and where it ends."""
-    tm = P.OFFICIAL_TITLE.match(text, pos, limit)
+    tm = P.OFFICIAL_TITLE.match(text, pos, limit) if text[pos:pos + 1] in _TITLE_FIRST_LETTERS else None
     name_end = tm.end() if tm else pos
     # tokens are read one ahead, as the name needs them: a name stops after a few
     tokens = TOKEN.finditer(text, name_end, min(limit, name_end + 200))

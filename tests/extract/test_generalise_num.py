@@ -14,6 +14,9 @@ from extract.normalize import number_key
 
 
 def _ref(result, number):
+    """The reference of `number`, or the subject when the page is that document."""
+    if result.subject is not None and result.subject.number == number:
+        return result.subject
     return next(r for r in result.references if r.number == number)
 
 
