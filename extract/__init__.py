@@ -6,27 +6,30 @@
 
 `extract.engine.extract_page` runs the stages in this order, one module each; every
 stage reads the grammar's tables (`extract.grammar`, compiled in `extract.patterns`)
-and no word of its own:
+and no word of its own (`grammar_issuers` and `patterns_issuers` are parts of those two):
 
 =========  ==============  ========================================================
 stage      module          grammar tables it reads
 =========  ==============  ========================================================
 page       `page`          SIDE_LIST_HEADINGS, DISTRICT_WORD_TAIL
-mentions   `mentions`      KIND_WORDS, CODE_KINDS, ISSUER_KINDS, KNOWN_CODES,
+mentions   `mentions`      KIND_WORDS, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES,
                            OTHER_KIND, PLENUM_ISSUER (and `issuers` for the issuer)
 (issuers)  `issuers`       ISSUER_WORDS, ISSUER_STOP_PAIRS, DEPARTMENT_HEADS,
                            DEPARTMENT_NAMES, JOINT_ISSUERS, NAME_ENDING_WORDS,
                            NAME_COMMA_WORDS, PROPER_NAMES, HEADER_BODIES, PROVINCES,
                            ISSUER_ABBREVIATIONS, ISSUER_SPELLINGS, LOCAL_ISSUER_ENDINGS,
                            CITY_ISSUER_ENDINGS, PEOPLES_BODIES, CENTRAL_CITIES,
-                           CITY/PROVINCE_LOCALITY, CODE_ISSUERS, STANDING_COMMITTEE
+                           CITY/PROVINCE_LOCALITY, STANDING_COMMITTEE, OFFICIAL_TITLES,
+                           HEADER_NAMES, NUMBERED_NAME_WORDS
+(codes)    `issuer_codes`  CODE_ISSUERS, MINISTRY_CODE_*, JOINT_ISSUER_JOIN (the body
+                           a number's codes name; `normalize` reads PARTY_ISSUER_CODES)
 laws       `laws`          LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS, LAW_NAME_*,
                            LAW_INNER_*, CONSTITUTION, KIND_WORDS
 subject    `subject`       REPORTING_VERBS, TYPE_LINES, SIGNATURE_TITLES,
                            HISTORY_HEADING, DISTRICT_PARTY_COMMITTEES, PEOPLE
 (cues)     `cues`          CUES, PASSIVE_CUES, PASSIVE_BEFORE, PASSIVE_AFTER
 relations  `relations`     BLOCKING_WORDS, KIND_WORDS, AND (and `cues` for the cues)
-resolve    `resolve`       CODE_ISSUERS (through `issuers`)
+resolve    `resolve`       CODE_ISSUERS (through `issuer_codes`)
 =========  ==============  ========================================================
 
 Between the stages: a `page.Page` (built once), `mentions.Mention`s (never changed once

@@ -7,6 +7,8 @@ an issuer code or a cue phrase is a one-line change here.
 
 from __future__ import annotations
 
+from extract.grammar_issuers import CODE_ISSUERS  # noqa: F401  (re-exported: a table of the grammar)
+
 # --- kinds (ANNOTATION.md §5) -------------------------------------------------------
 # code -> the words that introduce a document of that kind, longest first where one
 # is a prefix of another ("Nghị quyết liên tịch" before "Nghị quyết").
@@ -34,6 +36,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "ĐA": ("Đề án",),
     "L": ("Bộ luật", "Luật"),
     "PL": ("Pháp lệnh",),
+    "VBHN": ("Văn bản hợp nhất",),
 }
 
 # Type codes as they stand inside a number, mapped to their kind. Codes missing from
@@ -49,22 +52,13 @@ CODE_KINDS: dict[str, str] = {
 
 OTHER_KIND = "HĐ"
 
-# Kinds a central issuer can issue. A code that names a kind its issuer never issues
-# (`33/TT-TTg`: the Prime Minister issues no Thông tư) is a typo; the word before
-# the number ("Chỉ thị số 33/TT-TTg") decides instead.
-ISSUER_KINDS: dict[str, frozenset[str]] = {
-    "TTg": frozenset({"QĐ", "CT", "CĐ", "TB"}),
-    "CP": frozenset({"NĐ", "NQ", "CT", "QĐ"}),
-    "QH": frozenset({"L", "NQ"}),
-}
-
 # --- codes: canonical spelling ------------------------------------------------------
 # Every code we know, in the case its issuer writes it. A heading in capitals
 # (`CT-TTG`) or a code typed without diacritics (`ND-CP`) is restored from here.
 KNOWN_CODES: tuple[str, ...] = (
     # type codes
     "NQ", "NQLT", "CT", "QĐ", "QĐi", "KL", "KH", "CTr", "CTHĐ", "CTPH", "TT", "TTLT", "NĐ",
-    "CĐ", "QC", "QCPH", "HD", "HDLT", "TB", "BC", "TTr", "CV", "ĐA", "PL", "GP",
+    "CĐ", "QC", "QCPH", "HD", "HDLT", "TB", "BC", "TTr", "CV", "ĐA", "PL", "GP", "VBHN",
     # central bodies
     "TTg", "CP", "QH", "TW", "UBTVQH", "VPCP", "BCĐ", "BDVTW", "BTGTW", "BTCTW", "UBKTTW",
     "BCSĐCP", "BCSĐ", "ĐUCA", "ĐUQSTW", "MTTQ", "UBMTTQ", "UBTWMTTQVN",
@@ -76,6 +70,10 @@ KNOWN_CODES: tuple[str, ...] = (
     "UBND", "HĐND", "VP", "TH", "KGVX", "VX", "ĐTXD", "NC", "KT", "TTĐT", "SKHCN",
     "SNV", "STC", "SYT", "STTTT", "SVHTTDL", "SGDĐT", "SNN", "STNMT", "SXD", "SCT", "SLĐTBXH",
     "CAT", "BCH", "BTV",
+    # issuers of `CODE_ISSUERS` not listed above
+    "VPQH", "BNG", "BNNMT", "BDTTG", "KTNN", "BTGDVTW", "VPTW", "BCĐQG", "UB", "CTUBND",
+    "BTGHU", "BTCHU", "BDVHU", "UBKTHU", "STP", "SNNPTNT", "SNNMT", "SKHĐT", "SGTVT", "SDTTG",
+    "SNgV", "QU", "ĐĐBQH", "BCHQS", "VPUBND",
 )
 
 
@@ -91,40 +89,14 @@ CANONICAL_CODES: dict[str, str] = {}
 for _code in KNOWN_CODES:
     CANONICAL_CODES.setdefault(_fold_code(_code), _code)
 
+# Codes that carry a number of their own: a term (`QH14`, `UBTVQH11`), a body's number
+# (`BCĐ35`, a police unit's `PV01`). Digits after any other code are a footnote mark
+# (`12-CT/TW2,` is `12-CT/TW`), unless they open with a zero (no footnote is numbered so).
+NUMBERED_CODES = frozenset({"QH", "UBTVQH", "BCĐ", "PA", "PC", "PV", "PX", "PK", "PH"})
+
 # --- issuers (ANNOTATION.md §6) ------------------------------------------------------
-# Body that an issuer code stands for, when the text names no issuer.
-# `{province}` is filled from the page's province, `{locality}` with "tỉnh Bắc Kạn" or
-# "thành phố Hải Phòng", `{party_committee}` with "Tỉnh ủy" or "Thành ủy"; codes whose body depends on the
-# text (TW: Ban Chấp hành Trung ương, Bộ Chính trị or Ban Bí thư) are absent.
-CODE_ISSUERS: dict[str, str] = {
-    "TTg": "Thủ tướng Chính phủ",
-    "CP": "Chính phủ",
-    "QH": "Quốc hội",
-    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "VPCP": "Văn phòng Chính phủ",
-    "BTC": "Bộ Tài chính",
-    "BXD": "Bộ Xây dựng",
-    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
-    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
-    "BNV": "Bộ Nội vụ",
-    "BCA": "Bộ Công an",
-    "BQP": "Bộ Quốc phòng",
-    "BGDĐT": "Bộ Giáo dục và Đào tạo",
-    "BYT": "Bộ Y tế",
-    "BTP": "Bộ Tư pháp",
-    "BCT": "Bộ Công Thương",
-    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
-    "BTNMT": "Bộ Tài nguyên và Môi trường",
-    "BGTVT": "Bộ Giao thông vận tải",
-    "BTTTT": "Bộ Thông tin và Truyền thông",
-    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
-    "BKHCN": "Bộ Khoa học và Công nghệ",
-    "NHNN": "Ngân hàng Nhà nước Việt Nam",
-    "TU": "{party_committee} {province}",
-    "HĐND": "Hội đồng nhân dân {locality}",
-    "UBND": "Ủy ban nhân dân {locality}",
-    "BDVTU": "Ban Dân vận Tỉnh ủy {province}",
-}
+# The bodies issuer codes stand for (`CODE_ISSUERS`) live in `extract.grammar_issuers`.
+
 
 # Abbreviations expanded in issuer names, applied word-wise in this order.
 ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -139,6 +111,7 @@ ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("BTV", "Ban Thường vụ"),
     ("BCĐ", "Ban Chỉ đạo"),
     ("TW", "Trung ương"),
+    ("TP.", "thành phố"), ("Tp.", "thành phố"), ("TP", "thành phố"), ("TX.", "thị xã"),
     ("QL", "Quản lý"),
     ("CP", "Chính phủ"),
     ("TTg", "Thủ tướng Chính phủ"),
@@ -361,6 +334,9 @@ TONE_MARK_SPELLINGS: tuple[tuple[str, str], ...] = (("Uỷ", "Ủy"), ("uỷ", "
 # Bodies a header's name opens with, in their usual spelling (`issuers.header_issuer`)
 HEADER_BODIES: tuple[str, ...] = ("Tỉnh ủy", "Huyện ủy", "Bộ", "Ban Thường vụ", "Ban Chấp hành Trung ương",
                                   "Quốc hội", "Chính phủ", "Thủ tướng")
+# ... and names spelt so wherever they stand in it ("THỦ TƯỚNG CHÍNH PHỦ", "BAN CHẤP HÀNH ĐẢNG BỘ")
+HEADER_NAMES: tuple[str, ...] = ("Quốc hội", "Chính phủ", "Ban Chấp hành", "Trung ương", "Ban Thường vụ",
+                                 "Bộ Chính trị", "Ban Bí thư", "Mặt trận Tổ quốc Việt Nam")
 
 # Lower-case words that may stand inside a body's name ("Ban cán sự đảng Ủy ban
 # nhân dân tỉnh", "Ban Chỉ đạo quốc gia phòng, chống dịch bệnh COVID-19").
@@ -371,13 +347,21 @@ ISSUER_WORDS = frozenset("""
     tài khoa học công nghệ nội vụ giao thông vải văn hóa hoá thể thao du lịch nông
     nghiệp phát triển thôn môi trường nguyên đô điện tử truyền hình thanh tin quản lý
     hành chính nhà nước việt nam cộng sản phòng ngừa an toàn giao tướng trưởng phó chủ
-    tịch văn cục tổng thường trực ban
+    tịch văn cục tổng thường trực ban quận trấn
 """.split())
 
 ISSUER_STOP_PAIRS = {("ban", "hành"), ("quản", "lý"), ("phát", "triển"), ("chỉ", "đạo"),
                        ("triển", "khai"), ("tổ", "chức"), ("kiểm", "tra")}
 
+# A town's or city's abbreviation with its period inside a body's name: "UBND TP. Cần Thơ"
+DOTTED_PLACE_ABBREVIATIONS = frozenset({"TP", "Tp", "TX", "Tx"})
+
+# Words a number follows inside a body's name: wards and urban districts ("UBND phường 3",
+# "Quận 1"), steering committees ("Ban Chỉ đạo 35") (`issuers.scan_issuer`)
+NUMBERED_NAME_WORDS = frozenset({"phường", "quận", "đạo"})
+
 DEPARTMENT_HEADS = frozenset({"Sở", "Bộ", "Ban", "Cục", "SỞ", "BỘ", "BAN", "CỤC"})
+
 
 PROPER_NAMES = tuple(PROVINCES) + ("Tỉnh ủy", "Ban Chấp hành Trung ương", "Quốc hội", "Chính phủ",
                                     "Đảng", "Bộ Chính trị", "Ban Bí thư")

@@ -48,4 +48,20 @@ EXAMPLES: tuple[dict, ...] = (
              " dựng Kế hoạch số 11/KH-SNV ngày 9/2/2024 về cải cách hành chính.",
      "province": "Yên Bái",
      "relations": [("11/KH-SNV", "08-CT/TU", "IMPLEMENTS", "Thực hiện")]},
+    {"tables": ("CODE_ISSUERS", "NUMBERED_CODES", "NUMBERED_NAME_WORDS", "DOTTED_PLACE_ABBREVIATIONS"),
+     "text": "UBND TP. Lào Cai ban hành Kế hoạch số 45/KH-UBND ngày 5/3/2024 thực hiện Chương trình"
+             " phối hợp số 15-CTr/BDVTW-BCSĐCP về dân vận chính quyền và Công văn số 103-CV/BCĐ 35 của"
+             " Ban Chỉ đạo 35 tỉnh.",
+     "province": "Lào Cai",
+     "subject": ("45/KH-UBND", "KH", "Ủy ban nhân dân thành phố Lào Cai"),
+     "references": [("15-CTr/BDVTW-BCSĐCP", "CTr", None,
+                     "Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ"),
+                    ("103-CV/BCĐ35", "CV", None, "Ban Chỉ đạo 35 tỉnh Lào Cai")]},
+    {"tables": ("HEADER_BODIES", "HEADER_NAMES", "CODE_KINDS"),
+     "text": "ĐẢNG BỘ HUYỆN MƯỜNG KHƯƠNG\nĐẢNG ỦY XÃ BẢN LẦU\n*\nSố: 12-NQ/ĐU\nBản Lầu, ngày 5 tháng 3"
+             " năm 2024\nNGHỊ QUYẾT\nVề chuyển đổi số\nCăn cứ Nghị quyết số 14/NQ-TU ngày 2/1/2024 của"
+             " Tỉnh ủy;\n",
+     "province": "Lào Cai",
+     "subject": ("12-NQ/ĐU", "NQ", "Đảng ủy xã Bản Lầu"),
+     "references": [("14-NQ/TU", "NQ", "2024-01-02", "Tỉnh ủy Lào Cai")]},
 )

@@ -6,18 +6,23 @@ import functools
 import re
 
 from extract import patterns as P
+from extract import patterns_issuers as PI
 from extract.grammar import (
-    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, CITY_LOCALITY, CITY_PARTY_COMMITTEE,
-    CODE_ISSUERS, DEPARTMENT_HEADS, HEADER_BODIES, ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS,
-    MINISTRY, NAME_COMMA_WORDS, NAME_ENDING_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
-    PROVINCE_LOCALITY, PROVINCE_PARTY_COMMITTEE, STANDING_COMMITTEE,
+    AND, AT, CENTRAL_CITIES, CITY_ISSUER_ENDINGS, DEPARTMENT_HEADS, DOTTED_PLACE_ABBREVIATIONS, HEADER_BODIES,
+    ISSUER_ABBREVIATIONS, ISSUER_STOP_PAIRS, ISSUER_WORDS, MINISTRY, NAME_COMMA_WORDS,
+    NAME_ENDING_WORDS, NUMBERED_NAME_WORDS, PEOPLES_BODIES, PROPER_NAMES, PROVINCES,
+    STANDING_COMMITTEE,
 )
+# the body a number's codes name, where the text names none (`extract.subject` reads locality_of here)
+from extract.grammar_issuers import OFFICIAL_TITLES
+from extract.issuer_codes import issuer_from_code, locality_of
 from extract.normalize import (
-    expand_abbreviations, fold, normalize_number, number_parts, strip_diacritics,
+    expand_abbreviations, fold, issuers_match, normalize_number, strip_diacritics,
 )
-from extract.patterns import (
+from extract.patterns import SPACES
+from extract.patterns_issuers import (
     AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
-    SPACES, TERM_LOWER, TOKEN,
+    TERM_LOWER, TOKEN,
 )
 
 
@@ -65,19 +70,26 @@ def _token_role(tok: str) -> int:
     return _NAME_WORD if caps else _STOP
 
 
+_TITLE_FIRST_LETTERS = frozenset(t[0] for t in OFFICIAL_TITLES)
+
+
 def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
-    """Read a body's name starting at `pos`; return it and where it ends."""
+    """Read a body's name starting at `pos` (an official's title before it included:
+    "Giám đốc Sở Tài chính"); return it and where it ends."""
+    tm = P.OFFICIAL_TITLE.match(text, pos, limit) if text[pos:pos + 1] in _TITLE_FIRST_LETTERS else None
+    name_end = tm.end() if tm else pos
     # tokens are read one ahead, as the name needs them: a name stops after a few
-    tokens = TOKEN.finditer(text, pos, min(limit, pos + 200))
+    tokens = TOKEN.finditer(text, name_end, min(limit, name_end + 200))
     cur = next(tokens, None)
     ahead = next(tokens, None)
-    name_end = pos
     words = 0
+    prev_written = ""
     while cur is not None and words < 16:
         s, e = cur.span()
         if s - name_end > 1 and text.count("\n", name_end, s) > 1:
             break
-        role = _token_role(cur.group())
+        tok = cur.group()
+        role = _token_role(tok)
         if role == _COMMA:
             # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
             nxt = ahead.group() if ahead is not None else ""
@@ -86,8 +98,11 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 continue
             break
         if role == _STOP:
-            break
-        if role == _CAPITAL and cur.group() in DEPARTMENT_HEADS:
+            if not (tok == "." and prev_written in DOTTED_PLACE_ABBREVIATIONS
+                    and ahead is not None and ahead.group()[:1].isupper()):
+                break
+            # "UBND TP. Cần Thơ": the period of an abbreviation inside the name
+        if role == _CAPITAL and tok in DEPARTMENT_HEADS:
             dm = P.DEPARTMENT_AFTER.match(text, e, limit)
             if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
                 name_end = dm.end()
@@ -102,16 +117,19 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 break
         elif role == _LINK_WORD_IN_NAME:
             nxt = ahead.group() if ahead is not None else ""
-            low = cur.group().lower()
+            low = tok.lower()
             if (low, nxt.lower()) in ISSUER_STOP_PAIRS:
                 break
             if low == AND and not (nxt[:1].isupper() or nxt.lower() in ISSUER_WORDS):
                 break
-        elif role == _DIGIT:
+        elif role == _DIGIT and prev_written.lower() not in NUMBERED_NAME_WORDS:
             break
         name_end = e
         words += 1
+        prev_written = tok
         cur, ahead = ahead, next(tokens, None)
+    if tm and name_end == tm.end():
+        return None, pos
     name = issuer_name(text[pos:name_end])
     return name, name_end
 
@@ -138,10 +156,11 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
     only "Tỉnh ủy", "UBND tỉnh", "Huyện ủy" (§6)."""
     if not name:
         return None
-    name = P.ISSUER_ABBREVIATION_PAREN.sub("", name)
-    name = P.TERM_AT_END.sub("", name).strip()
+    name = PI.ISSUER_ABBREVIATION_PAREN.sub("", name)
+    name = PI.TERM_AT_END.sub("", name).strip()
     name = expand_abbreviations(name)
-    for written, usual in P.ISSUER_SPELLING_PATTERNS:
+    name = PI.LOCALITY_WORD_CAPITALISED.sub(lambda m: m.group().lower(), name)
+    for written, usual in PI.ISSUER_SPELLING_PATTERNS:
         name = written.sub(usual, name)
     # restore a province's spelling ("Quảng trị" -> "Quảng Trị")
     folded = fold(name)
@@ -155,20 +174,15 @@ def complete_issuer(name: str | None, province: str | None, district: str | None
             return f"{name} {province}"
         if low in PEOPLES_BODIES:
             return f"{name} {locality_of(province)}"
-    if district and P.DISTRICT_ISSUER_END.search(low):
+    if district and PI.DISTRICT_ISSUER_END.search(low):
         return f"{name} {district}"
     return name
 
 
-def locality_of(province: str) -> str:
-    """How a body names its province: "tỉnh Bắc Kạn", or "thành phố Hải Phòng" for a
-    centrally-run city."""
-    return (CITY_LOCALITY if province in CENTRAL_CITIES else PROVINCE_LOCALITY).format(province)
-
-
 def issuer_before(text: str, lead_start: int) -> str | None:
     """"... đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 164/TTr-SKHCN": the
-    issuer named before the document, tied to it by "tại"."""
+    author named before the document, tied to it by "tại" (`issuer_of_author` says
+    whether that is the issuer)."""
     if AT not in text[max(0, lead_start - 6):lead_start]:
         return None  # no "tại" right before the document: no issuer tied to it
     window_start = max(0, lead_start - 120)
@@ -264,46 +278,70 @@ def header_issuer(text: str, number_pos: int) -> str | None:
             break
     if not picked:
         return None
-    return _header_name(" ".join(reversed(picked)))
+    if len(picked) >= 2 and PI.HEADER_SUBORDINATE.match(picked[0]):
+        return _subordinate_name(_header_name(picked[0]), _header_name(" ".join(reversed(picked[1:]))))
+    name = _header_name(" ".join(reversed(picked)))
+    nm = P.NUMBER.search(text, number_pos, min(len(text), number_pos + 40))
+    by_code = issuer_from_code(nm.group(), None) if nm else None
+    if by_code and PI.SUBORDINATE_BODY.match(by_code) and not issuers_match(by_code, name):
+        # the header names only the superior of the body the code names ("ỦY BAN NHÂN DÂN"
+        # over "Số: 681/HD-SGDĐT": the Sở Giáo dục và Đào tạo)
+        return _subordinate_name(by_code, name)
+    return name
 
 
-_HEADER_BODIES = tuple(
-    (b.lower(), b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)"))
-    for b in HEADER_BODIES)
+def _subordinate_name(body: str, superior: str) -> str:
+    """A body a header names under its superior, with the locality it belongs to: "Sở
+    Nội vụ" under "Ủy ban nhân dân tỉnh Lào Cai" is "Sở Nội vụ tỉnh Lào Cai", "Ban Tuyên
+    giáo" under "Tỉnh ủy Lào Cai" "Ban Tuyên giáo Tỉnh ủy Lào Cai"; a body that names its
+    own locality ("Đảng ủy xã Bản Lầu") stands alone."""
+    if PI.LOCALITY_IN_NAME.search(body.lower()):
+        return body
+    sm = PI.SUPERIOR_LOCALITY.match(superior)
+    if sm is None and superior.lower() in PEOPLES_BODIES:
+        return body     # "Ủy ban nhân dân" alone names no locality to take
+    if PI.COMMITTEE_AT_END.search(body):
+        return f"{body} {sm.group('place')}" if sm else body
+    if sm is None or sm.group("people") is None or PI.OFFICE_OF_SUPERIOR.match(body):
+        return f"{body} {superior}"
+    return f"{body} {sm.group('locality')}"
+
+
+_HEADER_BODIES = tuple((b, re.compile(r"^" + re.escape(b.lower()) + r"(?!\w)")) for b in HEADER_BODIES)
 
 
 @functools.lru_cache(maxsize=1024)
 def _header_name(name: str) -> str:
     """A header's body name (lines in capitals joined) in its usual spelling:
     "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> "Ủy ban nhân dân tỉnh Bắc Kạn"."""
-    name = P.NATIONAL_NAME_SPLIT.split(name)[0]
-    name = re.sub(r"\s+", " ", name).strip()
+    name = PI.NATIONAL_NAME_SPLIT.split(name)[0]
+    name = expand_abbreviations(re.sub(r"\s+", " ", name).strip())
     low = name.lower()
-    low = P.STANDING_COMMITTEE_LOWER.sub(STANDING_COMMITTEE, low)
+    low = PI.STANDING_COMMITTEE_LOWER.sub(STANDING_COMMITTEE, low)
+    low = PI.PARTY_COMMITTEE_LOWER.sub(lambda m: m.group(1).capitalize() + " " + m.group(2), low)
+    low = PI.DEPARTMENT_AFTER_LOWER.sub(
+        lambda m: m.group(1).capitalize() + " " + PI.DEPARTMENT_BY_LOWER[m.group(2)], low)
+    for spelt, pattern in PI.HEADER_NAMES_ANYWHERE:
+        low = pattern.sub(spelt, low)
     out = low[:1].upper() + low[1:]
     out = _restore_names(out, _PROVINCE_PATTERNS)
     # place names after "tỉnh", "huyện" ... are proper nouns
-    out = P.PLACE_NAME_AT_END.sub(
+    out = PI.PLACE_NAME_AT_END.sub(
         lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()), out)
-    for lowered, body, pattern in _HEADER_BODIES:
-        if out.startswith(lowered):
-            out = pattern.sub(body, out)
+    for body, pattern in _HEADER_BODIES:
+        if pattern.match(out.lower()):
+            out = body + out[len(body):]
     if out.startswith(MINISTRY) and len(out) > len(MINISTRY):
         out = MINISTRY + out[len(MINISTRY)].upper() + out[len(MINISTRY) + 1:]
     return out
 
 
-def issuer_from_code(number: str, province: str | None) -> str | None:
-    """The body an issuer code stands for (§6), when the text names none."""
-    _, _, codes = number_parts(number)
-    for code in reversed(codes):
-        body = CODE_ISSUERS.get(code) or CODE_ISSUERS.get(re.sub(r"\d+$", "", code))
-        if body:
-            if "{" in body:
-                if not province:
-                    return None
-                body = body.format(province=province, locality=locality_of(province),
-                                   party_committee=CITY_PARTY_COMMITTEE if province in CENTRAL_CITIES
-                                   else PROVINCE_PARTY_COMMITTEE)
-            return body
-    return None
+def reference_issuer(best, mentions, province: str | None, district: str | None) -> str | None:
+    """The issuer of one reference, `best` its most detailed mention among `mentions`:
+    the body the text names there or else at another mention, completed; where it names
+    none, the body its code names (§6)."""
+    named = best.issuer or next((m.issuer for m in mentions if m.issuer), None)
+    if named:
+        return complete_issuer(named, province, district)
+    longest = max((m.number for m in mentions), key=len)
+    return issuer_from_code(longest, province, district)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from extract import patterns as P
-from extract.grammar import CODE_KINDS, ISSUER_KINDS, KNOWN_CODES, OTHER_KIND, PLENUM_ISSUER
+from extract.grammar import (
+    CANONICAL_CODES, CODE_KINDS, KNOWN_CODES, NUMBERED_CODES, OTHER_KIND, PLENUM_ISSUER,
+)
+from extract.issuer_codes import issuer_of_author
 from extract.issuers import issuer_before, scan_issuer
-from extract.normalize import iso_date, normalize_number, number_key, number_parts
+from extract.normalize import iso_date, normalize_number, number_key, number_parts, strip_diacritics
 from extract.page import Page, in_spans
-from extract.patterns import CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN
+from extract.patterns import (
+    BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN,
+)
 
 
 # Codes that name a body rather than a kind: a number whose first code is one of
@@ -45,19 +51,12 @@ class Mention(NamedTuple):
 
 @functools.lru_cache(maxsize=4096)
 def _kind_of(codes: tuple[str, ...], word_kind: str | None, year: int | None) -> str | None:
-    """The kind (§5): the type code inside the number, else the word before it.
-
-    A code its issuer never issues (`33/TT-TTg`) is a typo: the word decides.
-    """
+    """The kind (§5): the type code inside the number, else the word before it; the
+    code wins even where the word names another kind ("Chỉ thị số 33/TT-TTg" is `TT`)."""
     first = codes[0] if codes else None
     if first is not None:
         code_kind = CODE_KINDS.get(first)
         if code_kind is not None:
-            issuer_code = codes[1] if len(codes) > 1 else None
-            allowed = ISSUER_KINDS.get(issuer_code or "")
-            if (word_kind and word_kind != code_kind and allowed is not None
-                    and code_kind not in allowed and word_kind in allowed):
-                return word_kind
             return code_kind
     if word_kind:
         return word_kind
@@ -103,8 +102,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     text ends where the issuer should stand ("... ngày 26 tháng 12 năm 2017 củ").
     """
     date = None
-    iss_span: tuple[int, int] | None = None
-    plenum = False
+    issuer: str | None = None
     end = pos
     cut_off = False
     for _ in range(4):
@@ -116,19 +114,38 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                 date = date_of(dm)
                 end = dm.end()
                 continue
-        if iss_span is None:
+        if issuer is None and "," in text[end:cur]:
+            # after a comma, with no "của": a plenum, or (after the date) a body whose
+            # name closes the clause ("..., ngày 1/2/2016, Bộ Chính trị về ...")
+            pm = P.PLENUM.match(text, cur, limit)
+            if pm:
+                issuer, end = PLENUM_ISSUER, pm.end()
+                km = TERM_AFTER.match(text, end, limit)
+                if km:
+                    end = km.end()
+                continue
+            if date is not None and P.ISSUER_HEAD.match(text, cur, limit):
+                name, name_end = scan_issuer(text, cur, limit)
+                if name and BARE_ISSUER_CLOSE.match(text, name_end, limit):
+                    issuer = name
+                    end = name_end
+                    km = TERM_AFTER.match(text, end, limit)
+                    if km:
+                        end = km.end()
+                    continue
+        if issuer is None:
             im = OF_BY.match(text, cur, limit)
             if im:
                 pm = P.PLENUM.match(text, im.end(), limit)
                 if pm:
-                    iss_span, plenum, end = (im.end(), pm.end()), True, pm.end()
+                    issuer, end = PLENUM_ISSUER, pm.end()
                     km = TERM_AFTER.match(text, end, limit)
                     if km:
                         end = km.end()
                     continue
                 name, name_end = scan_issuer(text, im.end(), limit)
                 if name:
-                    iss_span = (im.end(), name_end)
+                    issuer = name   # as written, a dangling "và" dropped
                     end = name_end
                     km = TERM_AFTER.match(text, end, limit)
                     if km:
@@ -145,14 +162,16 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
             end = km.end()
             continue
         break
-    if iss_span is None:
-        return date, None, end, cut_off
-    return date, PLENUM_ISSUER if plenum else text[iss_span[0]:iss_span[1]], end, cut_off
+    return date, issuer, end, cut_off
 
 
 def date_of(m: re.Match) -> str | None:
     """The ISO date a date match (`P.DATE` and the patterns sharing its groups) reads."""
     day, m1, m2, m3, year = m.group("d", "m", "m2", "m3", "y")
+    if year is None:
+        year = m.group("ya") + m.group("yb")
+        if len(year) != 4:
+            return None   # "ngày 16/7/20 1": a part of the year is missing
     return _iso_of_parts(day, m1 or m2 or m3, year)
 
 
@@ -176,28 +195,105 @@ def _is_in_url_or_file(text: str, start: int, end: int) -> bool:
     return bool(P.URL_OR_FILE.search(token)) or "://" in token
 
 
+def _marks_end(text: str, end: int) -> int:
+    """`end` moved past the combining marks that follow it (a stray accent after a code,
+    which composes with nothing): a span covers whole characters as the text has them."""
+    stop = min(len(text), end + 16)
+    while end < stop and unicodedata.combining(text[end]):
+        end += 1
+    return end
+
+
+def _code_end(text: str, start: int, end: int) -> int:
+    """Where a number matched at `start:end` really ends (§4): without a footnote mark glued
+    to its last code (`12-CT/TW2,`), and past a stray space inside that code (`TT-BGD ĐT`,
+    `BCĐ 35`); digits belong to a code only where it carries a number (`NUMBERED_CODES`)."""
+    dm = P.CODE_DIGITS_AT_END.search(text, max(start, end - 14), end) if text[end - 1].isdigit() \
+        else None
+    if dm:
+        if dm.group("digits")[0] == "0" or dm.group("letters") in NUMBERED_CODES \
+                or _canonical_code(dm.group("letters")) in NUMBERED_CODES:
+            return end
+        return dm.start("digits")
+    cm = P.CODE_CONTINUATION.match(text, end)
+    if cm is None:
+        return end
+    last = P.LAST_CODE_LETTERS.search(text, max(start, end - 14), end)
+    if last is None:
+        return end
+    if cm.group("digits"):
+        return cm.end() if _canonical_code(last.group()) in NUMBERED_CODES else end
+    joined = _canonical_code(last.group() + cm.group("letters"))
+    return cm.end() if joined in _KNOWN_CODE_SET else end
+
+
+_KNOWN_CODE_SET = frozenset(KNOWN_CODES)
+
+
+@functools.lru_cache(maxsize=1024)
+def _canonical_code(letters: str) -> str | None:
+    """A code's usual spelling (`KNOWN_CODES`), whatever its case and diacritics."""
+    return CANONICAL_CODES.get(strip_diacritics(letters).upper())
+
+
 def find_mentions(page: Page) -> list[Mention]:
     """Every document number of the page, with what the text says about it."""
     text, low, side = page.text, page.low, page.side
     out: list[Mention] = []
     n = len(text)
+    letter_serials = False    # a serial ending in a letter: its short form is looked for
+    marks = P.COMBINING_MARK.search(text) is not None   # a mark composing with nothing
     for m in P.NUMBER.finditer(text):
         start, end = m.span()
         if _is_in_url_or_file(text, start, end):
             continue
-        raw = m.group()
+        if text[end - 1].isdigit() or text[end:end + 1] == " ":
+            end = _code_end(text, start, end)
+        if marks and end < n and unicodedata.combining(text[end]):
+            end = _marks_end(text, end)
+        raw = text[start:end]
         number = normalize_number(raw)
         serial, year, codes = number_parts(number)
+        letter_serials = letter_serials or serial[-1].isalpha()
         word_kind, lead_start = _word_kind_before(text, start, low)
         kind = _kind_of(codes, word_kind, year)
         limit = min(n, end + 400)
         date, issuer, tail_end, cut_off = _parse_tail(text, end, limit)
         if issuer is None:
-            issuer = issuer_before(text, lead_start)
+            issuer = issuer_of_author(issuer_before(text, lead_start), number,
+                                      page.province, page.district)
         out.append(Mention(
             number=number, key=number_key(number), start=start, end=end,
             lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
             date=date, issuer=issuer, truncated=(end == n or cut_off),
             in_side_list=bool(side) and in_spans(start, side),
         ))
+    if letter_serials:
+        out += _short_forms(page, out)
+    return out
+
+
+def _short_forms(page: Page, mentions: list[Mention]) -> list[Mention]:
+    """"Nghị quyết 36a" where the page writes `36a/NQ-CP` (§4, a serial ending in a
+    letter): a mention of that number, when its serial and kind name one number only.
+    Listed after the full mentions, so a reference's first mention is a full one."""
+    by_serial: dict[tuple[str, str | None], set[str]] = {}
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        serial = number_parts(m.number)[0].lower().lstrip("0")
+        if serial[-1:].isalpha():
+            by_serial.setdefault((serial, m.kind), set()).add(m.key)
+            full.setdefault(m.key, m)
+    text, side = page.text, page.side
+    out = []
+    for sm in P.SHORT_FORM.finditer(page.low):
+        word_kind = _kind_of_word(text[sm.start("word"):sm.end("word")])
+        keys = by_serial.get((sm.group("serial").lstrip("0"), word_kind))
+        if not keys or len(keys) != 1:
+            continue
+        m = full[next(iter(keys))]
+        start, end = sm.span("serial")
+        out.append(m._replace(start=start, end=end, lead_start=sm.start(), tail_end=end,
+                              word_kind=word_kind, date=None, issuer=None, truncated=False,
+                              in_side_list=bool(side) and in_spans(start, side)))
     return out

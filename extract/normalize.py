@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from extract.grammar import CANONICAL_CODES, ISSUER_ABBREVIATIONS, TONE_MARK_SPELLINGS
+from extract.grammar import CANONICAL_CODES, CODE_KINDS, ISSUER_ABBREVIATIONS, TONE_MARK_SPELLINGS
+from extract.grammar_issuers import CODE_ISSUERS, EITHER_STYLE_CODES, PARTY_ISSUER_CODES
 
 # --- text ----------------------------------------------------------------------------
 
@@ -240,13 +241,38 @@ def normalize_number(raw: str) -> str:
     '59/2023/NĐ-CP'
     """
     text = _NUMBER_SPACES.sub("", nfc(raw))
+    if _CLUSTER_CHAR.search(text):
+        # a code carries no accent: a stray combining mark left after NFC is dropped
+        text = "".join(c for c in text if not unicodedata.combining(c))
     letters = [c for c in text if c.isalpha()]
     # A number written in capitals: every letter upper case and more than one letter
     all_caps = len(letters) > 1 and all(c.isupper() for c in letters)
     out = []
     for seg in _SEGMENT.findall(text):
         out.append(seg if seg in "-/" else _canonical_segment(seg, all_caps=all_caps))
-    return "".join(out)
+    return "".join(_in_usual_style(out))
+
+
+_SERIAL = re.compile(r"\d{1,6}[a-zA-Z]?")
+
+
+def _in_usual_style(parts: list[str]) -> list[str]:
+    """A number's pieces (`_SEGMENT`) written in its issuer's usual style (§4): a Party
+    body's State style (`14/NQ-TU`) as `14-NQ/TU`, a State body's Party style
+    (`33-CT/TTg`) as `33/CT-TTg`; same serial, same codes in the same order. Anything
+    else (a year, a third `/`, an unknown issuer) is kept as written."""
+    if len(parts) < 5 or not _SERIAL.fullmatch(parts[0]) or parts[2] not in CODE_KINDS \
+            or any(sep != "-" for sep in parts[5::2]):
+        return parts
+    issuer = parts[4].rstrip("0123456789")
+    if issuer in EITHER_STYLE_CODES:
+        return parts
+    if parts[1] == "/" and parts[3] == "-" and issuer in PARTY_ISSUER_CODES:
+        return [parts[0], "-", parts[2], "/", *parts[4:]]
+    if parts[1] == "-" and parts[3] == "/" and issuer in CODE_ISSUERS \
+            and issuer not in PARTY_ISSUER_CODES:
+        return [parts[0], "/", parts[2], "-", *parts[4:]]
+    return parts
 
 
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")

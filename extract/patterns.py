@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from extract.grammar import (
-    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, ISSUER_SPELLINGS, JOINT_ISSUERS, KIND_QUALIFIERS,
+    BLOCKING_WORDS, CUES, DEPARTMENT_NAMES, JOINT_ISSUERS, KIND_QUALIFIERS,
     KIND_WORDS, LOCAL_ISSUER_ENDINGS, PASSIVE_AFTER, PASSIVE_BEFORE, PASSIVE_CUES,
     REPORTING_VERBS, SIDE_LIST_HEADINGS, SIGNATURE_TITLES, TYPE_LINES,
 )
+from extract.grammar_issuers import OFFICIAL_TITLES
 
 
 def alternation(phrases) -> str:
@@ -65,17 +66,28 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?\d{0,2}"
 NUMBER = re.compile(
     # The first digit opens the pattern, and the test that no word, slash, dot or dash
     # stands before it follows that digit: the regex engine then skips ahead to digits.
+    # A serial may end in a letter: 45b/NQ-CP, 12a-KH/TU.
     r"\d(?<![\w/.\-]\d)"
     r"(?:"
     # Party style: 25-NQ/TW, 1573-KH/BDVTW-BCSĐCP, 11-QĐi/TW
-    rf"\d{{0,4}}{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}}"
+    rf"\d{{0,4}}[a-zA-Z]?{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}}"
     r"|"
     # State style: 33/CT-TTg, 59/2023/NĐ-CP, 88/2019/QH14, 01/QCPH/UBND-UBMTTQ, 28/CP
-    rf"\d{{0,5}}{_SEP}/{_SEP}(?:(?:19|20)\d\d{_SEP}/{_SEP})?{_CODE}"
+    rf"\d{{0,5}}[a-zA-Z]?{_SEP}/{_SEP}(?:(?:19|20)\d\d{_SEP}/{_SEP})?{_CODE}"
     rf"(?:{_SEP}[-/]{_SEP}{_CODE}){{0,4}}"
     r")"
     r"(?![\w])"
 )
+
+# After a number: the rest of its last code past a stray space ("TT-BGD| ĐT", "BCĐ| 35"),
+# kept where the joined code is one (`mentions._code_end` decides)
+CODE_CONTINUATION = re.compile(r" (?:(?P<letters>[A-ZĐ][A-Za-zĐđ]{0,5})|(?P<digits>\d{1,2}))(?![\w/\-])")
+# The digits that end a number's last code, and that code's letters: "TW|2", "QH|14"
+CODE_DIGITS_AT_END = re.compile(r"(?P<letters>[A-Za-zĐđ]{1,12})(?P<digits>\d{1,2})$")
+# A combining mark (left in the text where it composes with nothing: `mentions._marks_end`)
+COMBINING_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# The letters that end a number (its last code, when it carries no digits)
+LAST_CODE_LETTERS = re.compile(r"[A-Za-zĐđ]{1,12}$")
 
 # A token that contains a number but is a file name or an address, not a citation.
 URL_OR_FILE = re.compile(
@@ -90,7 +102,8 @@ _DATE_BODY = (
     r"(?:[/.\-]\s{0,2}(?P<m>\d{1,2})\s{0,2}[/.\-]\s{0,2}"
     r"|\s{1,3}tháng\s{1,3}(?P<m2>\d{1,2})\s{1,3}năm\s{1,3}"
     r"|[/\-](?P<m3>\d{1,2})\s{1,3}năm\s{1,3})"
-    r"(?P<y>(?:19|20)\d\d)(?!\d)"
+    # a stray space may split the year ("ngày 16/7/20 19": `ya` and `yb`, joined by `date_of`)
+    r"(?:(?P<y>(?:19|20)\d\d)|(?P<ya>(?:19|20)\d?) (?P<yb>\d{1,2}))(?!\d)"
 )
 DATE = re.compile(_DATE_BODY, re.IGNORECASE)
 # "ngày 26/11/2021", "ngày 16\ntháng 01 năm 2025", "ban hành ngày ...", "cấp ngày ..."
@@ -118,6 +131,11 @@ KIND_BEFORE = re.compile(
 )
 KIND_WORD = re.compile(r"(?<!\w)" + _trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
                        re.IGNORECASE)
+# lower-cased. The short form of a number whose serial ends in a letter: "Nghị quyết 36a",
+# "nghị quyết số 45b" (the kind word in group `word`, the serial in `serial`)
+SHORT_FORM = re.compile(
+    r"(?P<word>" + _trie(KIND_WORD_TO_CODE) + r")"
+    r"\s{1,3}(?:số\s{0,2})?(?P<serial>\d{1,5}[a-z])(?![\w/\-])")
 
 # --- relation cues --------------------------------------------------------------------
 
@@ -190,6 +208,9 @@ ISSUER_HEAD = re.compile(
     + r"(?!\w)"
 )
 
+# An official's title at the start of a name, before the body he heads: "Giám đốc| Sở Tài chính"
+OFFICIAL_TITLE = re.compile(_trie(OFFICIAL_TITLES) + r"\s{1,3}(?=" + ISSUER_HEAD.pattern + ")")
+
 LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Luật", "BỘ LUẬT", "LUẬT"))
                        + r")(?=\s)")
 
@@ -222,20 +243,6 @@ JOINT_ISSUER = re.compile(
 SPACES = re.compile(r"\s+")
 
 
-# --- issuers ------------------------------------------------------------------------------
-# "(UBND)" after a body's name, and its term "(khóa XII)" at its end: dropped
-ISSUER_ABBREVIATION_PAREN = re.compile(r"\s*\((?:UBND|HĐND|MTTQ)\)")
-TERM_AT_END = re.compile(r"\s*\(?\b(?:khóa|khoá)\s+[IVXLC]+\b\)?$")
-ISSUER_SPELLING_PATTERNS = tuple((re.compile(r"\b" + re.escape(written) + r"\b"), usual)
-                                 for written, usual in ISSUER_SPELLINGS)
-DISTRICT_ISSUER_END = re.compile(r"(huyện ủy|huyện uỷ|\bhuyện)$")
-# a header's body name: the national motto that follows it, the Standing Committee, and
-# a place name after "tỉnh", "huyện" ... (a proper noun)
-NATIONAL_NAME_SPLIT = re.compile(r"\s*CỘNG H[OÒ]A")
-STANDING_COMMITTEE_LOWER = re.compile(r"^(ủy|uỷ) ban thường vụ quốc hội")
-PLACE_NAME_AT_END = re.compile(
-    r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn) (\w+(?: \w+){0,3})$")
-
 # --- the subject --------------------------------------------------------------------------
 # a signature line in capitals that is a body, not a name
 SIGNATURE_BODY_LINE = re.compile(r"^(DÂN|NHÂN DÂN|TỈNH|HUYỆN)")
@@ -246,30 +253,6 @@ HISTORY_LEAD = re.compile(r"Lịch sử hiệu lực\s*:?\s*[^\n]{0,30}$")
 HISTORY_ISSUED_ROW = r"(\d{1,2}/\d{1,2}/\d{4})\s+Văn bản được ban hành\s+"
 DISTRICT_PARTY_COMMITTEE_NAME = re.compile(
     r"Huyện (?:ủy|uỷ)\s+([A-ZĐ][\wà-ỹ]*(?:\s+[A-ZĐ][\wà-ỹ]*){0,2})")
-
-
-# --- read by `extract.issuers` ---------------------------------------------------------------
-
-TOKEN = re.compile(r"[^\s,;:.()“”\"]+|[,;:.()“”\"]")
-
-CAPITALISED = re.compile(r"[A-ZĐ][\w\-]*")
-
-NAME_TAIL = re.compile(r"\s+(và|của)$")
-
-OF_WORD = re.compile(r"(?<!\w)của\s{1,3}")
-
-AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
-
-# "(khóa xi)" after lower-casing a heading: the term's Roman numeral back in capitals
-TERM_LOWER = re.compile(r"(?<!\w)(kh[oó]a |khoá )([ivxlc]{1,6})(?!\w)")
-
-KIND_BEFORE_SO = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(w) for w in KIND_WORD_TO_CODE), key=len, reverse=True))
-    + r")(?=\s+số)")
-
-NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
-
-NUMBER_LABEL = re.compile(r"(?i)số\b")
 
 
 # --- read by `extract.laws` ------------------------------------------------------------------
@@ -283,7 +266,16 @@ LAW_YEAR = re.compile(r"[ \n]{1,3}năm[ \n]{1,3}((?:19|20)\d\d)(?!\d)")
 
 SO_BEFORE = re.compile(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$")
 
-OF_BY = re.compile(r"(?:của|do)\s{1,3}", re.IGNORECASE)
+# "của Chính phủ", "do Bộ Tài chính ban hành", "giữa Ban Dân vận Trung ương và Ban cán sự
+# đảng Chính phủ" (two bodies that issue a programme together)
+OF_BY = re.compile(r"(?:của|do|giữa)\s{1,3}", re.IGNORECASE)
+
+# What may follow an issuer named with no "của" after the date ("..., ngày 1/2/2016, Bộ
+# Chính trị về ..."): its term, its title, the clause's end; a verb makes it the actor of
+# the next clause instead ("..., ngày 2/3/2024, UBND huyện tổ chức ...").
+BARE_ISSUER_CLOSE = re.compile(
+    r"(?:\s{0,2}\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)|\s{1,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}(?!\w))?"
+    r"(?:\s{1,3}về(?!\w)|\s{0,2}[;.)\n]|\s{0,2}$)", re.IGNORECASE)
 
 TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
 

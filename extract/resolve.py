@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from extract.issuers import complete_issuer, issuer_from_code
+from extract.issuer_codes import issuer_from_code
+from extract.issuers import complete_issuer, reference_issuer
 from extract.laws import law_group_key
 from extract.mentions import Mention
 from extract.model import EVIDENCE_WINDOW, Evidence, Law, PageExtraction, Reference, Relation, Subject
@@ -39,9 +40,7 @@ def resolve_references(mentions: list[Mention], subject_key: str | None,
     for key in order:
         group = groups[key]
         best = group[0] if len(group) == 1 else max(group, key=lambda m: (m.detail, -m.start))
-        issuer = complete_issuer(best.issuer, province, district) if best.issuer else None
-        if issuer is None and best.date is not None and not best.truncated:
-            issuer = issuer_from_code(best.number, province)
+        issuer = reference_issuer(best, group, province, district)
         kind = best.kind
         if best.word_kind is None:
             worded = next((m for m in group if m.word_kind), None)
@@ -174,6 +173,9 @@ def resolve_page(page: Page, mentions: list[Mention], laws: list[Mention],
                  found: SubjectFind | None, statements: list[Statement]) -> PageExtraction:
     """The page's extraction from what the stages found, in the input text's offsets."""
     subject = found.subject if found else None
+    if subject is not None and subject.issuer is None:
+        # the text names no issuer of the subject: the body its code names (§6)
+        subject.issuer = issuer_from_code(subject.number, page.province, page.district)
     subject_key = number_key(subject.number) if subject else None
     references = resolve_references(mentions, subject_key, page.province, page.district)
     law_list = resolve_laws(laws)

@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass
 
 from extract.grammar import CODE_KINDS, KIND_WORDS
-from extract.normalize import fold, iso_date, normalize_number, number_key
+from extract.normalize import fold, iso_date, normalize_number, number_key, split_number
+from graph.plan import serial_key
 
 # A full number: serial, then `-` or `/`, then codes (`33/CT-TTg`, `59/2023/NĐ-CP`).
 _NUMBER = re.compile(r"(?<![\w/])(\d{1,6}[^\W\d_]{0,3}(?:\s?[-/]\s?[\wĐđ]{1,12}){1,5})(?![\w])")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?!\d)")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
-_SERIAL = re.compile(r"(?<![\d/])(\d{1,6})(?![\d/])")
+# a serial may end in a letter: `Nghị quyết 45b`
+_SERIAL = re.compile(r"(?<![\d/])(\d{1,6}[a-zA-Z]?)(?![\w/])")
 
 # folded kind word or code -> kind code, longest first
 _KIND_PHRASES: list[tuple[str, str]] = sorted(
@@ -72,11 +74,10 @@ def parse_alias(text: str) -> Alias:
     if alias.number is None:
         s = _SERIAL.search(rest)
         if s:
-            alias.serial = s.group(1).lstrip("0") or "0"
+            alias.serial = serial_key(s.group(1))
     else:
-        from extract.normalize import split_number
         serial, _, codes = split_number(alias.number)
-        alias.serial = serial.lstrip("0") or "0"
+        alias.serial = serial_key(serial)
         for code in codes:
             if code in CODE_KINDS:
                 alias.kind = CODE_KINDS[code]

@@ -21,8 +21,9 @@ KINDS = [
     ("Giấy phép số 99/GP-TTĐT", "HĐ"),
     ("Hướng dẫn số 06-HD/HU", "HD"),
     ("Công điện số 1322/CĐ-TTg", "CĐ"),
-    # a code its issuer never issues is a typo: the word before decides
-    ("Chỉ thị số 33/TT-TTg ngày 26/11/2021", "CT"),
+    # the code decides, even where the word before names another kind (§5, version 2)
+    ("Chỉ thị số 33/TT-TTg ngày 26/11/2021", "TT"),
+    ("Văn bản hợp nhất số 03/VBHN-BGDĐT", "VBHN"),
     # the code wins over a looser word
     ("Quy định số 2905-QĐ/TU ngày 28/9/2019", "QĐ"),
 ]

@@ -38,7 +38,7 @@ TITLE_LINES = [
      "Quy chế dân chủ ở cơ sở\n\nNgày 15/5/2024, Ban Dân vận Trung ương và Ban cán sự đảng "
      "Chính phủ đã ký kết Kế hoạch số 08-KH/BDVTW về công tác dân vận năm 2024, để triển khai "
      "có hiệu quả, Ban Dân vận Trung ương đề nghị các tỉnh ủy thực hiện.", None,
-     "215-CV/BDVTW", "2024-05-20", None, "Hướng dẫn thực hiện Quy chế dân chủ ở cơ sở"),
+     "215-CV/BDVTW", "2024-05-20", "Ban Dân vận Trung ương", "Hướng dẫn thực hiện Quy chế dân chủ ở cơ sở"),
     # a type line in capitals with its number, dated and titled on the lines under it
     ("(Mục lục)\n\nVĂN BẢN HỢP NHẤT 11/VBHN-BTC\n\nngày 5 tháng 3 năm 2020\n\n"
      "VỀ QUẢN LÝ NỢ CÔNG\n\nNghị định số 93/2018/NĐ-CP ngày 30 tháng 6 năm 2018 của Chính phủ, "
@@ -293,8 +293,8 @@ def test_related_document_list_is_a_side_list():
     # every item is a reference, in no relation; its issuer is its closing "do ... ban hành"
     assert refs["21/CT-TTg"].in_side_list and refs["21/CT-TTg"].issuer == "Thủ tướng Chính phủ"
     assert refs["09/2021/TT-BTNMT"].issuer == "Bộ Tài nguyên và Môi trường"
-    # a document its item's title cites is no item: no issuer from the item's close
-    assert refs["24/2014/TT-BTNMT"].issuer is None
+    # a document its item's title cites is no item: not the item's close, but its code's body (§6)
+    assert refs["24/2014/TT-BTNMT"].issuer == "Bộ Tài nguyên và Môi trường"
     # cited in the body too: a reference of the body, with its relation
     assert not refs["43/2014/NĐ-CP"].in_side_list
     assert {(r.source, r.target, r.type) for r in result.relations} == {

@@ -48,7 +48,8 @@ def test_no_module_of_extract_is_long():
 
 # ASCII words that are Vietnamese (written without their marks, or with none)
 _ASCII_VIETNAMESE = frozenset("theo ban cho trong sau nay khi tai cua ngay nam so va thuc hien".split())
-_GRAMMAR_MODULES = {"grammar.py", "patterns.py", "grammar_examples.py"}
+_GRAMMAR_MODULES = {"grammar.py", "grammar_issuers.py", "patterns.py", "patterns_issuers.py",
+                    "grammar_examples.py"}
 # Modules whose module-level tables are Unicode, not vocabulary (look-alike letters,
 # combining marks, mojibake), and the scorer
 _CHARACTER_MODULES = {"normalize.py", "textio.py", "score.py"}
