@@ -10,7 +10,7 @@ from extract.grammar import (
     DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE, PLENUM_ISSUER,
 )
 from extract.issuers import (
-    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_from_code, issuer_name,
+    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name,
     locality_of, scan_issuer, sentence_case,
 )
 from extract.mentions import COMMA_GAP, Mention, date_of
@@ -84,10 +84,8 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
             if row:
                 d, mo, y = row.group(1).split("/")
                 date = iso_date(int(d), int(mo), int(y))
-            # the page names no issuer: its code does (§6)
-            return SubjectFind(Subject(m.number, m.kind, date=date,
-                                       issuer=issuer_from_code(m.number, province),
-                                       start=m.start, end=m.end), m)
+            # the page names no issuer: resolution takes its code's (§6)
+            return SubjectFind(Subject(m.number, m.kind, date=date, start=m.start, end=m.end), m)
     # 3. a page that is the document's own title or citation line, or has it as its
     # headline: "Quyết định 604/QĐ-UBND năm 2023 về ...", "Công văn số 490-CV/BDVTW ngày ..."
     # 4. a news sentence: "UBND tỉnh ... ban hành Kế hoạch số 124/KH-UBND ..."
@@ -185,9 +183,7 @@ def _title_line_subject(page: Page, m: Mention, title: str | None) -> Subject:
         dm = DATABASE_DATE.search(text, m.end, min(len(text), m.end + 1500))
         if dm:
             found.date = date_of(dm)
-    if found.issuer is None:
-        found.issuer = issuer_from_code(m.number, province)
-    return found
+    return found  # no issuer named: resolution takes its code's (§6)
 
 
 def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
