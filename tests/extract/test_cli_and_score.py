@@ -62,11 +62,13 @@ def _corpus() -> Path:
 # regression; the quality we aim at is measured by `vanban score` and quoted in the issue
 # notes. Raise a floor when a change lifts its figure for good.
 CORPUS_FLOORS = {
-    ("references", "f1"): 0.96,
-    ("typed_relations", "f1"): 0.88,
-    ("subject_number", "accuracy"): 0.80,
-    ("reference_date", "accuracy"): 0.98,
-    ("reference_issuer", "accuracy"): 0.86,
+    # issue 9's bar on the whole shared corpus (measured after it: .997, .968, .956, 1.0, 1.0)
+    ("references", "f1"): 0.98,
+    ("typed_relations", "f1"): 0.90,
+    ("subject_number", "accuracy"): 0.95,
+    ("reference_date", "accuracy"): 0.97,
+    ("subject_issuer", "accuracy"): 0.93,
+    ("reference_issuer", "accuracy"): 0.93,
 }
 
 
