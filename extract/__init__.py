@@ -27,7 +27,12 @@ laws       `laws`          LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS, LAW_NAME_
                            LAW_INNER_*, CONSTITUTION, KIND_WORDS
 subject    `subject`       REPORTING_VERBS, TYPE_LINES, SIGNATURE_TITLES,
                            HISTORY_HEADING, DISTRICT_PARTY_COMMITTEES, PEOPLE
+(titles)   `titles`        ABOUT_WHAT, DATABASE_DATE_LABEL, RECIPIENTS_WORD,
+                           TITLE_RUN_ON_TAILS, YEAR_WORD (a subject's title and signer)
 (cues)     `cues`          CUES, PASSIVE_CUES, PASSIVE_BEFORE, PASSIVE_AFTER
+(preamble) `preamble`      ISSUING_VERBS, ACTING_VERBS, PREAMBLE_CONTINUATIONS,
+                           PAST_WORK_PERIODS, PAST_WORK_SPAN, REPORTING_VERBS ("Thực hiện
+                           X, <body> ban hành Y"; statements about past work)
 relations  `relations`     BLOCKING_WORDS, KIND_WORDS, AND (and `cues` for the cues)
 resolve    `resolve`       CODE_ISSUERS (through `issuer_codes`)
 =========  ==============  ========================================================
