@@ -29,6 +29,7 @@ from graph.plan import (aggregate_laws, decide_mentions, number_serial,
 from graph.relation_types import RELATION_TYPES
 from graph import search
 from graph.store import Store, group_statements, statement_evidence
+from graph.traversal import breadth_first_tree
 
 
 class Neo4jUnavailable(RuntimeError):
@@ -536,6 +537,50 @@ class Neo4jStore(Store):
         statements.sort(key=lambda st: st[:3])   # stable: each edge's evidence stays in order
         return list(group_statements(statements))
 
+    def walk(self, root, direction, types, max_depth, max_nodes=None):
+        """The breadth-first tree in two queries: one variable-length match finds the
+        nodes within `max_depth - 1` steps with their shortest depth (Neo4j walks it
+        breadth first, pruning what it has seen) and every relation out of them in the
+        walk's direction; `breadth_first_tree` chooses the tree's edges among those, as
+        for every store; one more query fetches the chosen edges' evidence."""
+        types = tuple(types)
+        if max_depth < 1 or not types:
+            return []
+        pattern = _types_pattern(types)
+        near, step = (("(f)<-[r:%s]-(x:Node)", "<-[:%s*0..%d]-") if direction == "in"
+                      else ("(f)-[r:%s]->(x:Node)", "-[:%s*0..%d]->"))
+        # With `max_nodes` the tree holds nodes of the first levels only: the nearest
+        # `max_nodes` nodes are all the frontiers it can grow from.
+        query = (f"MATCH (root:Node {{key: $root}}) "
+                 f"MATCH p = (root){step % (pattern, int(max_depth) - 1)}(f:Node) "
+                 "WITH f, min(length(p)) AS depth ORDER BY depth "
+                 + ("LIMIT $limit " if max_nodes is not None else "")
+                 + f"MATCH {near % pattern} RETURN DISTINCT f.key AS f, x.key AS x, "
+                 "type(r) AS type")
+        out_of: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for r in self._read(query, root=root, limit=max_nodes):
+            edge = (r["x"], r["f"], r["type"]) if direction == "in" else (r["f"], r["x"], r["type"])
+            out_of[r["f"]].append(edge)
+
+        def edges_of(frontier):
+            # the shape `edges()` gives: sorted by (source, target, type)
+            return [{"source": s, "target": t, "type": rt} for s, t, rt in
+                    sorted(e for k in frontier for e in out_of.get(k, ()))]
+
+        tree = breadth_first_tree(root, direction, max_depth, max_nodes, edges_of)
+        evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for r in self._read(
+                "UNWIND $edges AS e MATCH (s:Node {key: e.s})-[r]->(t:Node {key: e.t}) "
+                "WHERE type(r) = e.type RETURN e.s AS s, e.t AS t, e.type AS type, "
+                "r.sentence AS sentence, r.page AS page, r.start AS start, r.end AS end, "
+                "r.cue AS cue ORDER BY r.aid",
+                edges=[{"s": e["source"], "t": e["target"], "type": e["type"]}
+                       for _, e in tree]):
+            evidence[(r["s"], r["t"], r["type"])].append(statement_evidence(r))
+        for _, e in tree:
+            e["evidence"] = evidence[(e["source"], e["target"], e["type"])]
+        return tree
+
     def cited_counts(self, keys, types=None):
         return {r["k"]: r["n"] for r in self._read(
             "UNWIND $keys AS k MATCH (x:Node {key: k})<-[r]-(s:Node) "
@@ -628,6 +673,15 @@ class Neo4jStore(Store):
         with self._session() as s:
             for r in s.run("MATCH (p:Page) RETURN p ORDER BY p.key"):
                 yield dict(r["p"])
+
+
+def _types_pattern(types) -> str:
+    """`A|B` for a relationship pattern: relation types from the fixed vocabulary only
+    (a pattern's types cannot be parameters)."""
+    unknown = set(types) - set(RELATION_TYPES)
+    if unknown:
+        raise ValueError(f"unknown relation types: {sorted(unknown)}")
+    return "|".join(types)
 
 
 def _mention(m: dict[str, Any]) -> Mention:

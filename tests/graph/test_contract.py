@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from graph import queries
 from tests.graph.records import (ALL, BAC_KAN_35, BAC_KAN_PLAN, CAM_LO, CT33, DISTRICT,
                                  NINH_THUAN, doc, page, rel)
@@ -303,3 +305,49 @@ def test_a_bulk_load_into_an_empty_file_builds_its_deferred_indexes(sqlite_store
         "SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(_DEFERRED_INDEXES) <= names
     assert sqlite_store._conn.execute("PRAGMA cache_size").fetchone()[0] != -2 * 1024 * 1024
+
+
+def test_a_stores_walk_is_the_breadth_first_tree_of_its_edges(store):
+    """`Store.walk` (one query for the tree on Neo4j) gives what the level-by-level walk
+    over `edges` gives: same nodes, depths, edges and evidence, with and without a cap."""
+    from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES
+    from graph.store import Store
+    store.load_records(ALL)
+    # a diamond (9-TB reaches 35-CT/TU through 12-KH and 7-KH), two types between one
+    # pair (7-KH implements and is based on 35-CT/TU), and a cycle (35-CT/TU based on 7-KH)
+    nt35 = doc("35-CT/TU", "CT", "2022-11-02", "Ban Thường vụ Tỉnh ủy Ninh Thuận")
+    kh7 = doc("7-KH/UBND", "KH", "2023-02-01", "Ủy ban nhân dân tỉnh Ninh Thuận")
+    kh12 = doc("12-KH/HU", "KH", "2023-01-10", "Huyện ủy Ninh Phước")
+    store.load_records([
+        page("https://ninhthuan.example/kh-7", "Ninh Thuận", subject=kh7, references=[nt35],
+             relations=[rel("7-KH/UBND", "35-CT/TU"),
+                        rel("7-KH/UBND", "35-CT/TU", "BASED_ON", cue="Căn cứ")]),
+        page("https://ninhthuan.example/tb-9", "Ninh Thuận",
+             subject=doc("9-TB/HU", "TB", "2023-03-01", "Huyện ủy Ninh Phước"),
+             references=[kh7, kh12], relations=[rel("9-TB/HU", "7-KH/UBND"),
+                                                rel("9-TB/HU", "12-KH/HU")]),
+        page("https://ninhthuan.example/35-bis", "Ninh Thuận", subject=nt35, references=[kh7],
+             relations=[rel("35-CT/TU", "7-KH/UBND", "BASED_ON", cue="Căn cứ")])])
+    roots = [n["key"] for n in store.iter_nodes()]
+    assert len(roots) > 5
+    for root in roots:
+        for direction in ("in", "out"):
+            for types in (IMPLEMENTATION_TYPES, LINEAGE_TYPES):
+                for max_depth, max_nodes in ((10, None), (1, None), (8, 2), (8, 3)):
+                    assert (store.walk(root, direction, types, max_depth, max_nodes)
+                            == Store.walk(store, root, direction, types, max_depth, max_nodes)
+                            ), (root, direction, max_depth, max_nodes)
+
+
+@pytest.mark.neo4j
+def test_neo4j_walks_a_tree_in_two_queries(neo4j_store, monkeypatch):
+    """The walk itself is one query on Neo4j, whatever the depth; its evidence one more."""
+    from graph.relation_types import IMPLEMENTATION_TYPES
+    neo4j_store.load_records(ALL)
+    queries_run = []
+    read = neo4j_store._read
+    monkeypatch.setattr(neo4j_store, "_read",
+                        lambda query, **params: queries_run.append(query) or read(query, **params))
+    tree = neo4j_store.walk("33/CT-TTG#2021", "in", IMPLEMENTATION_TYPES, 10)
+    assert [depth for depth, _ in tree] == [1, 1, 2]
+    assert len(queries_run) == 2
