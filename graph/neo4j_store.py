@@ -27,7 +27,7 @@ from graph.identity import Decision, KnownDocument, Mention, resolve_groups
 from graph.plan import (aggregate_laws, decide_mentions, number_serial,
                         partial_contribution, province_of, serial_key)
 from graph.relation_types import RELATION_TYPES
-from graph import search
+from graph import property_graph, search
 from graph.store import Store, group_statements, statement_evidence
 from graph.traversal import breadth_first_tree
 
@@ -673,6 +673,12 @@ class Neo4jStore(Store):
         with self._session() as s:
             for r in s.run("MATCH (p:Page) RETURN p ORDER BY p.key"):
                 yield dict(r["p"])
+
+    def iter_property_nodes(self):
+        return property_graph.neo4j_nodes(self)
+
+    def iter_property_relationships(self):
+        return property_graph.neo4j_relationships(self)
 
 
 def _types_pattern(types) -> str:

@@ -26,7 +26,7 @@ from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_fa
 from graph.identity import Decision, KnownDocument, Mention, resolve_groups, term_of
 from graph.plan import (aggregate_laws, decide_mentions, earliest, number_serial,
                         partial_contribution, province_of, serial_key)
-from graph import search
+from graph import property_graph, search
 from graph.sqlitedb import add_missing_columns, connect_shared
 from graph.store import Store, group_statements, statement_evidence
 
@@ -724,6 +724,12 @@ class SQLiteStore(Store):
             d = dict(r)
             d.pop("id", None)
             yield d
+
+    def iter_property_nodes(self):
+        return property_graph.sqlite_nodes(self._conn)
+
+    def iter_property_relationships(self):
+        return property_graph.sqlite_relationships(self._conn)
 
     def mention_reasons(self, key: str) -> list[dict[str, Any]]:
         """Why each mention of a node resolved to it (page, number as written, reason)."""

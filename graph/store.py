@@ -239,6 +239,16 @@ class Store(ABC):
     def iter_pages(self) -> Iterator[dict[str, Any]]:
         """Every page with its metadata."""
 
+    @abstractmethod
+    def iter_property_nodes(self) -> Iterator[dict[str, Any]]:
+        """Every node (pages too) with all its properties, as Neo4j holds it
+        (`graph/property_graph.py`): what the neo4j-admin import files carry."""
+
+    @abstractmethod
+    def iter_property_relationships(self) -> Iterator[dict[str, Any]]:
+        """Every relationship (mentions, statements, candidates) with all its properties,
+        as Neo4j holds it (`graph/property_graph.py`)."""
+
     def to_networkx(self):
         """The whole graph as a `networkx.MultiDiGraph`: nodes keyed by document key
         (with their properties), one edge per relation keyed by its type, carrying its
