@@ -351,3 +351,21 @@ def test_neo4j_walks_a_tree_in_two_queries(neo4j_store, monkeypatch):
     tree = neo4j_store.walk("33/CT-TTG#2021", "in", IMPLEMENTATION_TYPES, 10)
     assert [depth for depth, _ in tree] == [1, 1, 2]
     assert len(queries_run) == 2
+
+
+@pytest.mark.neo4j
+def test_sqlite_holds_the_property_graph_neo4j_holds(sqlite_store, neo4j_store):
+    """Every node and relationship with every property Neo4j keeps, read back from
+    SQLite's tables, after the same loads in pieces: what a neo4j-admin import of the
+    SQLite store writes (`vanban load --neo4j-import`) is what Neo4j would hold."""
+    from graph.property_graph import comparable
+    for store in (sqlite_store, neo4j_store):
+        store.load_pages(list(reversed(ALL)), batch_size=2)
+        for record in MORE:
+            store.upsert_page(record)
+        store.delete_page(DISTRICT["url"])
+        store.upsert_page(DISTRICT)
+    got = [comparable(s.iter_property_nodes(), s.iter_property_relationships())
+           for s in (sqlite_store, neo4j_store)]
+    assert got[0] == got[1]
+    assert {r[0] for r in got[0][1]} >= {"MENTIONS", "IMPLEMENTS", "CANDIDATE", "GUIDES"}
