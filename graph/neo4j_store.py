@@ -25,7 +25,7 @@ from extract.normalize import issuers_match
 from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_facts, page_seen
 from graph.identity import Decision, KnownDocument, Mention, resolve_groups
 from graph.plan import (aggregate_laws, decide_mentions, number_serial,
-                        partial_contribution, province_of, serial_key)
+                        partial_contribution, province_of, refreshed_facts, serial_key)
 from graph.relation_types import RELATION_TYPES
 from graph import property_graph, search
 from graph.store import Store, group_statements, statement_evidence
@@ -442,22 +442,15 @@ class Neo4jStore(Store):
         whose mentions went away (`merge_document_facts` over all of them)."""
         if not keys:
             return
-        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in tx.run("UNWIND $keys AS k MATCH (d:Document {key: k})<-[m:MENTIONS]-(p:Page) "
-                        "RETURN k, d.provisional AS provisional, m {.*} AS m, p.key AS page, "
-                        "p.published AS published, p.crawled AS crawled, p.source AS source",
-                        keys=sorted(keys)):
-            m = r["m"]
-            seen = page_seen(r["published"], r["crawled"])
-            contributions[r["k"]].append({
-                "rank": fact_rank(m.get("role", "reference"), r["source"], seen, r["page"]),
-                "seen": seen, **{f: m.get(f) for f in DOC_FACT_FIELDS},
-                "reason": m.get("reason") if m.get("decided") or r["provisional"] else None})
-        rows = []
-        for key, contribs in contributions.items():
-            values, ranks = merge_document_facts(None, None, contribs)
-            rows.append({"key": key, "props": {**{f: values.get(f) for f in _MERGED},
-                                               "fact_ranks": ranks}})
+        facts = refreshed_facts(
+            {**r["m"], "node": r["k"], "provisional": r["provisional"], "page": r["page"],
+             "published": r["published"], "crawled": r["crawled"], "source": r["source"]}
+            for r in tx.run("UNWIND $keys AS k MATCH (d:Document {key: k})<-[m:MENTIONS]-(p:Page) "
+                            "RETURN k, d.provisional AS provisional, m {.*} AS m, p.key AS page, "
+                            "p.published AS published, p.crawled AS crawled, p.source AS source",
+                            keys=sorted(keys)))
+        rows = [{"key": key, "props": {**{f: values.get(f) for f in _MERGED}, "fact_ranks": ranks}}
+                for key, (values, ranks) in facts.items()]
         tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
                rows=rows).consume()
 

@@ -25,7 +25,7 @@ from extract.normalize import fold, issuers_match
 from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_facts, page_seen
 from graph.identity import Decision, KnownDocument, Mention, resolve_groups, term_of
 from graph.plan import (aggregate_laws, decide_mentions, earliest, number_serial,
-                        partial_contribution, province_of, serial_key)
+                        partial_contribution, province_of, refreshed_facts, serial_key)
 from graph import property_graph, search
 from graph.sqlitedb import add_missing_columns, connect_shared
 from graph.store import Store, group_statements, statement_evidence
@@ -483,22 +483,14 @@ class SQLiteStore(Store):
         whose mentions went away (`merge_document_facts` over all of them)."""
         c = self._conn
         for chunk in _chunks(sorted(node_ids)):
-            contributions: dict[int, list[dict[str, Any]]] = defaultdict(list)
-            for r in c.execute(
-                    "SELECT m.node_id, m.role, m.number, m.kind, m.date, m.issuer, m.title, "
-                    "m.signer, CASE WHEN m.decided=1 OR n.provisional=1 THEN m.reason END "
-                    "AS reason, p.key, p.published, p.crawled, p.source FROM mentions m "
-                    "JOIN pages p ON p.id=m.page_id JOIN nodes n ON n.id=m.node_id "
-                    f"WHERE m.node_id IN ({_marks(len(chunk))}) AND n.label='Document'", chunk):
-                seen = page_seen(r["published"], r["crawled"])
-                contributions[r["node_id"]].append({
-                    "rank": fact_rank(r["role"], r["source"], seen, r["key"]), "seen": seen,
-                    **{f: r[f] for f in DOC_FACT_FIELDS}})
-            updates = []
-            for nid, contribs in contributions.items():
-                values, ranks = merge_document_facts(None, None, contribs)
-                updates.append((*(values.get(f) for f in _MERGED), json.dumps(ranks), nid))
-            c.executemany(_UPDATE_FACTS, updates)
+            facts = refreshed_facts(map(dict, c.execute(
+                "SELECT m.node_id AS node, m.role, m.decided, m.reason, m.number, m.kind, "
+                "m.date, m.issuer, m.title, m.signer, n.provisional, p.key AS page, "
+                "p.published, p.crawled, p.source FROM mentions m "
+                "JOIN pages p ON p.id=m.page_id JOIN nodes n ON n.id=m.node_id "
+                f"WHERE m.node_id IN ({_marks(len(chunk))}) AND n.label='Document'", chunk)))
+            c.executemany(_UPDATE_FACTS, [(*(values.get(f) for f in _MERGED), json.dumps(ranks),
+                                           nid) for nid, (values, ranks) in facts.items()])
 
     def delete_page(self, url_or_key: str) -> bool:
         c = self._conn
