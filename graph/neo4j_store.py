@@ -50,6 +50,7 @@ class Neo4jStore(Neo4jWriting, Neo4jReading, Store):
 
     batch_size = 200
     bulk_batch_size = 10_000
+    parse_ahead = True        # a batch is mostly waiting for the server (`parsed_batches`)
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
                  database: str | None = None):

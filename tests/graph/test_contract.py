@@ -369,3 +369,23 @@ def test_sqlite_holds_the_property_graph_neo4j_holds(sqlite_store, neo4j_store):
            for s in (sqlite_store, neo4j_store)]
     assert got[0] == got[1]
     assert {r[0] for r in got[0][1]} >= {"MENTIONS", "IMPLEMENTS", "CANDIDATE", "GUIDES"}
+
+
+@pytest.mark.parametrize("ahead", [False, True])
+def test_records_read_ahead_load_the_same_and_their_errors_reach_the_caller(sqlite_store,
+                                                                           ahead):
+    """`parse_ahead` (Neo4j's default) reads records in a thread: same batches, same
+    graph, malformed records reported, and a failing source's error raised by the load."""
+    from graph.store import parsed_batches
+    sqlite_store.parse_ahead = ahead
+    errors = []
+    batches = list(parsed_batches(ALL + [{"url": None}] + ALL[:1], 2, errors, ahead))
+    assert [len(b) for b in batches] == [2, 2, 2] and errors[0][0] == len(ALL)
+    report = sqlite_store.load_pages(ALL + [{"url": None}], batch_size=2)
+    assert report.pages == len(ALL) and [i for i, _ in report.errors] == [len(ALL)]
+
+    def failing():
+        yield from ALL[:3]
+        raise OSError("the disk went away")
+    with pytest.raises(OSError, match="went away"):
+        sqlite_store.load_pages(failing(), batch_size=2)
