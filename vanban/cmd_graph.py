@@ -161,12 +161,13 @@ def _neo4j_import(source, import_dir: Path, neo4j_home: Path | None, db, batch_s
     import time
 
     from graph import neo4j_import
+    from graph.store import LoadInterrupted
     started = time.perf_counter()
     try:
         report, written = neo4j_import.write_import_files(source, import_dir, staging=db,
                                                           batch_size=batch_size,
                                                           progress=progress)
-    except (OSError, sqlite3.DatabaseError, ValueError) as exc:
+    except (OSError, sqlite3.DatabaseError, ValueError, LoadInterrupted) as exc:
         raise click.ClickException(f"cannot write the import files into {import_dir}: "
                                    f"{getattr(exc, 'strerror', None) or exc}") from None
     click.echo(f"wrote {', '.join(p.name for p in written)} into {import_dir}", err=True)
@@ -184,6 +185,9 @@ def _neo4j_import(source, import_dir: Path, neo4j_home: Path | None, db, batch_s
             neo4j_import.create_schema_with_launcher(neo4j_home)
         except neo4j_import.ImportFailed as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(f"cannot import into {neo4j_home}: "
+                                       f"{exc.strerror or exc}") from None
         click.echo(f"imported into {neo4j_home}; start it with: bash "
                    f"tools/neo4j-launcher/start.sh --data {neo4j_home}", err=True)
     report.seconds = time.perf_counter() - started

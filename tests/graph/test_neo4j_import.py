@@ -17,8 +17,6 @@ from tests.graph.conftest import _unavailable
 from tests.graph.records import ALL, doc, page
 from tests.graph.test_contract import MORE, full_dump
 
-pytestmark = pytest.mark.neo4j
-
 # the second Neo4j of the test (the imported one), small like the session's
 SMALL_JVM = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 LATER = page("https://tw.example/05-bis", None,   # dates the undated 05-CT/TW
@@ -44,6 +42,7 @@ def launcher_built():
         _unavailable(f"no {LAUNCHER_JAR} or no java (bash tools/neo4j-launcher/build.sh)")
 
 
+@pytest.mark.neo4j
 def test_an_imported_graph_is_the_one_vanban_load_makes(tmp_path, neo4j_store, launcher_built,
                                                         monkeypatch):
     records = records_with_multiline_evidence()
@@ -98,3 +97,17 @@ def test_a_home_that_holds_the_database_already_is_refused(tmp_path, launcher_bu
     assert message.startswith("vanban load: ") and "holds a database 'neo4j' already" in message
     assert "Traceback" not in done.stderr.decode()
     assert os.listdir(tmp_path / "home" / "data" / "databases" / "neo4j") == ["neostore"]
+
+
+@pytest.mark.parametrize("args,status,message", [
+    (["--neo4j-home", "h"], 2, "Error: --neo4j-home goes with --neo4j-import DIR"),
+    (["--neo4j-import", "/proc/no/such"], 1, "vanban load: cannot write the import files into"),
+    (["--neo4j-import", "out", "--neo4j-home", "/proc/no/such"], 1,
+     "vanban load: cannot import into /proc/no/such"),
+])
+def test_import_arguments_that_cannot_work_are_one_line(tmp_path, args, status, message):
+    write_jsonl(tmp_path / "records.jsonl", ALL[:1])
+    done = vanban("load", *args, "records.jsonl", cwd=tmp_path)
+    err = done.stderr.decode()
+    assert done.returncode == status and "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith(message)
