@@ -75,7 +75,7 @@ class Neo4jWriting:
         known = set(stored)
         tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.key}) SET p = row",
                rows=[r for r in rows if r["key"] in known]).consume()
-        tx.run("UNWIND $rows AS row CREATE (p:Page) SET p = row",   # new: no MERGE needed
+        tx.run("UNWIND $rows AS row CREATE (p:Page) SET p += row",   # new: no MERGE needed
                rows=[r for r in rows if r["key"] not in known]).consume()
 
         # decided mentions: their documents follow from the mention alone
@@ -176,7 +176,7 @@ class Neo4jWriting:
                 updates.append({"key": key, "props": {**{f: values.get(f) for f in _MERGED},
                                                       "fact_ranks": ranks}})
         # CREATE, not MERGE: these keys were just looked up and are not there
-        tx.run("UNWIND $rows AS row CREATE (d:Node:Document) SET d = row",
+        tx.run("UNWIND $rows AS row CREATE (d:Node:Document) SET d += row",
                rows=creates).consume()
         tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
                rows=updates).consume()
@@ -186,13 +186,17 @@ class Neo4jWriting:
         if not rows:
             return
         # CREATE, not MERGE: the page's previous mentions were deleted in this transaction
-        # (MERGE would scan the thousands of MENTIONS of a much-cited document)
-        tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.page}), (n:Node {key: row.node}) "
-               "CREATE (p)-[m:MENTIONS]->(n) SET m = row.props, m.mid = row.mid",
-               rows=[{"page": r["page"], "node": r["node"], "mid": r["mid"],
-                      "props": {k: v for k, v in r.items() if v is not None
-                                and k not in ("page", "node", "seen", "rank")}}
-                     for r in rows]).consume()
+        # (MERGE would scan the thousands of MENTIONS of a much-cited document). Grouped
+        # by page: one look-up of each page, its key sent once (PROFILE at 2,000 pages:
+        # 136,640 db hits, 166,080 row by row).
+        by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            by_page[r["page"]].append({"node": r["node"], "props": {
+                k: v for k, v in r.items()
+                if v is not None and k not in ("page", "node", "seen", "rank")}})
+        tx.run("UNWIND $pages AS pg MATCH (p:Page {key: pg.key}) UNWIND pg.mentions AS row "
+               "MATCH (n:Node {key: row.node}) CREATE (p)-[m:MENTIONS]->(n) SET m += row.props",
+               pages=[{"key": k, "mentions": ms} for k, ms in by_page.items()]).consume()
 
     def _resolve_partials(self, tx, nks: list[str], new_partials, node_of: dict[str, str]
                           ) -> dict[str, tuple[str, str]]:
@@ -298,9 +302,13 @@ class Neo4jWriting:
         assert rtype in RELATION_TYPES
         # Each statement (aid) belongs to one page, whose statements were deleted first
         # in this transaction: CREATE keeps loads idempotent without MERGE's degree scan.
-        tx.run(f"UNWIND $rows AS row MATCH (s:Node {{key: row.s}}), (t:Node {{key: row.t}}) "
-               f"CREATE (s)-[r:{rtype}]->(t) SET r = row.props",
-               rows=rows).consume()
+        # grouped by source node: one look-up of each (a page's subject states most)
+        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            by_source[r["s"]].append({"t": r["t"], "props": r["props"]})
+        tx.run(f"UNWIND $groups AS g MATCH (s:Node {{key: g.s}}) UNWIND g.rows AS row "
+               f"MATCH (t:Node {{key: row.t}}) CREATE (s)-[r:{rtype}]->(t) SET r += row.props",
+               groups=[{"s": k, "rows": rs} for k, rs in by_source.items()]).consume()
 
     def _move_relations(self, tx, moved: dict[str, tuple[str, str]]) -> None:
         """Re-attach the relations of mentions that now resolve to another node: found
