@@ -208,6 +208,8 @@ def bench_queries(store, label, nq):
     keys = query_keys(nq)
     for question, fn in (("implementers", lambda k: queries.implementers(store, k)),
                          ("lineage", lambda k: queries.lineage(store, k, max_nodes=2000))):
+        for key in keys[:10] + keys[-10:]:   # warm: plans compiled, caches filled
+            fn(key)
         p50, p95 = time_queries(f"{question} ({label})", fn, keys)
         QUERIES.append((label, question, p50, p95))
 
