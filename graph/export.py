@@ -116,16 +116,18 @@ class _CsvFile:
         self.path = directory / name
         self.columns = NEO4J_CSV_COLUMNS[name]
         self.properties = {c for c, kind in self.columns if kind not in _ID_TYPES}
+        self._plan = [(c, kind in _ID_TYPES) for c, kind in self.columns]
         self._file = self.path.open("w", newline="", encoding="utf-8")
         self._writer = csv.writer(self._file)
         self._writer.writerow([_header(c) for c in self.columns])
 
     def write(self, fixed: dict[str, Any], props: dict[str, Any]) -> None:
-        unknown = set(props) - self.properties - set(fixed)
-        if unknown:   # a property the files have no column for would be lost on import
-            raise ValueError(f"{self.path.name} has no column for {sorted(unknown)}")
-        self._writer.writerow([_csv(fixed[c] if kind in _ID_TYPES else props.get(c))
-                               for c, kind in self.columns])
+        if not self.properties.issuperset(props):
+            # a property the files have no column for would be lost on import
+            unknown = sorted(set(props) - self.properties)
+            raise ValueError(f"{self.path.name} has no column for {unknown}")
+        values = [fixed[c] if is_id else props.get(c) for c, is_id in self._plan]
+        self._writer.writerow([v if type(v) is str else _csv(v) for v in values])
 
     def close(self) -> None:
         self._file.close()

@@ -41,11 +41,12 @@ def _present(props: dict[str, Any]) -> dict[str, Any]:
 # --- SQLite ---------------------------------------------------------------------------------
 
 def sqlite_nodes(conn) -> Iterator[dict[str, Any]]:
-    """The nodes of a SQLite store (pages first, then documents, laws, references)."""
-    for r in conn.execute("SELECT * FROM pages ORDER BY key"):
+    """The nodes of a SQLite store, pages first. In table order, as every view here:
+    a table scan, not a walk of a random-keyed index (an import does not care)."""
+    for r in conn.execute("SELECT * FROM pages"):
         yield {"space": "Page", "labels": ("Page",),
                "props": _present({f: r[f] for f in PAGE_PROPS})}
-    for r in conn.execute("SELECT * FROM nodes ORDER BY key"):
+    for r in conn.execute("SELECT * FROM nodes"):
         label = r["label"]
         props = {f: r[f] for f in _NODE_PROPS[label]}
         if label == "Document":
@@ -62,7 +63,7 @@ def sqlite_relationships(conn) -> Iterator[dict[str, Any]]:
     resolved nodes, and the ranked candidates of unresolved references."""
     for r in conn.execute(
             "SELECT m.*, p.key AS page_key, n.key AS node_key FROM mentions m "
-            "JOIN pages p ON p.id=m.page_id JOIN nodes n ON n.id=m.node_id ORDER BY m.mid"):
+            "JOIN pages p ON p.id=m.page_id JOIN nodes n ON n.id=m.node_id"):
         props = {f: r[f] for f in MENTION_PROPS}
         props["decided"] = bool(r["decided"])
         if not r["decided"]:   # only partial mentions are decided again: theirs alone
@@ -72,19 +73,19 @@ def sqlite_relationships(conn) -> Iterator[dict[str, Any]]:
                "end": ("Node", r["node_key"]), "props": _present(props)}
     for page, law in conn.execute(
             "SELECT p.key, n.key FROM page_laws l JOIN pages p ON p.id=l.page_id "
-            "JOIN nodes n ON n.id=l.node_id ORDER BY p.key, n.key"):
+            "JOIN nodes n ON n.id=l.node_id"):
         yield {"type": "MENTIONS", "start": ("Page", page), "end": ("Node", law),
                "props": {"mid": f"law:{page}:{law}", "role": "law"}}
     for r in conn.execute(
             'SELECT r.aid, p.key AS page, r.type, r.src_mid, r.dst_mid, r.sentence, r.start, '
             'r."end", r.cue, s.key AS s, t.key AS t FROM relations r '
             "JOIN pages p ON p.id=r.page_id JOIN nodes s ON s.id=r.src_node "
-            "JOIN nodes t ON t.id=r.dst_node ORDER BY r.aid"):
+            "JOIN nodes t ON t.id=r.dst_node"):
         yield {"type": r["type"], "start": ("Node", r["s"]), "end": ("Node", r["t"]),
                "props": _present({f: r[f] for f in STATEMENT_PROPS})}
     for u, d, rank in conn.execute(
             "SELECT u.key, d.key, c.rank FROM candidates c JOIN nodes u ON u.id=c.node_id "
-            "JOIN nodes d ON d.key=c.doc_key ORDER BY u.key, c.rank"):
+            "JOIN nodes d ON d.key=c.doc_key"):
         yield {"type": "CANDIDATE", "start": ("Node", u), "end": ("Node", d),
                "props": {"rank": rank}}
 
