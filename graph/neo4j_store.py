@@ -96,10 +96,9 @@ class Neo4jStore(Neo4jWriting, Neo4jReading, Store):
         return isinstance(exc, (ServiceUnavailable, SessionExpired, DatabaseUnavailable, OSError))
 
     def clear(self) -> None:
-        """Delete everything (tests and benchmarks), in batches."""
+        """Delete everything (tests and benchmarks), in transactions of 1,000 nodes: a
+        node's relationships go with it, and 20,000 nodes of a loaded graph at once
+        outgrew a small server's transaction memory."""
         with self._session() as s:
-            while True:
-                n = s.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"
-                          ).single()["n"]
-                if n == 0:
-                    break
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
+                  ).consume()
