@@ -38,7 +38,8 @@ class Neo4jWriting:
                 self._write(tx, pages)
                 tx.commit()
             except BaseException:
-                tx.rollback()
+                if not tx.closed():   # a failed commit has closed it: keep its error
+                    tx.rollback()
                 raise
             finally:
                 tx.close()

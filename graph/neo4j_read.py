@@ -74,19 +74,26 @@ class Neo4jReading:
         nodes within `max_depth - 1` steps with their shortest depth (Neo4j walks it
         breadth first, pruning what it has seen) and every relation out of them in the
         walk's direction; `breadth_first_tree` chooses the tree's edges among those, as
-        for every store; one more query fetches the chosen edges' evidence."""
+        for every store; one more query (none for an empty tree) fetches the chosen
+        edges' evidence."""
         types = tuple(types)
         if max_depth < 1 or not types:
             return []
         pattern = _types_pattern(types)
         near, step = (("(f)<-[r:%s]-(x:Node)", "<-[:%s*0..%d]-") if direction == "in"
                       else ("(f)-[r:%s]->(x:Node)", "-[:%s*0..%d]->"))
-        # With `max_nodes` the tree holds nodes of the first levels only: the nearest
-        # `max_nodes` nodes are all the frontiers it can grow from.
+        # With `max_nodes` the tree stops growing at the first level that fills it: only
+        # the levels before it are frontiers (breadth first, the nearest `max_nodes`
+        # nodes hold them; the level the cap cuts, or ends at, grows nothing).
         query = (f"MATCH (root:Node {{key: $root}}) "
                  f"MATCH p = (root){step % (pattern, int(max_depth) - 1)}(f:Node) "
                  "WITH f, min(length(p)) AS depth ORDER BY depth "
-                 + ("LIMIT $limit " if max_nodes is not None else "")
+                 + ("" if max_nodes is None else
+                    "LIMIT $limit WITH depth, collect(f) AS level ORDER BY depth "
+                    "WITH collect(level) AS levels UNWIND range(0, size(levels) - 1) AS d "
+                    "WITH levels[d] AS level, "
+                    "reduce(n = 0, l IN levels[..d + 1] | n + size(l)) AS reached "
+                    "WHERE reached < $limit UNWIND level AS f ")
                  + f"MATCH {near % pattern} RETURN DISTINCT f.key AS f, x.key AS x, "
                  "type(r) AS type")
         out_of: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -100,6 +107,8 @@ class Neo4jReading:
                     sorted(e for k in frontier for e in out_of.get(k, ()))]
 
         tree = breadth_first_tree(root, direction, max_depth, max_nodes, edges_of)
+        if not tree:
+            return tree
         evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for r in self._read(
                 "UNWIND $edges AS e MATCH (s:Node {key: e.s})-[r]->(t:Node {key: e.t}) "

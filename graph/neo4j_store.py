@@ -91,6 +91,11 @@ class Neo4jStore(Neo4jWriting, Neo4jReading, Store):
     def describe(self) -> str:
         return f"Neo4j at {self.uri}"
 
+    def _batch_too_big(self, exc: BaseException) -> bool:
+        # dbms.memory.transaction.total.max (70% of the heap by default: a 512 MB
+        # launcher holds about 5,000 pages of the benchmark's graph in one transaction)
+        return getattr(exc, "code", None) == "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
     def _store_lost(self, exc: BaseException) -> bool:
         from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
         return isinstance(exc, (ServiceUnavailable, SessionExpired, DatabaseUnavailable, OSError))

@@ -191,9 +191,19 @@ class Store(ABC):
 
     def _flush(self, pages: list[PageFacts], report: LoadReport,
                progress: Callable[[LoadReport], None] | None) -> None:
+        cap = getattr(self, "_pages_that_fit", None)
+        if cap and len(pages) > cap:   # a batch this big outgrew the store once
+            for i in range(0, len(pages), cap):
+                self._flush(pages[i:i + cap], report, progress)
+            return
         try:
             self._upsert_facts(pages)   # one transaction: all of the batch or none of it
         except Exception as exc:
+            if len(pages) > 1 and self._batch_too_big(exc):
+                # the server's transaction memory: halves, and no bigger batch from now on
+                self._pages_that_fit = len(pages) // 2
+                self._flush(pages, report, progress)
+                return
             if not self._store_lost(exc):
                 raise
             raise LoadInterrupted(f"{self.describe()} stopped answering after {report.pages} pages "
@@ -203,6 +213,11 @@ class Store(ABC):
         report.relations += sum(len(p.assertions) for p in pages)
         if progress:
             progress(report)
+
+    def _batch_too_big(self, exc: BaseException) -> bool:
+        """Whether `exc` means the batch's transaction did not fit in the store's memory
+        (the load then goes on in halves: same graph, smaller transactions)."""
+        return False
 
     def _store_lost(self, exc: BaseException) -> bool:
         """Whether `exc` means the store itself went away (server down, disk full), as

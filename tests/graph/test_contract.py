@@ -333,7 +333,7 @@ def test_a_stores_walk_is_the_breadth_first_tree_of_its_edges(store):
     for root in roots:
         for direction in ("in", "out"):
             for types in (IMPLEMENTATION_TYPES, LINEAGE_TYPES):
-                for max_depth, max_nodes in ((10, None), (1, None), (8, 2), (8, 3)):
+                for max_depth, max_nodes in ((10, None), (1, None), (8, 2), (8, 3), (8, 4), (8, 6)):
                     assert (store.walk(root, direction, types, max_depth, max_nodes)
                             == Store.walk(store, root, direction, types, max_depth, max_nodes)
                             ), (root, direction, max_depth, max_nodes)
@@ -389,3 +389,28 @@ def test_records_read_ahead_load_the_same_and_their_errors_reach_the_caller(sqli
         raise OSError("the disk went away")
     with pytest.raises(OSError, match="went away"):
         sqlite_store.load_pages(failing(), batch_size=2)
+
+
+def test_a_batch_too_big_for_the_store_loads_in_halves(sqlite_store, tmp_path, monkeypatch):
+    """A transaction the server cannot hold (Neo4j's transaction memory) is retried in
+    halves, and later batches are cut to the size that fitted: same graph, all counted."""
+    from graph.sqlite_store import SQLiteStore
+    records = ALL + MORE
+    with SQLiteStore(tmp_path / "whole.sqlite") as whole:
+        whole.load_pages(records)
+        expected = full_dump(whole)
+
+    class TooBig(RuntimeError):
+        pass
+    write, sizes = sqlite_store._upsert_facts, []
+
+    def upsert(pages):
+        if len(pages) > 2:
+            raise TooBig("transaction memory")
+        sizes.append(len(pages))
+        write(pages)
+    monkeypatch.setattr(sqlite_store, "_upsert_facts", upsert)
+    monkeypatch.setattr(sqlite_store, "_batch_too_big", lambda exc: isinstance(exc, TooBig))
+    report = sqlite_store.load_pages(records, batch_size=5)
+    assert max(sizes) <= 2 and report.pages == len({r["url"] for r in records})
+    assert full_dump(sqlite_store) == expected
