@@ -4,7 +4,6 @@ one query (`walk`)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from extract.normalize import issuers_match
@@ -14,6 +13,12 @@ from graph.plan import serial_key
 from graph.relation_types import RELATION_TYPES
 from graph.store import group_statements, statement_evidence
 from graph.traversal import breadth_first_tree
+
+
+# properties only the store itself reads (identity, fact ranks)
+_INTERNAL = ("decided", "serial", "number_key", "fact_ranks")
+# the map projection of every other property (`n {.*}` minus `_INTERNAL`)
+_VISIBLE = ".*, " + ", ".join(f"{f}: null" for f in _INTERNAL)
 
 
 class Neo4jReading:
@@ -29,11 +34,12 @@ class Neo4jReading:
             return list(s.run(query, **params))
 
     @staticmethod
-    def _node(n) -> dict[str, Any]:
+    def _node(n, labels=None) -> dict[str, Any]:
+        """A node as the queries see it: a Node, or a map of its properties (`labels`)."""
         out = dict(n)
-        out.setdefault("label", next(iter(set(n.labels) - {"Node"}), "Node"))
+        out.setdefault("label", next(iter(set(labels or n.labels) - {"Node"}), "Node"))
         out["provisional"] = bool(out.get("provisional"))
-        for f in ("decided", "serial", "number_key", "fact_ranks"):
+        for f in _INTERNAL:
             out.pop(f, None)
         return out
 
@@ -52,8 +58,10 @@ class Neo4jReading:
 
     def documents(self, keys):
         keys = list(dict.fromkeys(keys))
-        return {r["n"]["key"]: self._node(r["n"]) for r in self._read(
-            "UNWIND $keys AS k MATCH (n:Node {key: k}) RETURN n", keys=keys)}
+        # the properties the queries see only: a document's fact ranks are most of its bytes
+        return {r["n"]["key"]: self._node(r["n"], r["labels"]) for r in self._read(
+            f"UNWIND $keys AS k MATCH (n:Node {{key: k}}) RETURN n {{{_VISIBLE}}} AS n, "
+            "labels(n) AS labels", keys=keys)}
 
     def edges(self, keys, direction, types):
         pattern = "(x)<-[r]-(o:Node)" if direction == "in" else "(x)-[r]->(o:Node)"
@@ -94,12 +102,13 @@ class Neo4jReading:
                     "WITH levels[d] AS level, "
                     "reduce(n = 0, l IN levels[..d + 1] | n + size(l)) AS reached "
                     "WHERE reached < $limit UNWIND level AS f ")
-                 + f"MATCH {near % pattern} RETURN DISTINCT f.key AS f, x.key AS x, "
-                 "type(r) AS type")
-        out_of: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+                 # one record per frontier node: Bolt's cost is per record
+                 + f"MATCH {near % pattern} "
+                 "RETURN f.key AS f, collect(DISTINCT [x.key, type(r)]) AS out")
+        out_of: dict[str, list[tuple[str, str, str]]] = {}
         for r in self._read(query, root=root, limit=max_nodes):
-            edge = (r["x"], r["f"], r["type"]) if direction == "in" else (r["f"], r["x"], r["type"])
-            out_of[r["f"]].append(edge)
+            f = r["f"]
+            out_of[f] = [(x, f, t) if direction == "in" else (f, x, t) for x, t in r["out"]]
 
         def edges_of(frontier):
             # the shape `edges()` gives: sorted by (source, target, type)
@@ -109,17 +118,18 @@ class Neo4jReading:
         tree = breadth_first_tree(root, direction, max_depth, max_nodes, edges_of)
         if not tree:
             return tree
-        evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        for r in self._read(
-                "UNWIND $edges AS e MATCH (s:Node {key: e.s})-[r]->(t:Node {key: e.t}) "
-                "WHERE type(r) = e.type RETURN e.s AS s, e.t AS t, e.type AS type, "
-                "r.sentence AS sentence, r.page AS page, r.start AS start, r.end AS end, "
-                "r.cue AS cue ORDER BY r.aid",
-                edges=[{"s": e["source"], "t": e["target"], "type": e["type"]}
-                       for _, e in tree]):
-            evidence[(r["s"], r["t"], r["type"])].append(statement_evidence(r))
+        # one record in all, each edge's statements in their (aid) order
+        rows = self._read(
+            "UNWIND $edges AS e MATCH (s:Node {key: e.s})-[r]->(t:Node {key: e.t}) "
+            "WHERE type(r) = e.type WITH e, r ORDER BY r.aid "
+            "WITH e, collect([r.sentence, r.page, r.start, r.end, r.cue]) AS statements "
+            "RETURN collect([e.s, e.t, e.type, statements]) AS edges",
+            edges=[{"s": e["source"], "t": e["target"], "type": e["type"]} for _, e in tree])
+        evidence = {(s_, t, rt): [{"sentence": st[0], "page": st[1], "start": st[2],
+                                   "end": st[3], "cue": st[4]} for st in statements]
+                    for s_, t, rt, statements in rows[0]["edges"]}
         for _, e in tree:
-            e["evidence"] = evidence[(e["source"], e["target"], e["type"])]
+            e["evidence"] = evidence.get((e["source"], e["target"], e["type"]), [])
         return tree
 
     def cited_counts(self, keys, types=None):
