@@ -5,15 +5,20 @@ provincial plans implementing them, district plans implementing the provincial o
 every document is one page whose record states 1 IMPLEMENTS, 1 BASED_ON and 3 citations
 (so ~5 relations per document). At `--scale 1`: 1M documents, ~5M relations.
 
-Reports for each store: load rate (rows/s: pages + mentions + relation statements,
-through the bulk `load_pages` path `vanban load` uses; `--page-by-page` for
-`load_records`' small batches) and p50/p95 latency of
-`implementers` and `lineage`; and the same traversals on the networkx graph built from
-the SQLite store. Prints figures; never fails.
+One run prints, with the machine and the sizes: the load rate (rows/s: pages + mentions
++ relation statements) of each load path side by side - SQLite (`load_pages`, what
+`vanban load` uses), Neo4j online (`load_pages` over Bolt, in a child process: once with
+the driver's pure-Python encoding, once with the `neo4j-rust-ext` extension when it is
+installed or `--rust-path` names a copy of the driver that has it, once with
+`--before-root`'s checkout for a before/after in the same run), and the neo4j-admin
+import (`vanban load --neo4j-import`: records -> SQLite -> CSV -> import tool ->
+indexes); then p50/p95 latency of `implementers` and `lineage` on each store (Neo4j's
+with the one-query walk and with the level-by-level walk it replaced), and the same
+traversals on networkx. Prints figures; never fails.
 
     python bench/bench_graph.py --scale 0.01                 # quick
     python bench/bench_graph.py --scale 1 --stores sqlite    # the full size
-    python bench/bench_graph.py --scale 0.05 --stores neo4j  # NEO4J_URI or the launcher
+    python bench/bench_graph.py --scale 0.05 --stores neo4j,import --before-root ../main
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +34,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# a child process that measures another checkout (--before-root) imports graph from it;
+# one that measures the pure-Python Bolt encoding hides the Rust extension from the driver
+sys.path.insert(0, os.environ.get("VANBAN_BENCH_ROOT") or str(ROOT))
+if os.environ.get("VANBAN_BENCH_PURE"):
+    sys.modules["neo4j._rust"] = None
 
 from extract.grammar import PROVINCES  # noqa: E402
 
@@ -175,13 +183,42 @@ def load(store, scale, label):
     return report
 
 
+LOADS: list[tuple[str, int, float, str]] = []      # (load path, rows, seconds, note)
+QUERIES: list[tuple[str, str, float, float]] = []  # (store, question, p50, p95)
+
+
+def machine() -> str:
+    import platform
+    try:
+        with open("/proc/meminfo") as f:
+            mem = f", {int(f.readline().split()[1]) / 1e6:.1f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        mem = ""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    try:
+        import neo4j
+        driver = f"neo4j driver {neo4j.__version__}"
+    except ImportError:
+        driver = "no neo4j driver"
+    return (f"{platform.machine()}, {os.cpu_count()} cores{mem}, load average {load:.1f} "
+            f"at the start; Python {platform.python_version()}, {driver}")
+
+
+def bench_queries(store, label, nq):
+    keys = query_keys(nq)
+    for question, fn in (("implementers", lambda k: queries.implementers(store, k)),
+                         ("lineage", lambda k: queries.lineage(store, k, max_nodes=2000))):
+        for key in keys[:10] + keys[-10:]:   # warm: plans compiled, caches filled
+            fn(key)
+        p50, p95 = time_queries(f"{question} ({label})", fn, keys)
+        QUERIES.append((label, question, p50, p95))
+
+
 def bench_store(store, label, scale, nq):
     print(f"\n== {label}")
-    load(store, scale, label)
-    keys = query_keys(nq)
-    time_queries("implementers (all depths)", lambda k: queries.implementers(store, k), keys)
-    time_queries("lineage (ancestors+descendants)",
-                 lambda k: queries.lineage(store, k, max_nodes=2000), keys)
+    report = load(store, scale, label)
+    LOADS.append((label, report.rows, report.seconds, ""))
+    bench_queries(store, label, nq)
 
 
 def bench_networkx(sqlite_store, nq):
@@ -196,28 +233,121 @@ def bench_networkx(sqlite_store, nq):
     print(f"  build: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges in "
           f"{time.perf_counter() - t0:,.1f} s")
     keys = query_keys(nq)
-    time_queries("implementers (traverse in)",
-                 lambda k: queries.traverse_networkx(g, k, direction="in"), keys)
-    time_queries("lineage (ancestors + descendants)", lambda k: (
-        queries.traverse_networkx(g, k, direction="out", types=queries.LINEAGE_TYPES),
-        queries.traverse_networkx(g, k, direction="in", types=queries.LINEAGE_TYPES)), keys)
+    QUERIES.append(("networkx", "implementers", *time_queries(
+        "implementers (traverse in)",
+        lambda k: queries.traverse_networkx(g, k, direction="in"), keys)))
+    QUERIES.append(("networkx", "lineage", *time_queries(
+        "lineage (ancestors + descendants)", lambda k: (
+            queries.traverse_networkx(g, k, direction="out", types=queries.LINEAGE_TYPES),
+            queries.traverse_networkx(g, k, direction="in", types=queries.LINEAGE_TYPES)),
+        keys)))
 
 
-def start_launcher(tmp: Path, heap: str, page_cache: str):
+def start_launcher(tmp: Path, heap: str, page_cache: str, name: str = "neo4j"):
     jar = ROOT / "tools" / "neo4j-launcher" / "target" / "neo4j-launcher.jar"
     proc = subprocess.Popen(
-        ["java", "-Xms1g", f"-Xmx{heap}", "-jar", str(jar), "--port", "0",
-         "--data", str(tmp / "neo4j"), "--page-cache", page_cache, "--stdin"],
+        ["java", "-Xms256m", f"-Xmx{heap}", "-jar", str(jar), "--port", "0",
+         "--data", str(tmp / name), "--page-cache", page_cache, "--stdin"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=open(tmp / "neo4j.log", "w"), text=True)
+        stderr=open(tmp / f"{name}.log", "w"), text=True)
     line = []
     t = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
     t.start()
     t.join(180)
     if not line or not line[0].startswith("bolt://"):
         proc.kill()
-        raise SystemExit(f"the Neo4j launcher did not start; see {tmp / 'neo4j.log'}")
+        raise SystemExit(f"the Neo4j launcher did not start; see {tmp / (name + '.log')}")
     return proc, line[0].strip()
+
+
+def stop(proc) -> None:
+    if proc and proc.poll() is None:
+        proc.stdin.close()
+        proc.wait(120)
+
+
+def child_load(uri: str, scale: float) -> None:
+    """(In a child process) load the synthetic graph into an emptied Neo4j; print JSON."""
+    import json
+    from graph.neo4j_store import Neo4jStore
+    from neo4j._codec.packstream import v1
+    with Neo4jStore(uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD")) as s:
+        s.clear()
+        report = s.load_pages(synthetic_records(scale))
+    print(json.dumps({"rows": report.rows, "seconds": report.seconds,
+                      "rust": v1._rust_pack is not None}))
+
+
+def neo4j_online(uri: str, scale: float, label: str, *, pure: bool, root: str | None = None,
+                 rust_path: str | None = None) -> bool:
+    """One online load into Neo4j in a child process (its own driver and imports)."""
+    import json
+    env = dict(os.environ)
+    env.pop("VANBAN_BENCH_PURE", None)
+    if pure:
+        env["VANBAN_BENCH_PURE"] = "1"
+    if root:
+        env["VANBAN_BENCH_ROOT"] = str(Path(root).resolve())
+    if rust_path:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [rust_path, env.get("PYTHONPATH")]))
+    print(f"\n== {label}", flush=True)
+    done = subprocess.run([sys.executable, __file__, "--child-load", uri, "--scale", str(scale)],
+                          env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"  failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
+        return False
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    if not pure and not out["rust"]:
+        print("  the Rust extension is not installed (pip install neo4j-rust-ext, or "
+              "--rust-path DIR): row skipped")
+        return False
+    note = "Rust encoding" if out["rust"] else "pure-Python encoding"
+    print(f"  load: {out['rows']:,} rows in {out['seconds']:,.1f} s = "
+          f"{out['rows'] / out['seconds']:,.0f} rows/s ({note})")
+    LOADS.append((label, out["rows"], out["seconds"], note))
+    return True
+
+
+def bench_import(tmp: Path, scale: float) -> None:
+    """`vanban load --neo4j-import DIR --neo4j-home HOME`, step by step."""
+    from graph import neo4j_import
+    print("\n== neo4j-admin import (records -> SQLite -> CSV -> import tool -> indexes)")
+    t0 = time.perf_counter()
+    report, files = neo4j_import.write_import_files(synthetic_records(scale), tmp / "csv")
+    t1 = time.perf_counter()
+    done = neo4j_import.import_with_launcher(tmp / "csv", tmp / "imported")
+    t2 = time.perf_counter()
+    neo4j_import.create_schema_with_launcher(tmp / "imported")
+    t3 = time.perf_counter()
+    size = sum(f.stat().st_size for f in files) / 1e6
+    print(f"  resolve + CSV: {t1 - t0:,.1f} s ({size:,.0f} MB); import tool: {t2 - t1:,.1f} s"
+          f" ({done}); indexes (launcher started once): {t3 - t2:,.1f} s")
+    print(f"  end to end: {report.rows:,} rows in {t3 - t0:,.1f} s = "
+          f"{report.rows / (t3 - t0):,.0f} rows/s")
+    LOADS.append(("neo4j-admin import, end to end", report.rows, t3 - t0,
+                  f"import tool alone {report.rows / (t2 - t1):,.0f} rows/s"))
+
+
+def bench_neo4j_walks(uri: str, nq: int) -> None:
+    """Neo4j's questions with the one-query walk and with the level-by-level one."""
+    from graph.neo4j_store import Neo4jStore
+    from graph.store import Store
+    with Neo4jStore(uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD")) as s:
+        print("\n== Neo4j queries (the graph of the last online load)")
+        bench_queries(s, "Neo4j, walk in one query", nq)
+        s.walk = lambda *a, **k: Store.walk(s, *a, **k)     # before: one edges() per depth
+        bench_queries(s, "Neo4j, walk level by level (before)", nq)
+
+
+def summary(scale: float) -> None:
+    docs = max(2000, int(1_000_000 * scale))
+    print(f"\n== summary: {docs:,} documents; {machine()}")
+    base = next((r / t for label, r, t, _ in LOADS if label.startswith("SQLite")), None)
+    for label, rows, secs, note in LOADS:
+        ratio = f"{rows / secs / base:5.2f}x SQLite" if base else ""
+        print(f"  {label:44s} {rows:>11,} rows {rows / secs:>9,.0f} rows/s  {ratio}  {note}")
+    for label, question, p50, p95 in QUERIES:
+        print(f"  {label:44s} {question:12s} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms")
 
 
 def main() -> None:
@@ -225,8 +355,9 @@ def main() -> None:
     ap.add_argument("--scale", type=float, default=0.01,
                     help="1.0 = 1M documents / ~5M relations (default 0.01)")
     ap.add_argument("--neo4j-scale", type=float, default=None,
-                    help="scale for Neo4j (default: --scale)")
-    ap.add_argument("--stores", default="sqlite,networkx,neo4j")
+                    help="scale for Neo4j and the import (default: --scale)")
+    ap.add_argument("--stores", default="sqlite,networkx,neo4j,import",
+                    help="any of sqlite, networkx, neo4j (online loads, queries), import")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--db", default=None, help="SQLite file (default: a temp file)")
     ap.add_argument("--neo4j-heap", default="6g", help="launcher's -Xmx (default 6g)")
@@ -234,11 +365,19 @@ def main() -> None:
                     help="launcher's page cache (default 8g)")
     ap.add_argument("--page-by-page", action="store_true",
                     help="load with load_records (small batches) instead of load_pages (bulk)")
+    ap.add_argument("--rust-path", default=None,
+                    help="a directory holding a neo4j driver package with the Rust extension")
+    ap.add_argument("--before-root", default=None,
+                    help="another checkout (e.g. main) whose Neo4j online load runs too")
+    ap.add_argument("--child-load", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child_load:
+        return child_load(args.child_load, args.scale)
     global PAGE_BY_PAGE
     PAGE_BY_PAGE = args.page_by_page
     stores = set(args.stores.split(","))
     from graph.sqlite_store import SQLiteStore
+    print(machine())
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         print(f"scale {args.scale}: ~{max(2000, int(1_000_000 * args.scale)):,} documents")
@@ -250,23 +389,26 @@ def main() -> None:
                 bench_store(s, "SQLite (embedded)", args.scale, args.queries)
                 if "networkx" in stores:
                     bench_networkx(s, args.queries)
+        scale = args.neo4j_scale or args.scale
+        if "import" in stores:
+            bench_import(tmp, scale)
         if "neo4j" in stores:
-            from graph.neo4j_store import Neo4jStore
-            scale = args.neo4j_scale or args.scale
+            print(f"\n(neo4j scale {scale}: ~{max(2000, int(1_000_000 * scale)):,} docs)")
             proc = None
             uri = os.environ.get("NEO4J_URI")
             if not uri:
                 proc, uri = start_launcher(tmp, args.neo4j_heap, args.neo4j_page_cache)
             try:
-                with Neo4jStore(uri, os.environ.get("NEO4J_USER"),
-                                os.environ.get("NEO4J_PASSWORD")) as s:
-                    s.clear()
-                    print(f"\n(neo4j scale {scale}: ~{max(2000, int(1_000_000 * scale)):,} docs)")
-                    bench_store(s, f"Neo4j ({uri})", scale, args.queries)
+                if args.before_root:
+                    neo4j_online(uri, scale, "Neo4j online, before (--before-root)", pure=True,
+                                 root=args.before_root)
+                neo4j_online(uri, scale, "Neo4j online", pure=True)
+                neo4j_online(uri, scale, "Neo4j online, Rust extension", pure=False,
+                             rust_path=args.rust_path)
+                bench_neo4j_walks(uri, args.queries)
             finally:
-                if proc:
-                    proc.stdin.close()
-                    proc.wait(120)
+                stop(proc)
+    summary(args.scale)
 
 
 if __name__ == "__main__":

@@ -9,19 +9,19 @@ import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from graph.store import Store
+
+# Array properties (fact ranks, candidates) hold page and document keys: their elements
+# are joined by a character no key holds (`_csv` checks), named as neo4j-admin reads it.
+ARRAY_DELIMITER = "\x1f"
 # the command the CSVs are for (docs/graph.md prints the same): evidence sentences may
-# hold line breaks, so the import must read quoted fields across lines
-# (the database name first: the repeatable --nodes/--relationships options would take it for
-# one more file)
+# hold line breaks, so the import must read quoted fields across lines (the database
+# name first: the repeatable --nodes/--relationships options would take it for a file)
 NEO4J_ADMIN_IMPORT = ("neo4j-admin database import full neo4j --multiline-fields=true "
+                      "--array-delimiter=U+001F "
                       "--nodes=Node=DIR/nodes.csv --nodes=Page=DIR/pages.csv "
                       "--relationships=DIR/relations.csv "
                       "--relationships=MENTIONS=DIR/mentions.csv")
-
-from graph.store import Store
-
-_NODE_FIELDS = ("label", "number", "kind", "date", "year", "term", "issuer", "locality",
-                "province", "title", "signer", "name", "first_seen", "provisional", "reason")
 
 
 def _plain(value: Any) -> Any:
@@ -74,58 +74,98 @@ def to_json(store: Store, path: str | Path | BinaryIO) -> Path | BinaryIO:
     return target
 
 
+# Each file's columns: (property, neo4j-admin type); every property the Neo4j store
+# writes has one (`graph/property_graph.py`), so an imported database is a working store.
+NEO4J_CSV_COLUMNS = {
+    "nodes.csv": (("key", "ID(Node)"), ("labels", "LABEL"), ("label", ""), ("number", ""),
+                  ("kind", ""), ("date", ""), ("year", "int"), ("term", ""), ("issuer", ""),
+                  ("locality", ""), ("province", ""), ("title", ""), ("signer", ""),
+                  ("name", ""), ("first_seen", ""), ("provisional", "boolean"), ("reason", ""),
+                  ("number_key", ""), ("serial", ""), ("decided", "boolean"),
+                  ("fact_ranks", "string[]"), ("candidates", "string[]")),
+    "pages.csv": (("key", "ID(Page)"), ("url", ""), ("path", ""), ("province", ""),
+                  ("portal", ""), ("published", ""), ("crawled", ""), ("content_hash", ""),
+                  ("page_title", ""), ("source", "")),
+    # statements between nodes, and the CANDIDATE links of unresolved references (rank)
+    "relations.csv": (("start", "START_ID(Node)"), ("end", "END_ID(Node)"), ("type", "TYPE"),
+                      ("page", ""), ("sentence", ""), ("start", "int"), ("end", "int"),
+                      ("cue", ""), ("aid", ""), ("src_mid", ""), ("dst_mid", ""),
+                      ("rank", "int")),
+    "mentions.csv": (("start", "START_ID(Page)"), ("end", "END_ID(Node)"), ("role", ""),
+                     ("number", ""), ("start", "int"), ("end", "int"), ("reason", ""),
+                     ("mid", ""), ("number_key", ""), ("kind", ""), ("date", ""),
+                     ("issuer", ""), ("citing", ""), ("title", ""), ("signer", ""),
+                     ("decided", "boolean"), ("page_province", ""), ("context_date", ""),
+                     ("partial_nk", "")),
+}
+_ID_TYPES = ("ID(Node)", "ID(Page)", "LABEL", "START_ID(Node)", "START_ID(Page)",
+             "END_ID(Node)", "TYPE")
+
+
+def _header(column: tuple[str, str]) -> str:
+    name, kind = column
+    if kind in _ID_TYPES:
+        return f"key:{kind}" if kind.startswith("ID(") else f":{kind}"
+    return f"{name}:{kind}" if kind else name
+
+
+class _CsvFile:
+    """One import file: its header, then a row per node or relationship."""
+
+    def __init__(self, directory: Path, name: str):
+        self.path = directory / name
+        self.columns = NEO4J_CSV_COLUMNS[name]
+        self.properties = {c for c, kind in self.columns if kind not in _ID_TYPES}
+        self._plan = [(c, kind in _ID_TYPES) for c, kind in self.columns]
+        self._file = self.path.open("w", newline="", encoding="utf-8")
+        self._writer = csv.writer(self._file)
+        self._writer.writerow([_header(c) for c in self.columns])
+
+    def write(self, fixed: dict[str, Any], props: dict[str, Any]) -> None:
+        if not self.properties.issuperset(props):
+            # a property the files have no column for would be lost on import
+            unknown = sorted(set(props) - self.properties)
+            raise ValueError(f"{self.path.name} has no column for {unknown}")
+        values = [fixed[c] if is_id else props.get(c) for c, is_id in self._plan]
+        self._writer.writerow([v if type(v) is str else _csv(v) for v in values])
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def to_neo4j_csv(store: Store, directory: str | Path) -> list[Path]:
-    """CSV files for `neo4j-admin database import full` (`NEO4J_ADMIN_IMPORT`):
+    """The CSV files `neo4j-admin database import full` reads (`NEO4J_ADMIN_IMPORT`):
 
         neo4j-admin database import full neo4j --multiline-fields=true \\
-            --nodes=Node=DIR/nodes.csv --nodes=Page=DIR/pages.csv \\
+            --array-delimiter=U+001F --nodes=Node=DIR/nodes.csv --nodes=Page=DIR/pages.csv \\
             --relationships=DIR/relations.csv --relationships=MENTIONS=DIR/mentions.csv
 
-    Node labels come from the `:LABEL` column (`Node;Document` ...); relations carry
-    one row per piece of evidence, as the Neo4j store keeps them."""
+    Every node and relationship with every property the Neo4j store keeps
+    (`Store.iter_property_nodes` / `iter_property_relationships`): the imported
+    database is the one loading the same records into Neo4j makes. Node labels come
+    from the `:LABEL` column (`Node`, `Document` ..., an array); a relation carries one row per
+    piece of evidence, as the Neo4j store keeps them."""
     d = Path(directory)
     d.mkdir(parents=True, exist_ok=True)
-    written = []
-    nodes = d / "nodes.csv"
-    with nodes.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["key:ID(Node)", ":LABEL", *[f"{c}:int" if c == "year" else
-                                                 f"{c}:boolean" if c == "provisional" else c
-                                                 for c in _NODE_FIELDS]])
-        for n in store.iter_nodes():
-            w.writerow([n["key"], "Node;" + n.get("label", "Document"),
-                        *[_csv(n.get(c)) for c in _NODE_FIELDS]])
-    written.append(nodes)
-    pages = d / "pages.csv"
-    page_fields = ("url", "path", "province", "portal", "published", "crawled",
-                   "content_hash", "page_title", "source")
-    with pages.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["key:ID(Page)", *page_fields])
-        for p in store.iter_pages():
-            w.writerow([p["key"], *[_csv(p.get(c)) for c in page_fields]])
-    written.append(pages)
-    rels = d / "relations.csv"
-    with rels.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow([":START_ID(Node)", ":END_ID(Node)", ":TYPE", "page", "sentence",
-                    "start:int", "end:int", "cue"])
-        for e in store.iter_edges():
-            for ev in e["evidence"]:
-                w.writerow([e["source"], e["target"], e["type"], _csv(ev.get("page")),
-                            _csv(ev.get("sentence")), _csv(ev.get("start")),
-                            _csv(ev.get("end")), _csv(ev.get("cue"))])
-    written.append(rels)
-    mentions = d / "mentions.csv"
-    with mentions.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow([":START_ID(Page)", ":END_ID(Node)", "role", "number", "start:int",
-                    "end:int", "reason"])
-        for m in store.iter_mentions():
-            w.writerow([m["page"], m["node"], m.get("role"), _csv(m.get("number")),
-                        _csv(m.get("start")), _csv(m.get("end")), _csv(m.get("reason"))])
-    written.append(mentions)
-    return written
+    files = {name: _CsvFile(d, name) for name in NEO4J_CSV_COLUMNS}
+    try:
+        for n in store.iter_property_nodes():
+            props = dict(n["props"])
+            key = props.pop("key")
+            if n["space"] == "Page":
+                files["pages.csv"].write({"key": key}, props)
+            else:
+                files["nodes.csv"].write({"key": key, "labels": list(n["labels"])}, props)
+        for r in store.iter_property_relationships():
+            fixed = {"start": r["start"][1], "end": r["end"][1], "type": r["type"]}
+            if r["start"][0] == "Page":
+                files["mentions.csv"].write(fixed, r["props"])
+            else:
+                files["relations.csv"].write(fixed, r["props"])
+    finally:
+        for f in files.values():
+            f.close()
+    return [f.path for f in files.values()]
 
 
 def _csv(value: Any) -> Any:
@@ -133,6 +173,10 @@ def _csv(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (list, dict)):
+    if isinstance(value, list):   # an array property
+        if any(ARRAY_DELIMITER in str(v) for v in value):
+            raise ValueError(f"an array value holds the array delimiter {ARRAY_DELIMITER!r}")
+        return ARRAY_DELIMITER.join(str(v) for v in value)
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value

@@ -14,7 +14,8 @@ from typing import Any
 
 from extract.normalize import split_number
 
-from graph.facts import PageFacts, mention_contribution, page_seen
+from graph.facts import (DOC_FACT_FIELDS, PageFacts, fact_rank, mention_contribution,
+                         merge_document_facts, page_seen)
 from graph.identity import Decision, Mention, decided_key
 
 
@@ -104,5 +105,25 @@ def aggregate_laws(pages: list[PageFacts]) -> dict[str, dict[str, Any]]:
     return laws
 
 
+def refreshed_facts(mentions) -> dict[Any, tuple[dict[str, Any], list[str]]]:
+    """Document -> (facts, ranks) recomputed from every mention it still has, for
+    documents some of whose mentions went away (`merge_document_facts` over all of
+    them). `mentions`: one mapping per stored mention with its document (`node`), its
+    fields (`role`, `decided`, `reason` and `DOC_FACT_FIELDS`), its document's
+    `provisional` and its page's `page`, `published`, `crawled`, `source`. A mention
+    gives its reason only when it decides its document or the document is provisional
+    (which has no deciding mention to give one), as when it was first merged."""
+    contributions: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for m in mentions:
+        seen = page_seen(m["published"], m["crawled"])
+        contributions[m["node"]].append({
+            "rank": fact_rank(m.get("role") or "reference", m["source"], seen, m["page"]),
+            "seen": seen, **{f: m.get(f) for f in DOC_FACT_FIELDS},
+            "reason": m.get("reason") if m.get("decided") or m.get("provisional") else None})
+    return {node: merge_document_facts(None, None, contribs)
+            for node, contribs in contributions.items()}
+
+
 __all__ = ["DecidedMentions", "aggregate_laws", "decide_mentions", "earliest",
-           "number_serial", "partial_contribution", "province_of", "serial_key"]
+           "number_serial", "partial_contribution", "province_of", "refreshed_facts",
+           "serial_key"]

@@ -11,6 +11,9 @@ from __future__ import annotations
 import importlib
 import itertools
 import os
+import queue
+import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -59,6 +62,82 @@ def group_statements(statements: Iterable[tuple[str, str, str, dict[str, Any]]]
         yield {"source": source, "target": target, "type": rtype, "evidence": [st[3] for st in group]}
 
 
+class _ParseFailed:
+    """What stopped the reading thread (re-raised in the loading one)."""
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+def _batches(records: Iterable[dict[str, Any]], batch_size: int,
+             errors: list[tuple[int, str]]) -> Iterator[list[PageFacts]]:
+    batch: dict[str, PageFacts] = {}
+    for index, record in enumerate(records):
+        try:
+            facts = page_facts(record)
+        except RecordError as exc:
+            errors.append((index, str(exc)))
+            continue
+        batch.pop(facts.key, None)
+        batch[facts.key] = facts
+        if len(batch) >= batch_size:
+            yield list(batch.values())
+            batch = {}
+    if batch:
+        yield list(batch.values())
+
+
+def parsed_batches(records: Iterable[dict[str, Any]], batch_size: int,
+                   errors: list[tuple[int, str]], ahead: bool = False
+                   ) -> Iterator[list[PageFacts]]:
+    """The records' facts in batches of `batch_size` pages (the last version of a page
+    in a batch wins); a malformed record goes to `errors` as (index, message).
+
+    `ahead`: read and parse in a thread of their own, one batch ahead of the store
+    writing the batch before - for a store that waits long for each batch (Neo4j's round
+    trips and commits free the interpreter), so that reading and writing overlap. Not
+    for SQLite: its statements free the interpreter for every row, and each time the
+    reading thread would hold it for a whole switch interval."""
+    if not ahead:
+        yield from _batches(records, batch_size, errors)
+        return
+    ready: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+    done = object()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for batch in _batches(records, batch_size, errors):
+                if not put(batch):
+                    return
+            put(done)
+        except BaseException as exc:   # the source's own errors reach the caller
+            put(_ParseFailed(exc))
+
+    reader = threading.Thread(target=read, name="vanban-records", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item = ready.get()
+            if item is done:
+                return
+            if isinstance(item, _ParseFailed):
+                raise item.exc
+            yield item
+    finally:
+        stop.set()
+        reader.join(5)   # it notices within 0.1 s unless it is waiting for input
+
+
 class LoadInterrupted(RuntimeError):
     """The store stopped answering in the middle of a load. `report` counts the pages
     of the batches committed before it (kept); the rest were not loaded."""
@@ -73,6 +152,7 @@ class Store(ABC):
 
     batch_size = 500          # pages per transaction in `load_records`
     bulk_batch_size = 20_000  # ... in `load_pages`
+    parse_ahead = False       # records parsed in a thread while a batch is written
 
     # --- writing -------------------------------------------------------------------
 
@@ -102,32 +182,28 @@ class Store(ABC):
 
     def _load(self, records: Iterable[dict[str, Any]], batch_size: int,
               progress: Callable[[LoadReport], None] | None) -> LoadReport:
-        import time
         report = LoadReport()
         started = time.perf_counter()
-        batch: dict[str, PageFacts] = {}
-        for index, record in enumerate(records):
-            try:
-                facts = page_facts(record)
-            except RecordError as exc:
-                report.errors.append((index, str(exc)))
-                continue
-            batch.pop(facts.key, None)
-            batch[facts.key] = facts   # the last version of a page in a batch wins
-            if len(batch) >= batch_size:
-                self._flush(batch, report, progress)
-        if batch:
-            self._flush(batch, report, progress)
+        for pages in parsed_batches(records, batch_size, report.errors, self.parse_ahead):
+            self._flush(pages, report, progress)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _flush(self, batch: dict[str, PageFacts], report: LoadReport,
+    def _flush(self, pages: list[PageFacts], report: LoadReport,
                progress: Callable[[LoadReport], None] | None) -> None:
-        pages = list(batch.values())
-        batch.clear()
+        cap = getattr(self, "_pages_that_fit", None)
+        if cap and len(pages) > cap:   # a batch this big outgrew the store once
+            for i in range(0, len(pages), cap):
+                self._flush(pages[i:i + cap], report, progress)
+            return
         try:
             self._upsert_facts(pages)   # one transaction: all of the batch or none of it
         except Exception as exc:
+            if len(pages) > 1 and self._batch_too_big(exc):
+                # the server's transaction memory: halves, and no bigger batch from now on
+                self._pages_that_fit = len(pages) // 2
+                self._flush(pages, report, progress)
+                return
             if not self._store_lost(exc):
                 raise
             raise LoadInterrupted(f"{self.describe()} stopped answering after {report.pages} pages "
@@ -137,6 +213,11 @@ class Store(ABC):
         report.relations += sum(len(p.assertions) for p in pages)
         if progress:
             progress(report)
+
+    def _batch_too_big(self, exc: BaseException) -> bool:
+        """Whether `exc` means the batch's transaction did not fit in the store's memory
+        (the load then goes on in halves: same graph, smaller transactions)."""
+        return False
 
     def _store_lost(self, exc: BaseException) -> bool:
         """Whether `exc` means the store itself went away (server down, disk full), as
@@ -255,6 +336,16 @@ class Store(ABC):
     @abstractmethod
     def iter_pages(self) -> Iterator[dict[str, Any]]:
         """Every page with its metadata."""
+
+    @abstractmethod
+    def iter_property_nodes(self) -> Iterator[dict[str, Any]]:
+        """Every node (pages too) with all its properties, as Neo4j holds it
+        (`graph/property_graph.py`): what the neo4j-admin import files carry."""
+
+    @abstractmethod
+    def iter_property_relationships(self) -> Iterator[dict[str, Any]]:
+        """Every relationship (mentions, statements, candidates) with all its properties,
+        as Neo4j holds it (`graph/property_graph.py`)."""
 
     def to_networkx(self):
         """The whole graph as a `networkx.MultiDiGraph`: nodes keyed by document key

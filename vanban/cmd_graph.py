@@ -77,7 +77,17 @@ MAX_REPORTED_ERRORS = 100
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Pages per transaction (default: the store's bulk size).")
-def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_size):
+@click.option("--neo4j-import", "import_dir", default=None,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="First load at import speed: write the neo4j-admin import files into "
+                   "DIR (resolved in --db, else in a temporary SQLite store), then import "
+                   "them (--neo4j-home) or print the neo4j-admin command that does.")
+@click.option("--neo4j-home", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="With --neo4j-import: the embedded Neo4j's data directory "
+                   "(tools/neo4j-launcher/start.sh --data HOME), stopped and without a "
+                   "database yet; the graph is imported there and indexed.")
+def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_size,
+                 import_dir, neo4j_home):
     """Load `vanban extract` output (JSON lines) into the graph.
 
     Files are streamed, never read whole. Loading a page again replaces what it said
@@ -85,8 +95,13 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_
     as `file:line: reason` and skipped; the rest load, and the exit status is 1. If the
     store stops answering midway (Neo4j down, disk full), the batches committed before
     are kept, the exit status is 1, and the same command run again finishes the load.
+
+    A first load of a big graph into Neo4j goes faster through its offline importer:
+    `--neo4j-import DIR` resolves the records (in --db, else in a temporary SQLite
+    store), writes the neo4j-admin CSV files into DIR and, with `--neo4j-home HOME`,
+    imports them into the embedded Neo4j's HOME and creates its indexes; without it, it
+    prints the neo4j-admin command for a server you run.
     """
-    from graph.store import LoadInterrupted
     from vanban.jsonlines import InputError, RecordSource, check_input
 
     for name in files:
@@ -108,15 +123,14 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_
         if not quiet:
             click.echo(f"  {report.pages} pages...", err=True)
 
-    with _open(db, neo4j_uri, neo4j_user, neo4j_password, must_exist=False) as store:
-        try:
-            report = store.load_pages(source, batch_size=batch_size, progress=progress)  # bulk
-        except LoadInterrupted as exc:
-            click.echo(f"vanban load: {exc}. The {exc.report.pages} pages committed before are kept; "
-                       "run the same command again to finish (loading is idempotent).", err=True)
-            sys.exit(1)
-        from graph.queries import doubts
-        doubtful = doubts(store)
+    if neo4j_home and not import_dir:
+        raise click.UsageError("--neo4j-home goes with --neo4j-import DIR")
+    if import_dir:
+        # the import is a first load into an empty database: `vanban query stats` lists its doubts
+        report, doubtful = _neo4j_import(source, import_dir, neo4j_home, db, batch_size, progress), []
+    else:
+        report, doubtful = _load_online(source, db, neo4j_uri, neo4j_user, neo4j_password, batch_size,
+                                        progress)
     for index, message in report.errors:
         report_error(f"{source.where(index)}: {message}")
     if reported > MAX_REPORTED_ERRORS:
@@ -134,6 +148,59 @@ def load_command(files, db, neo4j_uri, neo4j_user, neo4j_password, quiet, batch_
                    + (", ..." if len(doubtful) > 5 else ""), err=True)
     if reported:
         sys.exit(1)
+
+
+def _load_online(source, db, neo4j_uri, neo4j_user, neo4j_password, batch_size, progress):
+    from graph.store import LoadInterrupted
+    with _open(db, neo4j_uri, neo4j_user, neo4j_password, must_exist=False) as store:
+        try:
+            report = store.load_pages(source, batch_size=batch_size, progress=progress)  # bulk
+        except LoadInterrupted as exc:
+            click.echo(f"vanban load: {exc}. The {exc.report.pages} pages committed before are kept; "
+                       "run the same command again to finish (loading is idempotent).", err=True)
+            sys.exit(1)
+        from graph.queries import doubts
+        return report, doubts(store)
+
+
+def _neo4j_import(source, import_dir: Path, neo4j_home: Path | None, db, batch_size, progress):
+    """Records -> import files in `import_dir` -> the embedded Neo4j at `neo4j_home`
+    (imported, then indexed), or the neo4j-admin command for a server the user runs."""
+    import sqlite3
+    import time
+
+    from graph import neo4j_import
+    from graph.store import LoadInterrupted
+    started = time.perf_counter()
+    try:
+        report, written = neo4j_import.write_import_files(source, import_dir, staging=db,
+                                                          batch_size=batch_size,
+                                                          progress=progress)
+    except (OSError, sqlite3.DatabaseError, ValueError, LoadInterrupted) as exc:
+        raise click.ClickException(f"cannot write the import files into {import_dir}: "
+                                   f"{getattr(exc, 'strerror', None) or exc}") from None
+    click.echo(f"wrote {', '.join(p.name for p in written)} into {import_dir}", err=True)
+    if neo4j_home is None:
+        click.echo("import them into a stopped Neo4j 5 (a new database, or add "
+                   "--overwrite-destination) with:", err=True)
+        click.echo(neo4j_import.admin_command(import_dir))
+        click.echo("then start it: the first vanban command against it (e.g. `vanban query "
+                   "stats --neo4j bolt://HOST:7687`) creates the constraints and indexes",
+                   err=True)
+    else:
+        try:
+            done = neo4j_import.import_with_launcher(import_dir, neo4j_home)
+            click.echo(f"{done}; creating the constraints and indexes...", err=True)
+            neo4j_import.create_schema_with_launcher(neo4j_home)
+        except neo4j_import.ImportFailed as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(f"cannot import into {neo4j_home}: "
+                                       f"{exc.strerror or exc}") from None
+        click.echo(f"imported into {neo4j_home}; start it with: bash "
+                   f"tools/neo4j-launcher/start.sh --data {neo4j_home}", err=True)
+    report.seconds = time.perf_counter() - started
+    return report
 
 
 # --- query ------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from graph import queries
 from tests.graph.records import (ALL, BAC_KAN_35, BAC_KAN_PLAN, CAM_LO, CT33, DISTRICT,
                                  NINH_THUAN, doc, page, rel)
@@ -303,3 +305,112 @@ def test_a_bulk_load_into_an_empty_file_builds_its_deferred_indexes(sqlite_store
         "SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(_DEFERRED_INDEXES) <= names
     assert sqlite_store._conn.execute("PRAGMA cache_size").fetchone()[0] != -2 * 1024 * 1024
+
+
+def test_a_stores_walk_is_the_breadth_first_tree_of_its_edges(store):
+    """`Store.walk` (one query for the tree on Neo4j) gives what the level-by-level walk
+    over `edges` gives: same nodes, depths, edges and evidence, with and without a cap."""
+    from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES
+    from graph.store import Store
+    store.load_records(ALL)
+    # a diamond (9-TB reaches 35-CT/TU through 12-KH and 7-KH), two types between one
+    # pair (7-KH implements and is based on 35-CT/TU), and a cycle (35-CT/TU based on 7-KH)
+    nt35 = doc("35-CT/TU", "CT", "2022-11-02", "Ban Thường vụ Tỉnh ủy Ninh Thuận")
+    kh7 = doc("7-KH/UBND", "KH", "2023-02-01", "Ủy ban nhân dân tỉnh Ninh Thuận")
+    kh12 = doc("12-KH/HU", "KH", "2023-01-10", "Huyện ủy Ninh Phước")
+    store.load_records([
+        page("https://ninhthuan.example/kh-7", "Ninh Thuận", subject=kh7, references=[nt35],
+             relations=[rel("7-KH/UBND", "35-CT/TU"),
+                        rel("7-KH/UBND", "35-CT/TU", "BASED_ON", cue="Căn cứ")]),
+        page("https://ninhthuan.example/tb-9", "Ninh Thuận",
+             subject=doc("9-TB/HU", "TB", "2023-03-01", "Huyện ủy Ninh Phước"),
+             references=[kh7, kh12], relations=[rel("9-TB/HU", "7-KH/UBND"),
+                                                rel("9-TB/HU", "12-KH/HU")]),
+        page("https://ninhthuan.example/35-bis", "Ninh Thuận", subject=nt35, references=[kh7],
+             relations=[rel("35-CT/TU", "7-KH/UBND", "BASED_ON", cue="Căn cứ")])])
+    roots = [n["key"] for n in store.iter_nodes()]
+    assert len(roots) > 5
+    for root in roots:
+        for direction in ("in", "out"):
+            for types in (IMPLEMENTATION_TYPES, LINEAGE_TYPES):
+                for max_depth, max_nodes in ((10, None), (1, None), (8, 2), (8, 3), (8, 4), (8, 6)):
+                    assert (store.walk(root, direction, types, max_depth, max_nodes)
+                            == Store.walk(store, root, direction, types, max_depth, max_nodes)
+                            ), (root, direction, max_depth, max_nodes)
+
+
+@pytest.mark.neo4j
+def test_neo4j_walks_a_tree_in_two_queries(neo4j_store, monkeypatch):
+    """The walk itself is one query on Neo4j, whatever the depth; its evidence one more."""
+    from graph.relation_types import IMPLEMENTATION_TYPES
+    neo4j_store.load_records(ALL)
+    queries_run = []
+    read = neo4j_store._read
+    monkeypatch.setattr(neo4j_store, "_read",
+                        lambda query, **params: queries_run.append(query) or read(query, **params))
+    tree = neo4j_store.walk("33/CT-TTG#2021", "in", IMPLEMENTATION_TYPES, 10)
+    assert [depth for depth, _ in tree] == [1, 1, 2]
+    assert len(queries_run) == 2
+
+
+@pytest.mark.neo4j
+def test_sqlite_holds_the_property_graph_neo4j_holds(sqlite_store, neo4j_store):
+    """Every node and relationship with every property Neo4j keeps, read back from
+    SQLite's tables, after the same loads in pieces: what a neo4j-admin import of the
+    SQLite store writes (`vanban load --neo4j-import`) is what Neo4j would hold."""
+    from graph.property_graph import comparable
+    for store in (sqlite_store, neo4j_store):
+        store.load_pages(list(reversed(ALL)), batch_size=2)
+        for record in MORE:
+            store.upsert_page(record)
+        store.delete_page(DISTRICT["url"])
+        store.upsert_page(DISTRICT)
+    got = [comparable(s.iter_property_nodes(), s.iter_property_relationships())
+           for s in (sqlite_store, neo4j_store)]
+    assert got[0] == got[1]
+    assert {r[0] for r in got[0][1]} >= {"MENTIONS", "IMPLEMENTS", "CANDIDATE", "GUIDES"}
+
+
+@pytest.mark.parametrize("ahead", [False, True])
+def test_records_read_ahead_load_the_same_and_their_errors_reach_the_caller(sqlite_store,
+                                                                           ahead):
+    """`parse_ahead` (Neo4j's default) reads records in a thread: same batches, same
+    graph, malformed records reported, and a failing source's error raised by the load."""
+    from graph.store import parsed_batches
+    sqlite_store.parse_ahead = ahead
+    errors = []
+    batches = list(parsed_batches(ALL + [{"url": None}] + ALL[:1], 2, errors, ahead))
+    assert [len(b) for b in batches] == [2, 2, 2] and errors[0][0] == len(ALL)
+    report = sqlite_store.load_pages(ALL + [{"url": None}], batch_size=2)
+    assert report.pages == len(ALL) and [i for i, _ in report.errors] == [len(ALL)]
+
+    def failing():
+        yield from ALL[:3]
+        raise OSError("the disk went away")
+    with pytest.raises(OSError, match="went away"):
+        sqlite_store.load_pages(failing(), batch_size=2)
+
+
+def test_a_batch_too_big_for_the_store_loads_in_halves(sqlite_store, tmp_path, monkeypatch):
+    """A transaction the server cannot hold (Neo4j's transaction memory) is retried in
+    halves, and later batches are cut to the size that fitted: same graph, all counted."""
+    from graph.sqlite_store import SQLiteStore
+    records = ALL + MORE
+    with SQLiteStore(tmp_path / "whole.sqlite") as whole:
+        whole.load_pages(records)
+        expected = full_dump(whole)
+
+    class TooBig(RuntimeError):
+        pass
+    write, sizes = sqlite_store._upsert_facts, []
+
+    def upsert(pages):
+        if len(pages) > 2:
+            raise TooBig("transaction memory")
+        sizes.append(len(pages))
+        write(pages)
+    monkeypatch.setattr(sqlite_store, "_upsert_facts", upsert)
+    monkeypatch.setattr(sqlite_store, "_batch_too_big", lambda exc: isinstance(exc, TooBig))
+    report = sqlite_store.load_pages(records, batch_size=5)
+    assert max(sizes) <= 2 and report.pages == len({r["url"] for r in records})
+    assert full_dump(sqlite_store) == expected

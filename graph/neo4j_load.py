@@ -1,0 +1,397 @@
+"""Writing to the Neo4j store (`graph/neo4j_store.py`): a batch of pages' facts as a
+few `UNWIND` statements in one transaction, parameters only (relationship types from the
+fixed list `RELATION_TYPES`, never from input). The batch's keys are looked up once,
+then what is new is `CREATE`d (no per-row `MERGE` scans) and what exists is updated
+with facts merged in Python (`merge_document_facts`); what a batch means for the graph
+is planned store-independently (`graph/plan.py`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_facts, page_seen
+from graph.identity import Decision, KnownDocument, Mention, resolve_groups
+from graph.plan import (aggregate_laws, decide_mentions, number_serial,
+                        partial_contribution, province_of, refreshed_facts)
+from graph.relation_types import RELATION_TYPES
+
+_MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
+
+
+def _doc_row(key: str, m: Mention, values: dict[str, Any], provisional: bool
+             ) -> dict[str, Any]:
+    """Properties of a new document node: identity from a mention, facts merged."""
+    return {"key": key, "label": "Document", "number_key": m.number_key,
+            "serial": number_serial(m.number), "term": m.term, "locality": m.locality,
+            "province": province_of(m.locality), **{f: values.get(f) for f in _MERGED},
+            "provisional": provisional, "decided": not provisional}
+
+
+class Neo4jWriting:
+    """The writing half of `Neo4jStore` (uses its `_session`)."""
+
+    def _upsert_facts(self, pages: list[PageFacts]) -> None:
+        with self._session() as s:
+            tx = s.begin_transaction()
+            try:
+                self._write(tx, pages)
+                tx.commit()
+            except BaseException:
+                if not tx.closed():   # a failed commit has closed it: keep its error
+                    tx.rollback()
+                raise
+            finally:
+                tx.close()
+
+    def _forget_pages(self, tx, keys: list[str]) -> tuple[set[str], set[str]]:
+        """Delete what the pages asserted; (dirty number keys, touched node keys)."""
+        dirty, touched = set(), set()
+        if not keys:
+            return dirty, touched
+        for r in tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[m:MENTIONS]->(n:Node) "
+                        "RETURN m.number_key AS nk, n.key AS node", keys=keys):
+            if r["nk"]:
+                dirty.add(r["nk"])
+            touched.add(r["node"])
+        # a page's statements start at nodes it mentions: walk their (small) out-degree
+        tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[:MENTIONS]->(s:Node) "
+               "WITH DISTINCT k, s MATCH (s)-[r]->() WHERE r.page = k DELETE r",
+               keys=keys).consume()
+        tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[m:MENTIONS]->() DELETE m",
+               keys=keys).consume()
+        return dirty, touched
+
+    def _write(self, tx, pages: list[PageFacts]) -> None:
+        """Replace the pages' facts, set-wise: one UNWIND statement per kind of row."""
+        keys = [p.key for p in pages]
+        stored = [r["k"] for r in tx.run(
+            "UNWIND $keys AS k MATCH (p:Page {key: k}) RETURN k", keys=keys)]
+        dirty, touched = self._forget_pages(tx, stored)
+        rows = [{k: v for k, v in {
+            "key": p.key, "url": p.url, "path": p.path, "province": p.province,
+            "portal": p.portal, "published": p.published, "crawled": p.crawled,
+            "content_hash": p.content_hash, "page_title": p.page_title,
+            "source": p.source}.items() if v is not None} for p in pages]
+        known = set(stored)
+        tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.key}) SET p = row",
+               rows=[r for r in rows if r["key"] in known]).consume()
+        tx.run("UNWIND $rows AS row CREATE (p:Page) SET p += row",   # new: no MERGE needed
+               rows=[r for r in rows if r["key"] not in known]).consume()
+
+        # decided mentions: their documents follow from the mention alone
+        plan = decide_mentions(pages)
+        dirty |= plan.dirty
+        mention_rows: list[dict[str, Any]] = []
+        node_of: dict[str, str] = {}
+        new_partials: dict[str, list[tuple[Mention, dict[str, Any]]]] = defaultdict(list)
+        for p in pages:
+            seen = page_seen(p.published, p.crawled)
+            for mf in p.mentions:
+                m = mf.mention
+                row = {"page": p.key, "mid": m.mid, "role": mf.role, "number": m.number,
+                       "number_key": m.number_key, "kind": m.kind, "date": m.date,
+                       "issuer": m.issuer, "page_province": m.page_province,
+                       "context_date": m.context_date, "citing": m.citing, "title": mf.title,
+                       "signer": mf.signer, "start": mf.start, "end": mf.end, "seen": seen,
+                       "rank": fact_rank(mf.role, p.source, seen, p.key)}
+                decided = plan.decided.get(m.mid)
+                if decided:
+                    key, reason = decided
+                    row.update(decided=True, node=key, reason=reason)
+                    # only partial mentions are decided again: these two are theirs alone
+                    del row["page_province"], row["context_date"]
+                    node_of[m.mid] = key
+                    mention_rows.append(row)
+                else:
+                    row.update(decided=False)
+                    new_partials[m.number_key].append((m, row))
+        created = self._merge_documents(tx, plan.contributions, plan.sample, provisional=False)
+        dirty |= plan.numbers_of(created)
+        self._create_mentions(tx, mention_rows)
+
+        # partial mentions of every touched number, old and new, decided together
+        moved = self._resolve_partials(tx, sorted(dirty), new_partials, node_of)
+
+        # laws and relations
+        self._store_laws(tx, pages)
+        rel_rows = defaultdict(list)
+        for p in pages:
+            for a in p.assertions:
+                src = node_of.get(a.src_mid)
+                dst = a.dst_law or node_of.get(a.dst_mid)
+                if src is None or dst is None:
+                    continue
+                rel_rows[a.type].append({"s": src, "t": dst, "props": {k: v for k, v in {
+                    "aid": a.aid, "page": p.key, "src_mid": a.src_mid, "dst_mid": a.dst_mid,
+                    "sentence": a.sentence, "start": a.start, "end": a.end, "cue": a.cue
+                }.items() if v is not None}})
+        for t, rows in rel_rows.items():
+            self._create_relations(tx, t, rows)
+        self._move_relations(tx, moved)
+        self._collect(tx, touched | {old for old, _ in moved.values()})
+        self._refresh(tx, touched | {old for old, _ in moved.values()})
+
+    def _store_laws(self, tx, pages: list[PageFacts]) -> None:
+        """Create or complete the laws the pages cite and link them. A law's name is the
+        smallest spelling seen, its year and first day seen the earliest: order-free."""
+        laws = aggregate_laws(pages)
+        links = [{"page": p.key, "key": lk, "mid": f"law:{p.key}:{lk}"}
+                 for p in pages for lk in p.laws]
+        if not laws:
+            return
+        tx.run("UNWIND $rows AS row MERGE (l:Node:Law {key: row.key}) "
+               "ON CREATE SET l.label = 'Law', l.name = row.name, l.year = row.year, "
+               " l.first_seen = row.seen "
+               "ON MATCH SET l.name = CASE WHEN row.name < l.name THEN row.name ELSE l.name END,"
+               " l.year = CASE WHEN l.year IS NULL OR row.year < l.year THEN row.year"
+               " ELSE l.year END,"
+               " l.first_seen = CASE WHEN l.first_seen IS NULL OR row.seen < l.first_seen"
+               " THEN row.seen ELSE l.first_seen END",
+               rows=[{"key": k, **law} for k, law in laws.items()]).consume()
+        # CREATE: the pages' previous links were deleted in this transaction
+        tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.page}), (l:Node {key: row.key}) "
+               "CREATE (p)-[:MENTIONS {mid: row.mid, role: 'law'}]->(l)", rows=links).consume()
+
+    def _merge_documents(self, tx, contributions: dict[str, list[dict[str, Any]]],
+                         sample: dict[str, Mention], provisional: bool) -> list[str]:
+        """Create or complete document nodes from their mentions' contributions
+        (`merge_document_facts`, computed here); returns the keys created."""
+        if not contributions:
+            return []
+        stored = {r["k"]: r["d"] for r in tx.run(
+            "UNWIND $keys AS k MATCH (d:Node {key: k}) RETURN k, d {.*} AS d",
+            keys=list(contributions))}
+        creates, updates = [], []
+        for key, contribs in contributions.items():
+            old = stored.get(key)
+            if old is None:
+                values, ranks = merge_document_facts(None, None, contribs)
+                row = _doc_row(key, sample[key], values, provisional)
+                row["fact_ranks"] = ranks
+                creates.append({k: v for k, v in row.items() if v is not None})
+                continue
+            before = {f: old.get(f) for f in _MERGED}
+            values, ranks = merge_document_facts(before, old.get("fact_ranks"), contribs)
+            if values != before or ranks != old.get("fact_ranks"):
+                updates.append({"key": key, "props": {**{f: values.get(f) for f in _MERGED},
+                                                      "fact_ranks": ranks}})
+        # CREATE, not MERGE: these keys were just looked up and are not there
+        tx.run("UNWIND $rows AS row CREATE (d:Node:Document) SET d += row",
+               rows=creates).consume()
+        tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
+               rows=updates).consume()
+        return [r["key"] for r in creates]
+
+    def _create_mentions(self, tx, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        # CREATE, not MERGE: the page's previous mentions were deleted in this transaction
+        # (MERGE would scan the thousands of MENTIONS of a much-cited document). Grouped
+        # by page: one look-up of each page, its key sent once (PROFILE at 2,000 pages:
+        # 136,640 db hits, 166,080 row by row).
+        by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            by_page[r["page"]].append({"node": r["node"], "props": {
+                k: v for k, v in r.items()
+                if v is not None and k not in ("page", "node", "seen", "rank")}})
+        tx.run("UNWIND $pages AS pg MATCH (p:Page {key: pg.key}) UNWIND pg.mentions AS row "
+               "MATCH (n:Node {key: row.node}) CREATE (p)-[m:MENTIONS]->(n) SET m += row.props",
+               pages=[{"key": k, "mentions": ms} for k, ms in by_page.items()]).consume()
+
+    def _resolve_partials(self, tx, nks: list[str], new_partials, node_of: dict[str, str]
+                          ) -> dict[str, tuple[str, str]]:
+        """Decide the partial mentions of `nks`; returns mid -> (old node, new node) for
+        stored mentions that moved. New partial mentions are created here."""
+        if not nks:
+            return {}
+        partials: dict[str, list[Mention]] = defaultdict(list)
+        stored: dict[str, dict[str, Any]] = {}
+        for r in tx.run("UNWIND $nks AS nk MATCH (p:Page)-[m:MENTIONS {partial_nk: nk}]->(n:Node) "
+                        "RETURN m {.*} AS m, elementId(m) AS id, p.key AS page, "
+                        "p.published AS published, p.crawled AS crawled, p.source AS source, "
+                        "n.key AS node", nks=nks):
+            m = r["m"]
+            seen = page_seen(r["published"], r["crawled"])
+            stored[m["mid"]] = {**m, "page": r["page"], "node": r["node"], "seen": seen,
+                                "id": r["id"],
+                                "rank": fact_rank(m.get("role", "reference"), r["source"], seen,
+                                                  r["page"])}
+            partials[m["number_key"]].append(_mention(m))
+        rows_of: dict[str, dict[str, Any]] = dict(stored)
+        for nk, items in new_partials.items():
+            for m, row in items:
+                partials[nk].append(m)
+                rows_of[m.mid] = row
+        if not partials:
+            return {}
+        known: dict[str, list[KnownDocument]] = defaultdict(list)
+        for r in tx.run("UNWIND $nks AS nk MATCH (d:Document {number_key: nk}) "
+                        "WHERE d.decided = true RETURN d {.*} AS d", nks=sorted(partials)):
+            d = r["d"]
+            known[d["number_key"]].append(KnownDocument(
+                d["key"], d.get("date"), d.get("year"), d.get("term"), d.get("locality"),
+                d.get("issuer")))
+        settled: dict[str, dict[str, str]] = defaultdict(dict)
+        citings = sorted({m.citing for ms in partials.values() for m in ms if m.citing})
+        if citings:
+            for r in tx.run("UNWIND $nks AS nk MATCH ()-[m:MENTIONS {number_key: nk}]->(n:Node) "
+                            "WHERE m.decided = true AND m.citing IN $citings "
+                            "RETURN nk, m.citing AS citing, n.key AS node ORDER BY m.mid",
+                            nks=sorted(partials), citings=citings):
+                settled[r["nk"]].setdefault(r["citing"], r["node"])
+        decisions = resolve_groups(partials, known, settled)
+        moved: dict[str, tuple[str, str]] = {}
+        create: list[dict[str, Any]] = []
+        reasons: list[dict[str, Any]] = []
+        contributions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        sample: dict[str, Mention] = {}
+        unresolved: dict[str, tuple[Mention, Decision, dict[str, Any]]] = {}
+        for nk in sorted(partials):
+            for m in partials[nk]:
+                d = decisions[m.mid]
+                row = rows_of[m.mid]
+                node_of[m.mid] = d.key
+                if d.unresolved:
+                    unresolved[d.key] = (m, d, row)
+                else:   # the document takes in what the mention says (idempotent)
+                    contributions[d.key].append(partial_contribution(
+                        m, d, row["rank"], row.get("seen"), row.get("title"), row.get("signer")))
+                    sample.setdefault(d.key, m)
+                if m.mid in stored:
+                    if stored[m.mid]["node"] != d.key:
+                        moved[m.mid] = (stored[m.mid]["node"], d.key)
+                    else:
+                        if stored[m.mid].get("reason") != d.reason:
+                            reasons.append({"id": stored[m.mid]["id"], "reason": d.reason})
+                        continue
+                new_row = {k: v for k, v in row.items() if k not in ("node", "id")}
+                new_row.update(node=d.key, reason=d.reason, decided=False, partial_nk=nk)
+                create.append(new_row)
+        self._merge_documents(tx, contributions, sample, provisional=True)
+        self._store_unresolved(tx, unresolved)
+        # by element id: these mentions were just read in this transaction
+        tx.run("UNWIND $rows AS row MATCH ()-[x:MENTIONS]->() WHERE elementId(x) = row.id "
+               "SET x.reason = row.reason", rows=reasons).consume()
+        if moved:
+            tx.run("UNWIND $ids AS id MATCH ()-[m:MENTIONS]->() WHERE elementId(m) = id "
+                   "DELETE m", ids=[stored[mid]["id"] for mid in moved]).consume()
+        self._create_mentions(tx, create)
+        return moved
+
+    def _store_unresolved(self, tx, refs: dict[str, tuple[Mention, Decision, dict]]) -> None:
+        """Create or update unresolved-reference nodes and their ranked CANDIDATE links."""
+        if not refs:
+            return
+        rows = []
+        for key, (m, d, row) in refs.items():
+            rows.append({"key": key, "cands": d.candidates, "props": {k: v for k, v in {
+                "label": "UnresolvedReference", "number": m.number, "number_key": m.number_key,
+                "serial": number_serial(m.number), "kind": m.kind, "date": m.date,
+                "issuer": m.issuer, "locality": m.locality, "province": province_of(m.locality),
+                "candidates": d.candidates, "reason": d.reason,
+                "first_seen": row.get("seen")}.items() if v is not None}})
+        tx.run("UNWIND $rows AS row MERGE (u:Node {key: row.key}) "
+               "ON CREATE SET u:UnresolvedReference SET u += row.props "
+               "WITH u OPTIONAL MATCH (u)-[c:CANDIDATE]->() DELETE c", rows=rows).consume()
+        tx.run("UNWIND $rows AS row MATCH (u:Node {key: row.key}) "
+               "UNWIND range(0, size(row.cands) - 1) AS i "
+               "MATCH (d:Node {key: row.cands[i]}) CREATE (u)-[:CANDIDATE {rank: i}]->(d)",
+               rows=rows).consume()
+
+    def _create_relations(self, tx, rtype: str, rows: list[dict[str, Any]]) -> None:
+        assert rtype in RELATION_TYPES
+        # Each statement (aid) belongs to one page, whose statements were deleted first
+        # in this transaction: CREATE keeps loads idempotent without MERGE's degree scan.
+        # grouped by source node: one look-up of each (a page's subject states most)
+        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            by_source[r["s"]].append({"t": r["t"], "props": r["props"]})
+        tx.run(f"UNWIND $groups AS g MATCH (s:Node {{key: g.s}}) UNWIND g.rows AS row "
+               f"MATCH (t:Node {{key: row.t}}) CREATE (s)-[r:{rtype}]->(t) SET r += row.props",
+               groups=[{"s": k, "rows": rs} for k, rs in by_source.items()]).consume()
+
+    def _move_relations(self, tx, moved: dict[str, tuple[str, str]]) -> None:
+        """Re-attach the relations of mentions that now resolve to another node: found
+        from each old node, once per node (moves are rare, degrees may be large)."""
+        if not moved:
+            return
+        new_node = {mid: new for mid, (_, new) in moved.items()}
+        by_old: dict[str, list[str]] = defaultdict(list)
+        for mid, (old, _) in moved.items():
+            by_old[old].append(mid)
+        groups = [{"old": old, "mids": sorted(mids)} for old, mids in sorted(by_old.items())]
+        rows, ids = defaultdict(list), set()
+        for pattern, end in (("(x)-[r]->(o:Node)", "src_mid"), ("(x)<-[r]-(o:Node)", "dst_mid")):
+            for r in tx.run(f"UNWIND $groups AS g MATCH (x:Node {{key: g.old}}) MATCH {pattern} "
+                            f"WHERE r.{end} IN g.mids AND type(r) IN $types "
+                            "RETURN elementId(r) AS id, type(r) AS type, r {.*} AS r, "
+                            "startNode(r).key AS s, endNode(r).key AS d",
+                            groups=groups, types=list(RELATION_TYPES)):
+                if r["id"] in ids:
+                    continue
+                ids.add(r["id"])
+                props = r["r"]
+                rows[r["type"]].append({"s": new_node.get(props.get("src_mid"), r["s"]),
+                                        "t": new_node.get(props.get("dst_mid"), r["d"]),
+                                        "props": props})
+        if ids:
+            tx.run("UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r",
+                   ids=sorted(ids)).consume()
+        for t, group in sorted(rows.items()):
+            self._create_relations(tx, t, group)
+
+    def _collect(self, tx, keys: set[str]) -> None:
+        """Delete nodes nothing mentions or points at any more."""
+        if keys:
+            tx.run("UNWIND $keys AS k MATCH (n:Node {key: k}) "
+                   "WHERE NOT EXISTS { (n)<-[:MENTIONS]-() } "
+                   "AND NOT EXISTS { (n)<-[r]-(:Node) WHERE type(r) <> 'CANDIDATE' } "
+                   "DETACH DELETE n", keys=sorted(keys)).consume()
+
+    def _refresh(self, tx, keys: set[str]) -> None:
+        """Recompute, from the mentions they still have, the facts of documents some of
+        whose mentions went away (`merge_document_facts` over all of them)."""
+        if not keys:
+            return
+        facts = refreshed_facts(
+            {**r["m"], "node": r["k"], "provisional": r["provisional"], "page": r["page"],
+             "published": r["published"], "crawled": r["crawled"], "source": r["source"]}
+            for r in tx.run("UNWIND $keys AS k MATCH (d:Document {key: k})<-[m:MENTIONS]-(p:Page) "
+                            "RETURN k, d.provisional AS provisional, m {.*} AS m, p.key AS page, "
+                            "p.published AS published, p.crawled AS crawled, p.source AS source",
+                            keys=sorted(keys)))
+        rows = [{"key": key, "props": {**{f: values.get(f) for f in _MERGED}, "fact_ranks": ranks}}
+                for key, (values, ranks) in facts.items()]
+        tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
+               rows=rows).consume()
+
+    def delete_page(self, url_or_key: str) -> bool:
+        with self._session() as s:
+            tx = s.begin_transaction()
+            try:
+                rec = tx.run("MATCH (p:Page) WHERE p.key = $k OR p.url = $k RETURN p.key AS key",
+                             k=url_or_key).single()
+                if rec is None:
+                    tx.rollback()
+                    return False
+                dirty, touched = self._forget_pages(tx, [rec["key"]])
+                tx.run("MATCH (p:Page {key: $k}) DETACH DELETE p", k=rec["key"]).consume()
+                self._collect(tx, touched)
+                node_of: dict[str, str] = {}
+                moved = self._resolve_partials(tx, sorted(dirty), {}, node_of)
+                self._move_relations(tx, moved)
+                more = {old for old, _ in moved.values()}
+                self._collect(tx, touched | more)
+                self._refresh(tx, touched | more)
+                tx.commit()
+                return True
+            finally:
+                tx.close()
+
+
+def _mention(m: dict[str, Any]) -> Mention:
+    return Mention(mid=m["mid"], number=m["number"], kind=m.get("kind"), date=m.get("date"),
+                   issuer=m.get("issuer"), page_province=m.get("page_province"),
+                   context_date=m.get("context_date"), citing=m.get("citing"),
+                   role=m.get("role", "reference"))
