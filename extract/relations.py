@@ -108,8 +108,10 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 if after_semicolon[cj] and clause_ends[cj] - clause_starts[cj] < 250
                 and cj not in last_lead]
     regions.sort()
+    # (most pages have no side list: the test is left out there)
     cues = cue_spans(text, low, regions,
-                      lambda pos: not masked_at(pos) and not in_spans(pos, side))
+                     (lambda pos: not masked_at(pos) and not in_spans(pos, side)) if side
+                     else (lambda pos: not masked_at(pos)))
     # a passive cue matters around a window's cues, and right before a number (its actor)
     passive_regions = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
     passive_regions += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
@@ -187,9 +189,11 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         window_start = prev.tail_end if prev else clause_starts[ci]
         lo = bisect.bisect_left(cue_starts, window_start)
         hi = bisect.bisect_left(cue_starts, t.lead_start)
-        window_cues = [c for c in cues[lo:hi] if c.end() <= t.lead_start]
+        lead_start = t.lead_start
+        window_cues = [c for c in cues[lo:hi] if c.finish <= lead_start]
         gov: _Governance | None = None
-        in_passive = any(_in_passive(c.start()) for c in window_cues)
+        # (most pages have no passive cue: no window's cue is then looked up)
+        in_passive = bool(passive_starts) and any(_in_passive(c.begin) for c in window_cues)
         if window_cues and not in_passive:
             c = window_cues[-1]
             gap = text[c.end():t.lead_start]
@@ -232,7 +236,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         prev_in_clause[ci] = t
         if gov is None:
             continue
-        if t.key == (subject.key if subject else None) and gov.source is None:
+        if t.key == subject_key and gov.source is None:
             continue
         if gov.source is t or gov.source is not None and gov.source.is_law:
             continue  # a law cited by name is never a source (§7)
