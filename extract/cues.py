@@ -207,8 +207,8 @@ _WORD = re.compile(r"\w")
 def gap_allows(gap: str) -> bool:
     """Whether a cue reaches a target across the words between them."""
     flat = SPACES.sub(" ", gap)
-    linked = LINK_WORD.search(flat) is not None
-    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
+    # the link word matters only for a gap longer than the plain reach
+    if len(flat) > _GAP_MAX and (len(flat) > _GAP_MAX_LINKED or LINK_WORD.search(flat) is None):
         return False
     if P.BLOCKING.search(lower_same_length(flat)):
         return False

@@ -133,10 +133,15 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
 
     voices: dict[int, Mention | PageSubject | str | None] = {}
     subject_key = subject.key if subject else None
-    # in a full text every main clause is the document's own voice
-    full_text = subject is not None and any(
-        h.end() == subject.start for h in P.HEADER_NUMBER.finditer(text, max(0, subject.start - 20),
-                                                                  subject.start + 1))
+    full_text: list[bool] = []     # found when first needed (few pages need it)
+
+    def is_full_text() -> bool:
+        """Whether the page is the subject's full text (each main clause its own voice)."""
+        if not full_text:
+            full_text.append(subject is not None and any(
+                h.end() == subject.start for h in P.HEADER_NUMBER.finditer(
+                    text, max(0, subject.start - 20), subject.start + 1)))
+        return full_text[0]
 
     def own_voice(gov: _Governance) -> Mention | PageSubject | str | None:
         """Who a cue of the page's own voice speaks for: `SUBJECT`; the document a
@@ -155,7 +160,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
             if mc is not None and mc.issued is not None:
                 if mc.issued.key != subject_key:
                     voice = mc.issued
-            elif mc is not None and not mc.issues and not full_text:
+            elif mc is not None and not mc.issues and not is_full_text():
                 voice = mc.actor
         voices[gov.cue_start] = voice
         return voice
