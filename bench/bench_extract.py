@@ -2,6 +2,7 @@
 
     python bench/bench_extract.py [--mb 50] [--corpus ../shared/corpus]
     python bench/bench_extract.py --compare ../base [--mb 5] [--rounds 5]
+    python bench/bench_extract.py --output-hash
 
 Prints figures and ratios; never fails on a machine's speed. Rows:
 - a bare scan with the number regex alone (the floor any extractor pays),
@@ -22,11 +23,16 @@ one portal; no cache holds a page or a sentence.
 this one: the whole extractor and each stage, in CPU time (`time.process_time`), each
 round a fresh process per checkout, the two alternating, best of `--rounds`. On a
 shared machine only the best of N and the ratio of the two mean anything.
+
+`--output-hash` prints a hash of `extract_page`'s output (JSON) over the corpus's pages
+(with their gold province) and the grammar examples: a change made for speed alone must
+leave it as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -112,6 +118,25 @@ def worker(args) -> None:
     print(json.dumps(secs))
 
 
+def output_hash(corpus: Path) -> str:
+    """SHA-256 of `extract_page`'s output over `corpus`'s pages and the grammar examples."""
+    from extract import extract_page
+    from extract.grammar_examples import EXAMPLES
+
+    out = []
+    for page in sorted(corpus.rglob("*.txt")):
+        gold = page.with_suffix(".json")
+        province = json.loads(gold.read_text(encoding="utf-8")).get("province") \
+            if gold.exists() else None
+        found = extract_page(page.read_text(encoding="utf-8"), province=province)
+        out.append([page.relative_to(corpus).as_posix(), found.to_dict()])
+    for example in EXAMPLES:
+        found = extract_page(example["text"], province=example.get("province"))
+        out.append(["example", found.to_dict()])
+    blob = json.dumps(out, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
 def compare(args) -> None:
     """Best-of-`--rounds` CPU seconds of `--compare`'s checkout and this one, alternating."""
     mine, other = HERE.parent, args.compare.resolve()
@@ -147,9 +172,13 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, metavar="PATH",
                         help="another checkout to time against this one (CPU time)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of --compare")
+    parser.add_argument("--output-hash", action="store_true",
+                        help="print a hash of the extractor's output instead of timing")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(_CHECKOUT_FLAG, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.output_hash:
+        return print(output_hash(args.corpus))
     if args.worker:
         return worker(args)
     if args.compare:
