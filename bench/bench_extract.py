@@ -1,6 +1,8 @@
 """Extractor throughput in MB/s over the gold corpus replicated to N MB, single core.
 
     python bench/bench_extract.py [--mb 50] [--corpus ../shared/corpus]
+    python bench/bench_extract.py --compare ../base [--mb 5] [--rounds 5]
+    python bench/bench_extract.py --output-hash
 
 Prints figures and ratios; never fails on a machine's speed. Rows:
 - a bare scan with the number regex alone (the floor any extractor pays),
@@ -16,18 +18,36 @@ The benchmark imports the `extract` of the checkout it lives in (not whatever co
 is installed). Pages repeat in the replicated corpus, so the engine's caches of
 small strings (numbers, issuer names, cue phrases) hit as they would on a crawl of
 one portal; no cache holds a page or a sentence.
+
+`--compare PATH` times another checkout (PATH, e.g. the code before a change) against
+this one: the whole extractor and each stage, in CPU time (`time.process_time`), each
+round a fresh process per checkout, the two alternating, best of `--rounds`. On a
+shared machine only the best of N and the ratio of the two mean anything.
+
+`--output-hash` prints a hash of `extract_page`'s output (JSON) over the corpus's pages
+(with their gold province) and the grammar examples: a change made for speed alone must
+leave it as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
-sys.path.insert(0, str(HERE.parent))
+# the checkout whose `extract` is timed: this one, or the one `--checkout` names
+_CHECKOUT_FLAG = "--checkout"
+if _CHECKOUT_FLAG in sys.argv:
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index(_CHECKOUT_FLAG) + 1]).resolve()))
+else:
+    sys.path.insert(0, str(HERE.parent))
 
 
 def load_pages(corpus: Path) -> list[str]:
@@ -49,14 +69,14 @@ def replicate(pages: list[str], megabytes: float) -> tuple[list[str], int]:
     return out, size
 
 
-def timed(fn, pages: list[str]) -> float:
-    start = time.perf_counter()
+def timed(fn, pages: list[str], clock=time.perf_counter) -> float:
+    start = clock()
     for page in pages:
         fn(page)
-    return time.perf_counter() - start
+    return clock() - start
 
 
-def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
+def stage_rows(pages: list[str], clock=time.perf_counter) -> list[tuple[str, float]]:
     """(stage, seconds) for each call `extract.engine.extract_page` makes, in its order,
     each timed alone over `pages` on the inputs the calls before it produced."""
     from extract.laws import find_laws
@@ -69,9 +89,9 @@ def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
     rows = []
 
     def run(label, fn, items):
-        begin = time.perf_counter()
+        begin = clock()
         out = [fn(*item) for item in items]
-        rows.append((label, time.perf_counter() - begin))
+        rows.append((label, clock() - begin))
         return out
 
     read = run("page (normalise, side lists, district)", read_page, [(p,) for p in pages])
@@ -85,6 +105,62 @@ def stage_rows(pages: list[str]) -> list[tuple[str, float]]:
     return rows
 
 
+def worker(args) -> None:
+    """One round of `--compare` in this process: CPU seconds of the whole extractor and
+    of each stage over the corpus replicated to `--mb`, as one JSON line."""
+    from extract import extract_page
+
+    work, _size = replicate(load_pages(args.corpus), args.mb)
+    for page in work[:50]:      # imports, compiled patterns and small caches: not timed
+        extract_page(page)
+    secs = {"extractor (extract_page)": timed(extract_page, work, time.process_time)}
+    secs.update(stage_rows(work, time.process_time))
+    print(json.dumps(secs))
+
+
+def output_hash(corpus: Path) -> str:
+    """SHA-256 of `extract_page`'s output over `corpus`'s pages and the grammar examples."""
+    from extract import extract_page
+    from extract.grammar_examples import EXAMPLES
+
+    out = []
+    for page in sorted(corpus.rglob("*.txt")):
+        gold = page.with_suffix(".json")
+        province = json.loads(gold.read_text(encoding="utf-8")).get("province") \
+            if gold.exists() else None
+        found = extract_page(page.read_text(encoding="utf-8"), province=province)
+        out.append([page.relative_to(corpus).as_posix(), found.to_dict()])
+    for example in EXAMPLES:
+        found = extract_page(example["text"], province=example.get("province"))
+        out.append(["example", found.to_dict()])
+    blob = json.dumps(out, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def compare(args) -> None:
+    """Best-of-`--rounds` CPU seconds of `--compare`'s checkout and this one, alternating."""
+    mine, other = HERE.parent, args.compare.resolve()
+    best: dict[Path, dict[str, float]] = {mine: {}, other: {}}
+    for _ in range(args.rounds):
+        for checkout in (other, mine):
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--worker",
+                   _CHECKOUT_FLAG, str(checkout), "--mb", str(args.mb), "--corpus", str(args.corpus)]
+            env = dict(os.environ, PYTHONPATH=str(checkout))
+            line = subprocess.run(cmd, env=env, check=True, capture_output=True,
+                                  text=True).stdout.strip().splitlines()[-1]
+            for label, secs in json.loads(line).items():
+                best[checkout][label] = min(secs, best[checkout].get(label, secs))
+    _work, size = replicate(load_pages(args.corpus), args.mb)
+    print(f"{size / 1e6:.1f} MB, CPU seconds, best of {args.rounds}; "
+          f"base = {other}, this = {mine}")
+    print(f"{'what':<46}{'base':>9}{'this':>9}{'this/base':>11}")
+    for label, base_secs in best[other].items():
+        secs = best[mine].get(label)
+        if secs is None:
+            continue
+        print(f"{label:<46}{base_secs:>9.3f}{secs:>9.3f}{secs / base_secs:>11.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="corpus size to replicate to")
@@ -93,7 +169,20 @@ def main() -> None:
     parser.add_argument("--stage-mb", type=float, default=10.0,
                         help="size for the per-stage rows")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--compare", type=Path, metavar="PATH",
+                        help="another checkout to time against this one (CPU time)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of --compare")
+    parser.add_argument("--output-hash", action="store_true",
+                        help="print a hash of the extractor's output instead of timing")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(_CHECKOUT_FLAG, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.output_hash:
+        return print(output_hash(args.corpus))
+    if args.worker:
+        return worker(args)
+    if args.compare:
+        return compare(args)
 
     from extract import extract_page
     from extract.patterns import NUMBER

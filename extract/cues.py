@@ -82,10 +82,19 @@ def matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: 
         if b <= pos or a >= b:
             continue
         if pos < a:
-            if rev is None:
-                rev = low[::-1]
-            sm = safe.search(rev, n - a, n - pos)
-            pos = n - sm.start() if sm else pos
+            # the last safe character before the region: most often among the few
+            # characters before it; only when none is there is the text reversed
+            near = max(pos, a - _SAFE_LOOKBACK)
+            last = -1
+            for sm in safe.finditer(low, near, a):
+                last = sm.start()
+            if last >= 0:
+                pos = last + 1
+            elif near > pos:
+                if rev is None:
+                    rev = low[::-1]
+                sm = safe.search(rev, n - near, n - pos)
+                pos = n - sm.start() if sm else pos
         seen_to = pos
         for m in pattern.finditer(low, pos, min(n, b + reach)):
             s, e = m.span()
@@ -109,6 +118,10 @@ def matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: 
             last_end = seen_to = pos = m.end()
     return out
 
+
+# How far before a region the safe character is looked for first (forward, without
+# reversing the text)
+_SAFE_LOOKBACK = 64
 
 # Regions closer than this are scanned as one: the text between costs less to scan
 # than a scan's start.
@@ -194,8 +207,8 @@ _WORD = re.compile(r"\w")
 def gap_allows(gap: str) -> bool:
     """Whether a cue reaches a target across the words between them."""
     flat = SPACES.sub(" ", gap)
-    linked = LINK_WORD.search(flat) is not None
-    if len(flat) > (_GAP_MAX_LINKED if linked else _GAP_MAX):
+    # the link word matters only for a gap longer than the plain reach
+    if len(flat) > _GAP_MAX and (len(flat) > _GAP_MAX_LINKED or LINK_WORD.search(flat) is None):
         return False
     if P.BLOCKING.search(lower_same_length(flat)):
         return False

@@ -108,8 +108,10 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 if after_semicolon[cj] and clause_ends[cj] - clause_starts[cj] < 250
                 and cj not in last_lead]
     regions.sort()
+    # (most pages have no side list: the test is left out there)
     cues = cue_spans(text, low, regions,
-                      lambda pos: not masked_at(pos) and not in_spans(pos, side))
+                     (lambda pos: not masked_at(pos) and not in_spans(pos, side)) if side
+                     else (lambda pos: not masked_at(pos)))
     # a passive cue matters around a window's cues, and right before a number (its actor)
     passive_regions = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
     passive_regions += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
@@ -131,10 +133,15 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
 
     voices: dict[int, Mention | PageSubject | str | None] = {}
     subject_key = subject.key if subject else None
-    # in a full text every main clause is the document's own voice
-    full_text = subject is not None and any(
-        h.end() == subject.start for h in P.HEADER_NUMBER.finditer(text, max(0, subject.start - 20),
-                                                                  subject.start + 1))
+    full_text: list[bool] = []     # found when first needed (few pages need it)
+
+    def is_full_text() -> bool:
+        """Whether the page is the subject's full text (each main clause its own voice)."""
+        if not full_text:
+            full_text.append(subject is not None and any(
+                h.end() == subject.start for h in P.HEADER_NUMBER.finditer(
+                    text, max(0, subject.start - 20), subject.start + 1)))
+        return full_text[0]
 
     def own_voice(gov: _Governance) -> Mention | PageSubject | str | None:
         """Who a cue of the page's own voice speaks for: `SUBJECT`; the document a
@@ -153,7 +160,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
             if mc is not None and mc.issued is not None:
                 if mc.issued.key != subject_key:
                     voice = mc.issued
-            elif mc is not None and not mc.issues and not full_text:
+            elif mc is not None and not mc.issues and not is_full_text():
                 voice = mc.actor
         voices[gov.cue_start] = voice
         return voice
@@ -187,9 +194,11 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         window_start = prev.tail_end if prev else clause_starts[ci]
         lo = bisect.bisect_left(cue_starts, window_start)
         hi = bisect.bisect_left(cue_starts, t.lead_start)
-        window_cues = [c for c in cues[lo:hi] if c.end() <= t.lead_start]
+        lead_start = t.lead_start
+        window_cues = [c for c in cues[lo:hi] if c.finish <= lead_start]
         gov: _Governance | None = None
-        in_passive = any(_in_passive(c.start()) for c in window_cues)
+        # (most pages have no passive cue: no window's cue is then looked up)
+        in_passive = bool(passive_starts) and any(_in_passive(c.begin) for c in window_cues)
         if window_cues and not in_passive:
             c = window_cues[-1]
             gap = text[c.end():t.lead_start]
@@ -232,7 +241,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         prev_in_clause[ci] = t
         if gov is None:
             continue
-        if t.key == (subject.key if subject else None) and gov.source is None:
+        if t.key == subject_key and gov.source is None:
             continue
         if gov.source is t or gov.source is not None and gov.source.is_law:
             continue  # a law cited by name is never a source (§7)

@@ -4,6 +4,7 @@ number (or by the law's name) and deduplicated; offsets mapped back into the inp
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extract.issuer_codes import issuer_from_code
@@ -85,8 +86,9 @@ def resolve_relations(page: Page, statements: list[Statement], subject: Subject 
     subject_issuer = subject.issuer if subject else None
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
-    for st in statements:
-        source, target, rel_type, actor = st.source, st.target, st.type, st.actor
+    page_text, same_offsets = page.text, norm.same_offsets
+    # a statement unpacked at once: a named field read per use costs more per relation
+    for source, target, rel_type, (ev_s, ev_e), cue, cue_span, number_span, actor in statements:
         if actor and subject_issuer and not issuers_match(
                 complete_issuer(actor, page.province, page.district), subject_issuer):
             continue  # a preamble's main clause of another body doing something else
@@ -104,20 +106,31 @@ def resolve_relations(page: Page, statements: list[Statement], subject: Subject 
             continue
         seen.add(k)
         # the sentence trimmed of its spaces, each end once (many statements share one)
-        ev_s, ev_e = st.evidence
-        if ev_s not in starts:
-            starts[ev_s] = _after_spaces(page.text, ev_s, ev_e)
-        if ev_e not in ends:
-            ends[ev_e] = _before_spaces(page.text, ev_s, ev_e)
-        sent_s, sent_e = starts[ev_s], max(starts[ev_s], ends[ev_e])
-        win_s, win_e = evidence_window(page.text, sent_s, sent_e, st.cue_span, st.number_span)
-        if not norm.same_offsets:
+        sent_s = starts.get(ev_s)
+        if sent_s is None:
+            sent_s = starts[ev_s] = _after_spaces(page_text, ev_s, ev_e)
+        sent_e = ends.get(ev_e)
+        if sent_e is None:
+            sent_e = ends[ev_e] = _before_spaces(page_text, ev_s, ev_e)
+        if sent_e < sent_s:
+            sent_e = sent_s
+        if sent_e - sent_s <= EVIDENCE_WINDOW:
+            win_s, win_e = sent_s, sent_e       # the whole sentence fits (`evidence_window`)
+        else:
+            win_s, win_e = evidence_window(page_text, sent_s, sent_e, cue_span, number_span)
+        if not same_offsets:
             win_s, win_e = norm.to_original(win_s, win_e)
             sent_s, sent_e = norm.to_original(sent_s, sent_e)
         relations.append(Relation(src, tgt, rel_type, Evidence(
-            sentence=text[win_s:win_e], start=win_s, end=win_e, cue=SPACES.sub(" ", st.cue),
+            sentence=text[win_s:win_e], start=win_s, end=win_e, cue=_spaced_cue(cue),
             sentence_start=sent_s, sentence_end=sent_e)))
     return relations
+
+
+@functools.lru_cache(maxsize=1024)
+def _spaced_cue(cue: str) -> str:
+    """A cue as written with its spaces collapsed (the few cue phrases recur on every page)."""
+    return SPACES.sub(" ", cue)
 
 
 _SPACE_RUN = re.compile(r"\s{1,64}")
