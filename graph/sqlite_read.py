@@ -207,14 +207,12 @@ class SQLiteReading:
             where.append("n.year=?")
             args.append(int(year))
         if province:
-            # one province or several (a province of today and its predecessors), each with
-            # its districts (`Quảng Trị/Cam Lộ`); a name's own % and _ match literally
+            # one province or several (a province of today and its predecessors); a district's
+            # node carries its province (`Quảng Trị/Cam Lộ` -> `Quảng Trị`), so equality finds
+            # it, through the index, and a name's % or _ is no wildcard
             names = [province] if isinstance(province, str) else list(province)
-            where.append("(" + " OR ".join(["(n.province=? OR n.locality LIKE ? ESCAPE '\\')"]
-                                           * len(names)) + ")")
-            for name in names:
-                literal = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                args += [name, literal + "/%"]
+            where.append(f"n.province IN ({marks(len(names))})")
+            args += names
         rows = [self._doc(r) for r in self._conn.execute(
             f"SELECT n.* FROM nodes n WHERE {' AND '.join(where)} ORDER BY n.key", args)]
         if issuer:

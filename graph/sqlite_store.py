@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS nodes(
     reason TEXT, candidates TEXT, fact_ranks TEXT);
 CREATE INDEX IF NOT EXISTS nodes_number ON nodes(number_key);
 CREATE INDEX IF NOT EXISTS nodes_serial ON nodes(serial, kind);
+CREATE INDEX IF NOT EXISTS nodes_province ON nodes(province);
 CREATE TABLE IF NOT EXISTS mentions(
     mid TEXT PRIMARY KEY, page_id INTEGER NOT NULL, role TEXT NOT NULL, number TEXT NOT NULL,
     number_key TEXT NOT NULL, kind TEXT, date TEXT, issuer TEXT, page_province TEXT,
@@ -53,8 +54,8 @@ CREATE TABLE IF NOT EXISTS relations(
     aid TEXT PRIMARY KEY, page_id INTEGER NOT NULL, type TEXT NOT NULL,
     src_mid TEXT NOT NULL, dst_mid TEXT, src_node INTEGER, dst_node INTEGER,
     sentence TEXT, start INTEGER, "end" INTEGER, cue TEXT);
-CREATE INDEX IF NOT EXISTS relations_in ON relations(dst_node, type);
-CREATE INDEX IF NOT EXISTS relations_out ON relations(src_node, type);
+CREATE INDEX IF NOT EXISTS relations_in ON relations(dst_node, type, src_node);
+CREATE INDEX IF NOT EXISTS relations_out ON relations(src_node, type, dst_node);
 CREATE INDEX IF NOT EXISTS relations_page ON relations(page_id);
 CREATE INDEX IF NOT EXISTS relations_src_mid ON relations(src_mid);
 CREATE INDEX IF NOT EXISTS relations_dst_mid ON relations(dst_mid);
@@ -69,9 +70,11 @@ CREATE INDEX IF NOT EXISTS candidates_doc ON candidates(doc_key);
 _BULK_PRAGMAS = {"cache_size": -2 * 1024 * 1024, "temp_store": 2,
                  "wal_autocheckpoint": 100_000}
 # indexes that only reads, page replacement and moved mentions use: a bulk load into an
-# empty store builds them at the end
-_DEFERRED_INDEXES = ("relations_in", "relations_out", "relations_page", "relations_src_mid",
-                     "relations_dst_mid", "mentions_page", "mentions_node", "candidates_doc")
+# empty store builds them at the end. The relation indexes hold the far end too, so a walk
+# reads the index alone (a central document's thousands of implementers)
+_DEFERRED_INDEXES = ("nodes_province", "relations_in", "relations_out", "relations_page",
+                     "relations_src_mid", "relations_dst_mid", "mentions_page", "mentions_node",
+                     "candidates_doc")
 _INDEX_DDL = {line.split()[5]: line.strip().rstrip(";") for line in SCHEMA.splitlines()
               if line.startswith("CREATE INDEX IF NOT EXISTS")}
 

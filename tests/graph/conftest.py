@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.neo4j_import import stop_launcher  # noqa: F401 - the tests stop their launchers with it
+
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = ROOT / "tools" / "neo4j-launcher" / "target" / "neo4j-launcher.jar"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -52,18 +54,6 @@ def start_launcher(data: Path) -> tuple[subprocess.Popen, str]:
         _unavailable("the launcher did not print its Bolt URI within 180 s; see "
                      f"{data / 'launcher.log'}")
     return proc, line[0].strip()
-
-
-def stop_launcher(proc: subprocess.Popen) -> None:
-    """Stop a launcher started by `start_launcher` (it exits when its stdin closes)."""
-    if proc.poll() is not None:
-        return
-    proc.stdin.close()
-    try:
-        proc.wait(60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(10)
 
 
 @pytest.fixture
