@@ -135,8 +135,15 @@ def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFin
     Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban Tuyên giáo Quận ủy"): the first later
     mention of that kind, cited nowhere before and by no cue, is the subject; the sentence
     gives its title and actor."""
+    if not body_mentions:
+        return None  # no number the kind word could have
+    # a kind word at or after the last number's start has no later number: the scan ends
+    # there as it would at the text's end (found nothing)
+    last_start = max(m.start for m in body_mentions)
     text, low = page.text, page.low
     for km in P.KIND_WORD.finditer(text):
+        if km.start() >= last_start:
+            return None
         verb = P.REPORTING.search(low, max(0, km.start() - 40), km.start())
         if verb is None:
             continue
@@ -207,32 +214,35 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     # a legal database's copy puts the issuing body's name where the type line stood
     # ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", "CHỦ TỊCH ..."): a name, no title
     named = header_issuer(text, m.lead_start)
+    # whether the title so far is in capitals: read once each time a line joins it
+    title_caps = False
     for line in lines:
         clean = line.strip(" |\t")
         if not title_lines and named and BODY_LINE.match(clean) \
                 and issuers_match(clean, named):
             continue
         if not clean:
-            if title_lines and tm is not None and not is_caps_line(" ".join(title_lines)):
+            if title_lines and tm is not None and not title_caps:
                 break
             continue
         if RULE_LINE.fullmatch(clean):
             if title_lines:
                 break
             continue
-        if BODY_OPENING.match(clean) \
-                and not is_caps_line(clean):
+        line_caps = is_caps_line(clean)
+        if BODY_OPENING.match(clean) and not line_caps:
             break
         if BODY_LINE.match(clean) and title_lines:
             break
-        if tm is None and not is_caps_line(clean):
+        if tm is None and not line_caps:
             break
-        if title_lines and is_caps_line(" ".join(title_lines)) and not is_caps_line(clean):
+        if title_lines and title_caps and not line_caps:
             break
-        if title_lines and not is_caps_line(clean) and (
+        if title_lines and not line_caps and (
                 len(title_lines) >= 4 or _PUNCT_END.search(title_lines[-1])):
             break  # a title in sentence case is one short paragraph
         title_lines.append(clean)
+        title_caps = is_caps_line(" ".join(title_lines))
     # a Party document names its organ under the type line: "CHỈ THỊ / của Ban Thường vụ Tỉnh ủy"
     organ = None
     if title_lines:
