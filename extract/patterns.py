@@ -131,6 +131,9 @@ KIND_BEFORE = re.compile(
 )
 KIND_WORD = re.compile(r"(?<!\w)" + _trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
                        re.IGNORECASE)
+# lower-cased. `KIND_WORD` for a scan of a whole page's `low` (`lower_same_length`): the same
+# spans, without the case-insensitive matching at every position
+KIND_WORD_LOW = re.compile(_trie({k.lower() for k in KIND_WORD_TO_CODE}) + r"(?!\w)")
 # lower-cased. The short form of a number whose serial ends in a letter: "Nghị quyết 36a",
 # "nghị quyết số 45b" (the kind word in group `word`, the serial in `serial`)
 SHORT_FORM = re.compile(

@@ -40,6 +40,9 @@ def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | N
 
 
 _PUNCT_END = re.compile(r"[.;:]$")
+# the words `OPENING_BEFORE` closes with ("Tại", "Theo" ...): a lead that does not end
+# with one (its spaces stripped, as the pattern's `\s{1,3}$` takes them) cannot match
+_OPENING_WORDS = ("Tại", "Từ", "Theo")
 
 
 class SubjectFind(NamedTuple):
@@ -95,7 +98,9 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if title_line_holds(page, m, title)]
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
-        opening = OPENING_BEFORE.search(lead)
+        # the opening's word ends the lead (a test of a few characters before the search)
+        opening = OPENING_BEFORE.search(lead) \
+            if lead.rstrip().endswith(_OPENING_WORDS) else None
         reporting = P.REPORTING.search(lead)
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
@@ -141,7 +146,7 @@ def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFin
     # there as it would at the text's end (found nothing)
     last_start = max(m.start for m in body_mentions)
     text, low = page.text, page.low
-    for km in P.KIND_WORD.finditer(text):
+    for km in P.KIND_WORD_LOW.finditer(low):
         if km.start() >= last_start:
             return None
         verb = P.REPORTING.search(low, max(0, km.start() - 40), km.start())
@@ -151,7 +156,7 @@ def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFin
         clause_end = sm.start() if sm else min(len(text), km.end() + 600)
         if P.NUMBER.search(text, km.end(), clause_end):
             continue  # the number is there: the sentence rule has read it
-        kind = P.KIND_WORD_TO_CODE.get(SPACES.sub(" ", km.group()).lower())
+        kind = P.KIND_WORD_TO_CODE.get(SPACES.sub(" ", text[km.start():km.end()]).lower())
         earlier = {o.key for o in body_mentions if o.start < km.start()}
         for m in body_mentions:
             if m.start < clause_end or m.key in earlier or kind not in (m.word_kind, m.kind):
