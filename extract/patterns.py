@@ -325,7 +325,10 @@ VERB_TITLE = re.compile(r"[ \n]{1,3}(?=(?:thực hiện|triển khai|tổ chức
 
 TITLE_STOP = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)(?!\w)|:\s")
 
-OPENING_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$")
+# the words an opening closes with, right before a number's lead ("Tại", "Theo" ...)
+OPENING_WORDS = ("Tại", "Từ", "Theo")
+OPENING_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:" + "|".join(OPENING_WORDS)
+                            + r")\s{1,3}$")
 
 BODY_OPENING = re.compile(r"(?i)(căn cứ|thực hiện|theo đề nghị|xét đề nghị|chương\s|điều\s|i\.|phần)")
 

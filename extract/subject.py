@@ -40,9 +40,6 @@ def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | N
 
 
 _PUNCT_END = re.compile(r"[.;:]$")
-# the words `OPENING_BEFORE` closes with ("Tại", "Theo" ...): a lead that does not end
-# with one (its spaces stripped, as the pattern's `\s{1,3}$` takes them) cannot match
-_OPENING_WORDS = ("Tại", "Từ", "Theo")
 
 
 class SubjectFind(NamedTuple):
@@ -98,9 +95,10 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if title_line_holds(page, m, title)]
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
-        # the opening's word ends the lead (a test of a few characters before the search)
+        # a lead that does not end with an opening's word (its spaces stripped, as the
+        # pattern's `\s{1,3}$` takes them) cannot match: a test of a few characters first
         opening = OPENING_BEFORE.search(lead) \
-            if lead.rstrip().endswith(_OPENING_WORDS) else None
+            if lead.rstrip().endswith(P.OPENING_WORDS) else None
         reporting = P.REPORTING.search(lead)
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
