@@ -219,6 +219,9 @@ LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Lu�
 
 # The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"
 REPORTING = re.compile(r"(?<!\w)(?:" + alternation(REPORTING_VERBS) + r")\s{1,3}$")
+# the last words of `REPORTING_VERBS`: a stretch `REPORTING` matches at its end ends, its
+# spaces stripped, with one of them (a test of a few characters before the search)
+REPORTING_LAST_WORDS = tuple(sorted({v.split()[-1] for v in REPORTING_VERBS}))
 # An issuer that names only the page's own locality: "Tỉnh ủy", "UBND tỉnh" (lower-cased)
 LOCAL_ISSUER_END = re.compile(
     r"(?<!\w)(?:" + alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")

@@ -95,11 +95,12 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if title_line_holds(page, m, title)]
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
-        # a lead that does not end with an opening's word (its spaces stripped, as the
-        # pattern's `\s{1,3}$` takes them) cannot match: a test of a few characters first
-        opening = OPENING_BEFORE.search(lead) \
-            if lead.rstrip().endswith(P.OPENING_WORDS) else None
-        reporting = P.REPORTING.search(lead)
+        # a lead that does not end with an opening's word or a reporting verb (its spaces
+        # stripped, as the patterns' `\s{1,3}$` take them) cannot match: a test of a few
+        # characters first
+        tail = lead.rstrip()
+        opening = OPENING_BEFORE.search(lead) if tail.endswith(P.OPENING_WORDS) else None
+        reporting = P.REPORTING.search(lead) if tail.endswith(P.REPORTING_LAST_WORDS) else None
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
         candidates.append((m, reporting is not None))
@@ -147,7 +148,10 @@ def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFin
     for km in P.KIND_WORD_LOW.finditer(low):
         if km.start() >= last_start:
             return None
-        verb = P.REPORTING.search(low, max(0, km.start() - 40), km.start())
+        lead_from = max(0, km.start() - 40)
+        if not low[lead_from:km.start()].rstrip().endswith(P.REPORTING_LAST_WORDS):
+            continue  # no reporting verb ends the lead: the search below would find none
+        verb = P.REPORTING.search(low, lead_from, km.start())
         if verb is None:
             continue
         sm = TITLE_STOP.search(text, km.end(), min(len(text), km.end() + 600))
@@ -291,8 +295,11 @@ def with_reported_details(page: Page, mentions: list[Mention]) -> list[Mention]:
     text = page.text
     out = []
     for m in mentions:
+        lead_from = max(0, m.lead_start - 40)
         if (m.date is None or m.issuer is None) and not m.is_law and not m.in_side_list \
-                and m.word_kind and P.REPORTING.search(text, max(0, m.lead_start - 40), m.lead_start):
+                and m.word_kind \
+                and text[lead_from:m.lead_start].rstrip().endswith(P.REPORTING_LAST_WORDS) \
+                and P.REPORTING.search(text, lead_from, m.lead_start):
             # the sentence's start, looked for over a bounded reach: this runs for every
             # reported mention, and a text without breaks must not make it quadratic
             floor = max(0, m.lead_start - _SENTENCE_REACH)
