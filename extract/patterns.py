@@ -131,6 +131,9 @@ KIND_BEFORE = re.compile(
 )
 KIND_WORD = re.compile(r"(?<!\w)" + _trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
                        re.IGNORECASE)
+# lower-cased. `KIND_WORD` for a scan of a whole page's `low` (`lower_same_length`): the same
+# spans, without the case-insensitive matching at every position
+KIND_WORD_LOW = re.compile(_trie({k.lower() for k in KIND_WORD_TO_CODE}) + r"(?!\w)")
 # lower-cased. The short form of a number whose serial ends in a letter: "Nghị quyết 36a",
 # "nghị quyết số 45b" (the kind word in group `word`, the serial in `serial`)
 SHORT_FORM = re.compile(
@@ -216,6 +219,9 @@ LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Lu�
 
 # The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"
 REPORTING = re.compile(r"(?<!\w)(?:" + alternation(REPORTING_VERBS) + r")\s{1,3}$")
+# the last words of `REPORTING_VERBS`: a stretch `REPORTING` matches at its end ends, its
+# spaces stripped, with one of them (a test of a few characters before the search)
+REPORTING_LAST_WORDS = tuple(sorted({v.split()[-1] for v in REPORTING_VERBS}))
 # An issuer that names only the page's own locality: "Tỉnh ủy", "UBND tỉnh" (lower-cased)
 LOCAL_ISSUER_END = re.compile(
     r"(?<!\w)(?:" + alternation({e.lower() for e in LOCAL_ISSUER_ENDINGS}) + r")$")
@@ -322,7 +328,10 @@ VERB_TITLE = re.compile(r"[ \n]{1,3}(?=(?:thực hiện|triển khai|tổ chức
 
 TITLE_STOP = re.compile(r"\.(?=\s|$)|;|\n|\s\(|\s(?:với chủ đề|yêu cầu|gửi)(?!\w)|:\s")
 
-OPENING_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:Tại|Từ|Theo)\s{1,3}$")
+# the words an opening closes with, right before a number's lead ("Tại", "Theo" ...)
+OPENING_WORDS = ("Tại", "Từ", "Theo")
+OPENING_BEFORE = re.compile(r"(?:^|\n|\.\s)\s*(?:\(?Nguồn\s*:?\s*)?(?:" + "|".join(OPENING_WORDS)
+                            + r")\s{1,3}$")
 
 BODY_OPENING = re.compile(r"(?i)(căn cứ|thực hiện|theo đề nghị|xét đề nghị|chương\s|điều\s|i\.|phần)")
 

@@ -95,8 +95,12 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         if title_line_holds(page, m, title)]
     for m in body_mentions:
         lead = text[max(0, m.lead_start - 40):m.lead_start]
-        opening = OPENING_BEFORE.search(lead)
-        reporting = P.REPORTING.search(lead)
+        # a lead that does not end with an opening's word or a reporting verb (its spaces
+        # stripped, as the patterns' `\s{1,3}$` take them) cannot match: a test of a few
+        # characters first
+        tail = lead.rstrip()
+        opening = OPENING_BEFORE.search(lead) if tail.endswith(P.OPENING_WORDS) else None
+        reporting = P.REPORTING.search(lead) if tail.endswith(P.REPORTING_LAST_WORDS) else None
         if not (reporting or opening) or m.word_kind is None and m.kind is None:
             continue
         candidates.append((m, reporting is not None))
@@ -135,16 +139,26 @@ def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFin
     Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban Tuyên giáo Quận ủy"): the first later
     mention of that kind, cited nowhere before and by no cue, is the subject; the sentence
     gives its title and actor."""
+    if not body_mentions:
+        return None  # no number the kind word could have
+    # a kind word at or after the last number's start has no later number: the scan ends
+    # there as it would at the text's end (found nothing)
+    last_start = max(m.start for m in body_mentions)
     text, low = page.text, page.low
-    for km in P.KIND_WORD.finditer(text):
-        verb = P.REPORTING.search(low, max(0, km.start() - 40), km.start())
+    for km in P.KIND_WORD_LOW.finditer(low):
+        if km.start() >= last_start:
+            return None
+        lead_from = max(0, km.start() - 40)
+        if not low[lead_from:km.start()].rstrip().endswith(P.REPORTING_LAST_WORDS):
+            continue  # no reporting verb ends the lead: the search below would find none
+        verb = P.REPORTING.search(low, lead_from, km.start())
         if verb is None:
             continue
         sm = TITLE_STOP.search(text, km.end(), min(len(text), km.end() + 600))
         clause_end = sm.start() if sm else min(len(text), km.end() + 600)
         if P.NUMBER.search(text, km.end(), clause_end):
             continue  # the number is there: the sentence rule has read it
-        kind = P.KIND_WORD_TO_CODE.get(SPACES.sub(" ", km.group()).lower())
+        kind = P.KIND_WORD_TO_CODE.get(SPACES.sub(" ", text[km.start():km.end()]).lower())
         earlier = {o.key for o in body_mentions if o.start < km.start()}
         for m in body_mentions:
             if m.start < clause_end or m.key in earlier or kind not in (m.word_kind, m.kind):
@@ -207,32 +221,35 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     # a legal database's copy puts the issuing body's name where the type line stood
     # ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", "CHỦ TỊCH ..."): a name, no title
     named = header_issuer(text, m.lead_start)
+    # whether the title so far is in capitals: read once each time a line joins it
+    title_caps = False
     for line in lines:
         clean = line.strip(" |\t")
         if not title_lines and named and BODY_LINE.match(clean) \
                 and issuers_match(clean, named):
             continue
         if not clean:
-            if title_lines and tm is not None and not is_caps_line(" ".join(title_lines)):
+            if title_lines and tm is not None and not title_caps:
                 break
             continue
         if RULE_LINE.fullmatch(clean):
             if title_lines:
                 break
             continue
-        if BODY_OPENING.match(clean) \
-                and not is_caps_line(clean):
+        line_caps = is_caps_line(clean)
+        if BODY_OPENING.match(clean) and not line_caps:
             break
         if BODY_LINE.match(clean) and title_lines:
             break
-        if tm is None and not is_caps_line(clean):
+        if tm is None and not line_caps:
             break
-        if title_lines and is_caps_line(" ".join(title_lines)) and not is_caps_line(clean):
+        if title_lines and title_caps and not line_caps:
             break
-        if title_lines and not is_caps_line(clean) and (
+        if title_lines and not line_caps and (
                 len(title_lines) >= 4 or _PUNCT_END.search(title_lines[-1])):
             break  # a title in sentence case is one short paragraph
         title_lines.append(clean)
+        title_caps = is_caps_line(" ".join(title_lines))
     # a Party document names its organ under the type line: "CHỈ THỊ / của Ban Thường vụ Tỉnh ủy"
     organ = None
     if title_lines:
@@ -278,8 +295,11 @@ def with_reported_details(page: Page, mentions: list[Mention]) -> list[Mention]:
     text = page.text
     out = []
     for m in mentions:
+        lead_from = max(0, m.lead_start - 40)
         if (m.date is None or m.issuer is None) and not m.is_law and not m.in_side_list \
-                and m.word_kind and P.REPORTING.search(text, max(0, m.lead_start - 40), m.lead_start):
+                and m.word_kind \
+                and text[lead_from:m.lead_start].rstrip().endswith(P.REPORTING_LAST_WORDS) \
+                and P.REPORTING.search(text, lead_from, m.lead_start):
             # the sentence's start, looked for over a bounded reach: this runs for every
             # reported mention, and a text without breaks must not make it quadratic
             floor = max(0, m.lead_start - _SENTENCE_REACH)
