@@ -72,10 +72,6 @@ def _item_law_starts(text: str, items) -> list[tuple[int, int, str]]:
 
 
 _HEAD_LONGEST = 20
-# a law's name is read over `_MOST_TOKENS - 1` tokens at most (one more to look ahead);
-# the first `_FEW_TOKENS` are taken first, the rest only for a name that may need them
-_MOST_TOKENS = 31
-_FEW_TOKENS = 16
 # how many words may follow a comma or "và" inside a name before the name must end:
 # "Luật Thi đua, Khen thưởng ngày ...", "Luật Tổ chức HĐND và UBND;"
 _LINKED_WORDS = 5
@@ -99,11 +95,8 @@ def find_laws(page: Page) -> list[Mention]:
     for start, pos, head in sorted(starts + items) if items else starts:
         if start < covered:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
-        # the name is read over 30 tokens at most (and one more to look ahead); the first
-        # few are taken first, most names end within them (`_FEW_TOKENS`)
-        token_iter = LAW_TOKEN.finditer(text[pos:pos + 300])
-        tokens = list(itertools.islice(token_iter, _FEW_TOKENS))
-        whole = len(tokens) < _FEW_TOKENS
+        # the name is read over 30 tokens at most (and one more to look ahead)
+        tokens = list(itertools.islice(LAW_TOKEN.finditer(text[pos:pos + 300]), 31))
         if not tokens:
             continue
         first = tokens[0].group()
@@ -114,73 +107,61 @@ def find_laws(page: Page) -> list[Mention]:
             continue
         if first.lower() in LAW_NAME_NON_OPENERS or first[0].isdigit():
             continue
+        name_end = pos + tokens[0].end()
         depth_inner = head.lower().startswith(LAW_WORD) and first.lower() == AMENDING_WORD
-        while True:
-            name_end = pos + tokens[0].end()
-            many_laws = False   # "... của 37 luật có liên quan đến quy hoạch": to its date
-            i = 1
-            while i < len(tokens) and i < 30:
-                tok = tokens[i].group()
-                low = tok.lower()
-                gap = text[name_end:pos + tokens[i].start()]
-                # (most gaps are one space: the three tests only for the others)
-                if gap != " " and ("\n\n" in gap or ";" in gap or ":" in gap):
-                    break  # "Luật Quy hoạch;\nCăn cứ ...": the name ended at the semicolon
-                if many_laws:
-                    if low in LAW_DATE_WORDS or not tok[0].isalnum() and tok != ",":
-                        break
-                    name_end = pos + tokens[i].end()
-                    i += 1
-                    continue
-                if depth_inner and low in LAW_INNER_LINKS and i + 2 < len(tokens) \
-                        and tokens[i + 1].group().isdigit() \
-                        and tokens[i + 2].group().lower() == LAW_WORD:
-                    many_laws = True
-                    name_end = pos + tokens[i].end()
-                    i += 1
-                    continue
-                if tok == ",":
-                    nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-                    if nxt and nxt[0].islower() and nxt.lower() not in LAW_STOP:
-                        i += 1
-                        continue
-                    if _linked_name_goes_on(text, pos, tokens, i, name_start=start,
-                                            after_and=False):
-                        i += 1
-                        continue
-                    break
-                if low == AND and _linked_name_goes_on(text, pos, tokens, i, name_start=start,
-                                                        after_and=True):
-                    name_end = pos + tokens[i].end()
-                    i += 1
-                    continue
-                if low in LAW_INNER_LINKS and depth_inner:
-                    nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-                    if nxt.lower() in LAW_INNER_HEADS:
-                        name_end = pos + tokens[i].end()
-                        i += 1
-                        continue
-                if low in LAW_STOP:
-                    break
-                nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
-                if (low, nxt) in LAW_STOP_PAIRS \
-                        or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
-                    break
-                # (the kind word's regex only for a capitalised word)
-                if tok[0].isupper() and low != LAW_WORD \
-                        and P.KIND_WORD.match(text, pos + tokens[i].start()):
-                    break
-                if not (tok[0].isalpha() or tok[0] == "-"):
+        many_laws = False   # "... của 37 luật có liên quan đến quy hoạch": to its date
+        i = 1
+        while i < len(tokens) and i < 30:
+            tok = tokens[i].group()
+            low = tok.lower()
+            gap = text[name_end:pos + tokens[i].start()]
+            # (most gaps are one space: the three tests only for the others)
+            if gap != " " and ("\n\n" in gap or ";" in gap or ":" in gap):
+                break  # "Luật Quy hoạch;\nCăn cứ ...": the name ended at the semicolon
+            if many_laws:
+                if low in LAW_DATE_WORDS or not tok[0].isalnum() and tok != ",":
                     break
                 name_end = pos + tokens[i].end()
                 i += 1
-            # the name stands as read when it ended, and every look-ahead past its end
-            # (`_linked_name_goes_on` reads up to `_LINKED_WORDS` words on) lay within the
-            # tokens taken: the same tokens as the whole list has, the same decisions
-            if whole or i + 2 + _LINKED_WORDS < len(tokens):
+                continue
+            if depth_inner and low in LAW_INNER_LINKS and i + 2 < len(tokens) \
+                    and tokens[i + 1].group().isdigit() and tokens[i + 2].group().lower() == LAW_WORD:
+                many_laws = True
+                name_end = pos + tokens[i].end()
+                i += 1
+                continue
+            if tok == ",":
+                nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+                if nxt and nxt[0].islower() and nxt.lower() not in LAW_STOP:
+                    i += 1
+                    continue
+                if _linked_name_goes_on(text, pos, tokens, i, name_start=start, after_and=False):
+                    i += 1
+                    continue
                 break
-            tokens += itertools.islice(token_iter, _MOST_TOKENS - len(tokens))
-            whole = True
+            if low == AND and _linked_name_goes_on(text, pos, tokens, i, name_start=start,
+                                                    after_and=True):
+                name_end = pos + tokens[i].end()
+                i += 1
+                continue
+            if low in LAW_INNER_LINKS and depth_inner:
+                nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+                if nxt.lower() in LAW_INNER_HEADS:
+                    name_end = pos + tokens[i].end()
+                    i += 1
+                    continue
+            if low in LAW_STOP:
+                break
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            if (low, nxt) in LAW_STOP_PAIRS or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
+                break
+            # (the kind word's regex only for a capitalised word)
+            if tok[0].isupper() and low != LAW_WORD and P.KIND_WORD.match(text, pos + tokens[i].start()):
+                break
+            if not (tok[0].isalpha() or tok[0] == "-"):
+                break
+            name_end = pos + tokens[i].end()
+            i += 1
         name = SPACES.sub(" ", text[start:name_end]).strip(" ,")
         if len(name.split()) < 2:
             continue
