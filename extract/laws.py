@@ -86,12 +86,12 @@ _ITEM_YEAR = re.compile(r"[ \t]{1,3}((?:19|20)\d\d)[ \t.]{0,4}$", re.MULTILINE)
 def find_laws(page: Page) -> list[Mention]:
     """Laws and codes cited by name ("Luật Thực hiện dân chủ ở cơ sở năm 2023"), as
     mentions whose number is the name and whose date is the year."""
-    text, side = page.text, page.side
+    text, side, page_items = page.text, page.side, page.items
     out: list[Mention] = []
     numbered: set[str] = set()
     covered = 0
     starts = [(m.start(), m.end(), m.group("head")) for m in law_starts(text)]
-    items = _item_law_starts(text, page.items) if page.items else ()
+    items = _item_law_starts(text, page_items) if page_items else ()
     for start, pos, head in sorted(starts + items) if items else starts:
         if start < covered:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
@@ -101,7 +101,7 @@ def find_laws(page: Page) -> list[Mention]:
             continue
         first = tokens[0].group()
         # a related-document item names a law in the database's own case: "- 1Luật giáo dục 2019"
-        item = bool(page.items) and in_spans(start, page.items) and _item_opening(text, start)
+        item = bool(page_items) and in_spans(start, page_items) and _item_opening(text, start)
         if not (first[0].isupper() or first.lower() in LAW_NAME_LOWER_OPENERS
                 or head == CONSTITUTION or item and item.end() == start):
             continue
@@ -115,7 +115,8 @@ def find_laws(page: Page) -> list[Mention]:
             tok = tokens[i].group()
             low = tok.lower()
             gap = text[name_end:pos + tokens[i].start()]
-            if "\n\n" in gap or ";" in gap or ":" in gap:
+            # (most gaps are one space: the three tests only for the others)
+            if gap != " " and ("\n\n" in gap or ";" in gap or ":" in gap):
                 break  # "Luật Quy hoạch;\nCăn cứ ...": the name ended at the semicolon
             if many_laws:
                 if low in LAW_DATE_WORDS or not tok[0].isalnum() and tok != ",":
@@ -149,12 +150,13 @@ def find_laws(page: Page) -> list[Mention]:
                     name_end = pos + tokens[i].end()
                     i += 1
                     continue
-            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
             if low in LAW_STOP:
                 break
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
             if (low, nxt) in LAW_STOP_PAIRS or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
                 break
-            if P.KIND_WORD.match(text, pos + tokens[i].start()) and tok[0].isupper() and low != LAW_WORD:
+            # (the kind word's regex only for a capitalised word)
+            if tok[0].isupper() and low != LAW_WORD and P.KIND_WORD.match(text, pos + tokens[i].start()):
                 break
             if not (tok[0].isalpha() or tok[0] == "-"):
                 break

@@ -106,13 +106,17 @@ def normalize_text(text: str) -> NormalizedText:
     if not entities and not _ANY_CHANGED.search(text):
         return NormalizedText(text, len(text))
     simple = _replace_one_for_one(text)
-    if not entities and (not _CLUSTER_CHAR.search(simple) or not _CLUSTER.search(simple)):
+    has_marks = _CLUSTER_CHAR.search(simple) is not None
+    if not entities and (not has_marks or not _CLUSTER.search(simple)):
         return NormalizedText(simple, len(text))
+    # with no mark and no dropped character no cluster can match: the references alone
+    # are scanned for (`_CLUSTER`'s first branch would be tried at every character)
+    scan = _CLUSTER if not entities else _CLUSTER_OR_ENTITY if has_marks else _ENTITY
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos = 0
     out_len = 0
-    for m in (_CLUSTER_OR_ENTITY if entities else _CLUSTER).finditer(simple):
+    for m in scan.finditer(simple):
         s, e = m.span()
         if s > pos:
             parts.append(simple[pos:s])
