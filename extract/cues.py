@@ -57,6 +57,26 @@ PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + [PASSIVE_BEFORE, *PASSIVE_AFT
 PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len(PASSIVE_BEFORE) + 3 + 3 + max(map(len, PASSIVE_AFTER)))
 
 
+# The first words of the passive phrases ("được", "bị"): a match of `P.PASSIVE_CUE`
+# holds one as written (only the phrases' spaces match more than themselves)
+_PASSIVE_WORDS = tuple(sorted({k.split()[0] for k in P.PASSIVE_TYPES}))
+
+
+def passive_cues_near(text: str, low: str, regions: list[tuple[int, int]],
+                      mentions) -> list[PassiveCue]:
+    """The passive cues that matter: around the sorted `regions` (a window's cues) and
+    right before each of `mentions` that is no law (its actor), see `matches_in_regions`.
+    A page without a passive phrase's word (about half of them) is not scanned."""
+    if not any(word in low for word in _PASSIVE_WORDS):
+        return []
+    spans = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
+    spans += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
+              for m in mentions if not m.is_law]
+    spans.sort()
+    return passive_cues(text, low, matches_in_regions(
+        P.PASSIVE_CUE, PASSIVE_SAFE, PASSIVE_REACH, text, low, spans))
+
+
 _NOT_SPACE = re.compile(r"\S")
 
 
