@@ -35,9 +35,11 @@ class Cue:
 def _safe_chars(phrases) -> re.Pattern:
     """A character no match of a phrase scan can cover (neither a letter of the
     phrases nor a space): a scan that starts right after one finds what a scan from
-    the text's start finds from there on."""
+    the text's start finds from there on. The pattern matches from a window's start
+    up to and with the window's last such character (the greedy run gives back one
+    character at a time, in C: linear in the window's length)."""
     chars = sorted(set("".join(phrases)))
-    return re.compile("[^\\s" + "".join(re.escape(c) for c in chars) + "]")
+    return re.compile("[\\s\\S]*[^\\s" + "".join(re.escape(c) for c in chars) + "]")
 
 
 def _reach(phrases, extra: int = 0) -> int:
@@ -90,31 +92,26 @@ def matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: 
     a region's end is followed to its end.
 
     Each region's scan starts after the last character before it that `safe` says no
-    match covers (so it sees what the whole scan sees), stops `reach` past its end,
+    match covers (`safe` matches up to and with the last of a window, see
+    `_safe_chars`; so it sees what the whole scan sees), stops `reach` past its end,
     and never goes back over text already scanned: linear in the text's length.
     """
     out: list[re.Match] = []
     pos = 0             # the whole scan's matches before `pos` have all been seen
     last_end = -1       # the end of the last kept match, for runs
     n = len(low)
-    rev = None          # `low` reversed, to find the safe character before a region
     for a, b in joined_spans(regions, _JOIN_GAP):
         if b <= pos or a >= b:
             continue
         if pos < a:
             # the last safe character before the region: most often among the few
-            # characters before it; only when none is there is the text reversed
+            # characters before it; only when none is there is the rest looked at
             near = max(pos, a - _SAFE_LOOKBACK)
-            last = -1
-            for sm in safe.finditer(low, near, a):
-                last = sm.start()
-            if last >= 0:
-                pos = last + 1
-            elif near > pos:
-                if rev is None:
-                    rev = low[::-1]
-                sm = safe.search(rev, n - near, n - pos)
-                pos = n - sm.start() if sm else pos
+            sm = safe.match(low, near, a)
+            if sm is None and near > pos:
+                sm = safe.match(low, pos, near)
+            if sm is not None:
+                pos = sm.end()
         seen_to = pos
         for m in pattern.finditer(low, pos, min(n, b + reach)):
             s, e = m.span()
