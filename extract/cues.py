@@ -35,9 +35,11 @@ class Cue:
 def _safe_chars(phrases) -> re.Pattern:
     """A character no match of a phrase scan can cover (neither a letter of the
     phrases nor a space): a scan that starts right after one finds what a scan from
-    the text's start finds from there on."""
+    the text's start finds from there on. The pattern matches from a window's start
+    up to and with the window's last such character (the greedy run gives back one
+    character at a time, in C: linear in the window's length)."""
     chars = sorted(set("".join(phrases)))
-    return re.compile("[^\\s" + "".join(re.escape(c) for c in chars) + "]")
+    return re.compile("[\\s\\S]*[^\\s" + "".join(re.escape(c) for c in chars) + "]")
 
 
 def _reach(phrases, extra: int = 0) -> int:
@@ -57,6 +59,28 @@ PASSIVE_SAFE = _safe_chars(list(P.PASSIVE_TYPES) + [PASSIVE_BEFORE, *PASSIVE_AFT
 PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len(PASSIVE_BEFORE) + 3 + 3 + max(map(len, PASSIVE_AFTER)))
 
 
+# The first words of the passive phrases ("được", "bị"): a match of `P.PASSIVE_CUE`
+# holds one as written (only the phrases' spaces match more than themselves)
+_PASSIVE_WORDS = tuple(sorted({k.split()[0] for k in P.PASSIVE_TYPES}))
+
+
+def passive_cues_near(text: str, low: str, regions: list[tuple[int, int]],
+                      mentions) -> list[PassiveCue]:
+    """The passive cues that matter: around the sorted `regions` (a window's cues) and
+    right before each of `mentions` that is no law (its actor), see `matches_in_regions`.
+    A page without a passive phrase's word (about half of them) is not scanned, nor one
+    the whole scan finds none in (most others: one search in C costs less than the
+    regions' scans, and they find none where it finds none)."""
+    if not any(map(low.__contains__, _PASSIVE_WORDS)) or P.PASSIVE_CUE.search(low) is None:
+        return []
+    spans = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
+    spans += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
+              for m in mentions if not m.is_law]
+    spans.sort()
+    return passive_cues(text, low, matches_in_regions(
+        P.PASSIVE_CUE, PASSIVE_SAFE, PASSIVE_REACH, text, low, spans))
+
+
 _NOT_SPACE = re.compile(r"\S")
 
 
@@ -70,31 +94,26 @@ def matches_in_regions(pattern: re.Pattern, safe: re.Pattern, reach: int, text: 
     a region's end is followed to its end.
 
     Each region's scan starts after the last character before it that `safe` says no
-    match covers (so it sees what the whole scan sees), stops `reach` past its end,
+    match covers (`safe` matches up to and with the last of a window, see
+    `_safe_chars`; so it sees what the whole scan sees), stops `reach` past its end,
     and never goes back over text already scanned: linear in the text's length.
     """
     out: list[re.Match] = []
     pos = 0             # the whole scan's matches before `pos` have all been seen
     last_end = -1       # the end of the last kept match, for runs
     n = len(low)
-    rev = None          # `low` reversed, to find the safe character before a region
     for a, b in joined_spans(regions, _JOIN_GAP):
         if b <= pos or a >= b:
             continue
         if pos < a:
             # the last safe character before the region: most often among the few
-            # characters before it; only when none is there is the text reversed
+            # characters before it; only when none is there is the rest looked at
             near = max(pos, a - _SAFE_LOOKBACK)
-            last = -1
-            for sm in safe.finditer(low, near, a):
-                last = sm.start()
-            if last >= 0:
-                pos = last + 1
-            elif near > pos:
-                if rev is None:
-                    rev = low[::-1]
-                sm = safe.search(rev, n - near, n - pos)
-                pos = n - sm.start() if sm else pos
+            sm = safe.match(low, near, a)
+            if sm is None and near > pos:
+                sm = safe.match(low, pos, near)
+            if sm is not None:
+                pos = sm.end()
         seen_to = pos
         for m in pattern.finditer(low, pos, min(n, b + reach)):
             s, e = m.span()

@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from extract import patterns as P
 from extract.cues import (
-    GUIDES, PASSIVE_REACH, PASSIVE_SAFE, PassiveCue, coordinated_head, cue_spans, gap_allows, guidance_as_noun,
-    list_items_after, matches_in_regions, merge_adjacent_cues, object_ended, passive_cues,
+    GUIDES, PassiveCue, coordinated_head, cue_spans, gap_allows, guidance_as_noun, list_items_after,
+    merge_adjacent_cues, object_ended, passive_cues_near,
 )
 from extract.grammar import AND, NUMBER_WORD
 from extract.mentions import LEAD_REACH, Mention
@@ -98,10 +98,12 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         return bisect.bisect_right(clause_starts, pos) - 1
 
     # a cue matters only before a number of its clause, or inside a short list item
-    # the governance may be carried through: the scan looks there alone
+    # the governance may be carried through: the scan looks there alone (each
+    # mention's clause found once, for this loop and the statements' one)
+    lead_clauses = [bisect.bisect_right(clause_starts, m.lead_start) - 1 for m in active]
     last_lead: dict[int, int] = {}
-    for m in active:
-        last_lead[clause_of(m.lead_start)] = m.lead_start
+    for m, ci in zip(active, lead_clauses):
+        last_lead[ci] = m.lead_start
     mention_clauses = last_lead.keys()
     regions = [(clause_starts[ci], lead) for ci, lead in last_lead.items()]
     regions += [(clause_starts[cj], clause_ends[cj]) for cj in range(1, max(mention_clauses))
@@ -112,13 +114,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
     cues = cue_spans(text, low, regions,
                      (lambda pos: not masked_at(pos) and not in_spans(pos, side)) if side
                      else (lambda pos: not masked_at(pos)))
-    # a passive cue matters around a window's cues, and right before a number (its actor)
-    passive_regions = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
-    passive_regions += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
-                        for m in active if not m.is_law]
-    passive_regions.sort()
-    passive = passive_cues(text, low, matches_in_regions(
-        P.PASSIVE_CUE, PASSIVE_SAFE, PASSIVE_REACH, text, low, passive_regions))
+    passive = passive_cues_near(text, low, regions, active)
     passive_spans = [(c.begin, c.finish) for c in passive if not masked_at(c.begin)]
     passive_starts = [ps for ps, _ in passive_spans]
 
@@ -129,7 +125,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
     cues = [c for c in merge_adjacent_cues(text, cues)
             if not NEGATION.search(low, max(0, c.begin - 16), c.begin)
             and not (c.type == GUIDES and guidance_as_noun(low, c.begin, c.finish))]
-    cue_starts = [c.start() for c in cues]
+    cue_starts = [c.begin for c in cues]
 
     voices: dict[int, Mention | PageSubject | str | None] = {}
     subject_key = subject.key if subject else None
@@ -177,6 +173,8 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         """A clause with no number inside a list ("...; Chương trình mục tiêu quốc gia
         ...; Chỉ thị số 06-CT/TU") passes the list's governance on."""
         nonlocal carried_to
+        if ci <= carried_to:
+            return
         for cj in range(max(carried_to, 1), ci):
             if cj in mention_clauses or cj in head_gov:
                 continue
@@ -185,10 +183,9 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 k = bisect.bisect_left(cue_starts, cl_start)
                 if k == len(cue_starts) or cue_starts[k] >= cl_end:  # no cue inside
                     head_gov[cj] = head_gov.get(cj - 1)
-        carried_to = max(carried_to, ci)
+        carried_to = ci
 
-    for t in active:
-        ci = clause_of(t.lead_start)
+    for t, ci in zip(active, lead_clauses):
         carry_through(ci)
         prev = prev_in_clause.get(ci)
         window_start = prev.tail_end if prev else clause_starts[ci]
@@ -201,10 +198,10 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         in_passive = bool(passive_starts) and any(_in_passive(c.begin) for c in window_cues)
         if window_cues and not in_passive:
             c = window_cues[-1]
-            gap = text[c.end():t.lead_start]
+            gap = text[c.finish:lead_start]
             if gap_allows(gap):
                 head = coordinated_head(text, window_cues)
-                source = _source_for_cue(text, head.start(), prev, gov_of, head_gov.get(ci))
+                source = _source_for_cue(text, head.begin, prev, gov_of, head_gov.get(ci))
                 if source is None:
                     source = _parenthetical_source(text, t, active, active_starts)
                 if source is not None and not source.is_law and (
@@ -215,7 +212,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                     # beside the earlier one, under its governance
                     gov = gov_of.get(id(source))
                 else:
-                    gov = _Governance(source, c.type, c.start(), c.end(), c.phrase)
+                    gov = _Governance(source, c.type, c.begin, c.finish, c.phrase)
         elif not window_cues:
             if prev is not None and prev.is_law and not t.is_law and \
                     _LAWS_OWN_NUMBER.fullmatch(low, prev.tail_end, t.lead_start
