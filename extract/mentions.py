@@ -230,6 +230,13 @@ def _code_end(text: str, start: int, end: int) -> int:
 _KNOWN_CODE_SET = frozenset(KNOWN_CODES)
 
 
+def _may_continue(after_space: str) -> bool:
+    """Whether the character after the space that follows a number can open
+    `P.CODE_CONTINUATION`'s rest of a code (a capital or a digit): a cheap test, so
+    that `_code_end` runs only where that match can succeed."""
+    return after_space.isdigit() or "A" <= after_space <= "Z" or after_space == "Đ"
+
+
 @functools.lru_cache(maxsize=1024)
 def _canonical_code(letters: str) -> str | None:
     """A code's usual spelling (`KNOWN_CODES`), whatever its case and diacritics."""
@@ -242,15 +249,18 @@ def find_mentions(page: Page) -> list[Mention]:
     out: list[Mention] = []
     n = len(text)
     letter_serials = False    # a serial ending in a letter: its short form is looked for
-    marks = P.COMBINING_MARK.search(text) is not None   # a mark composing with nothing
+    marks = None    # whether the page has a mark composing with nothing: read when needed
     for m in P.NUMBER.finditer(text):
         start, end = m.span()
         if _is_in_url_or_file(text, start, end):
             continue
-        if text[end - 1].isdigit() or text[end:end + 1] == " ":
+        if text[end - 1].isdigit() or text[end:end + 1] == " " and _may_continue(text[end + 1:end + 2]):
             end = _code_end(text, start, end)
-        if marks and end < n and unicodedata.combining(text[end]):
-            end = _marks_end(text, end)
+        if end < n and unicodedata.combining(text[end]):
+            if marks is None:
+                marks = P.COMBINING_MARK.search(text) is not None
+            if marks:
+                end = _marks_end(text, end)
         raw = text[start:end]
         number = normalize_number(raw)
         serial, year, codes = number_parts(number)
@@ -260,8 +270,9 @@ def find_mentions(page: Page) -> list[Mention]:
         limit = min(n, end + 400)
         date, issuer, tail_end, cut_off = _parse_tail(text, end, limit)
         if issuer is None:
-            issuer = issuer_of_author(issuer_before(text, lead_start), number,
-                                      page.province, page.district)
+            author = issuer_before(text, lead_start)
+            if author is not None:
+                issuer = issuer_of_author(author, number, page.province, page.district)
         out.append(Mention(
             number=number, key=number_key(number), start=start, end=end,
             lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
