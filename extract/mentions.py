@@ -230,13 +230,6 @@ def _code_end(text: str, start: int, end: int) -> int:
 _KNOWN_CODE_SET = frozenset(KNOWN_CODES)
 
 
-def _may_continue(after_space: str) -> bool:
-    """Whether the character after the space that follows a number can open
-    `P.CODE_CONTINUATION`'s rest of a code (a capital or a digit): a cheap test, so
-    that `_code_end` runs only where that match can succeed."""
-    return after_space.isdigit() or "A" <= after_space <= "Z" or after_space == "Đ"
-
-
 @functools.lru_cache(maxsize=1024)
 def _canonical_code(letters: str) -> str | None:
     """A code's usual spelling (`KNOWN_CODES`), whatever its case and diacritics."""
@@ -254,7 +247,9 @@ def find_mentions(page: Page) -> list[Mention]:
         start, end = m.span()
         if _is_in_url_or_file(text, start, end):
             continue
-        if text[end - 1].isdigit() or text[end:end + 1] == " " and _may_continue(text[end + 1:end + 2]):
+        if text[end - 1].isdigit() or text[end:end + 1] == " " and (
+                # a capital or a digit after the space: `P.CODE_CONTINUATION` may match
+                (after := text[end + 1:end + 2]).isdigit() or "A" <= after <= "Z" or after == "Đ"):
             end = _code_end(text, start, end)
         if end < n and unicodedata.combining(text[end]):
             if marks is None:
