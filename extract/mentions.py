@@ -251,7 +251,8 @@ def find_mentions(page: Page) -> list[Mention]:
                 # a capital or a digit after the space: `P.CODE_CONTINUATION` may match
                 (after := text[end + 1:end + 2]).isdigit() or "A" <= after <= "Z" or after == "Đ"):
             end = _code_end(text, start, end)
-        if end < n and unicodedata.combining(text[end]):
+        # every combining mark is above U+0300: most numbers end before a space or a sign
+        if end < n and text[end] >= "\u0300" and unicodedata.combining(text[end]):
             if marks is None:
                 marks = P.COMBINING_MARK.search(text) is not None
             if marks:
