@@ -242,15 +242,21 @@ def find_mentions(page: Page) -> list[Mention]:
     out: list[Mention] = []
     n = len(text)
     letter_serials = False    # a serial ending in a letter: its short form is looked for
-    marks = P.COMBINING_MARK.search(text) is not None   # a mark composing with nothing
+    marks = None    # whether the page has a mark composing with nothing: read when needed
     for m in P.NUMBER.finditer(text):
         start, end = m.span()
         if _is_in_url_or_file(text, start, end):
             continue
-        if text[end - 1].isdigit() or text[end:end + 1] == " ":
+        if text[end - 1].isdigit() or text[end:end + 1] == " " and (
+                # a capital or a digit after the space: `P.CODE_CONTINUATION` may match
+                (after := text[end + 1:end + 2]).isdigit() or "A" <= after <= "Z" or after == "Đ"):
             end = _code_end(text, start, end)
-        if marks and end < n and unicodedata.combining(text[end]):
-            end = _marks_end(text, end)
+        # every combining mark is above U+0300: most numbers end before a space or a sign
+        if end < n and text[end] >= "\u0300" and unicodedata.combining(text[end]):
+            if marks is None:
+                marks = P.COMBINING_MARK.search(text) is not None
+            if marks:
+                end = _marks_end(text, end)
         raw = text[start:end]
         number = normalize_number(raw)
         serial, year, codes = number_parts(number)
@@ -260,8 +266,9 @@ def find_mentions(page: Page) -> list[Mention]:
         limit = min(n, end + 400)
         date, issuer, tail_end, cut_off = _parse_tail(text, end, limit)
         if issuer is None:
-            issuer = issuer_of_author(issuer_before(text, lead_start), number,
-                                      page.province, page.district)
+            author = issuer_before(text, lead_start)
+            if author is not None:
+                issuer = issuer_of_author(author, number, page.province, page.district)
         out.append(Mention(
             number=number, key=number_key(number), start=start, end=end,
             lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
