@@ -116,16 +116,19 @@ def import_with_launcher(directory: str | Path, home: str | Path,
     return next(ln for ln in done.stdout.splitlines() if "IMPORT DONE" in ln).strip()
 
 
-def start_launcher(home: str | Path, timeout: float = 180.0) -> tuple[subprocess.Popen, str]:
+def start_launcher(home: str | Path, timeout: float = 180.0, *, java_opts: list[str] | None = None,
+                   launcher_args: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
     """Start the embedded Neo4j on a free port with its store in `home`; (process, Bolt
-    URI). It stops when its standard input closes (`stop_launcher`)."""
+    URI). It stops when its standard input closes (`stop_launcher`). `java_opts` replaces
+    the JVM options (`NEO4J_LAUNCHER_JAVA_OPTS`), `launcher_args` adds launcher options
+    (`--page-cache 32m`). Raises ImportFailed when it cannot start."""
     _launcher_ready()
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
     with open(home / "launcher.log", "a") as log:
         proc = subprocess.Popen(
-            ["java", *_java_opts(), "-jar", str(LAUNCHER_JAR), "--port", "0",
-             "--data", str(home), "--stdin"],
+            ["java", *(_java_opts() if java_opts is None else java_opts), "-jar", str(LAUNCHER_JAR),
+             "--port", "0", "--data", str(home), *launcher_args, "--stdin"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
     line: list[str] = []
     reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)

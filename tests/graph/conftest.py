@@ -9,17 +9,15 @@ that cannot be reached fails the tests; elsewhere they skip with the reason.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
+from graph.neo4j_import import ImportFailed
+from graph.neo4j_import import start_launcher as _start
 from graph.neo4j_import import stop_launcher  # noqa: F401 - the tests stop their launchers with it
 
-ROOT = Path(__file__).resolve().parents[2]
-LAUNCHER = ROOT / "tools" / "neo4j-launcher" / "target" / "neo4j-launcher.jar"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -30,30 +28,15 @@ def _unavailable(reason: str):
 
 
 def start_launcher(data: Path) -> tuple[subprocess.Popen, str]:
-    """Start the embedded Neo4j launcher on a free port with its store in `data`;
-    returns (process, Bolt URI). Fails (CI) or skips when it cannot start."""
-    if not LAUNCHER.is_file():
-        _unavailable(f"NEO4J_URI not set and {LAUNCHER} not built "
-                     "(run: bash tools/neo4j-launcher/build.sh)")
-    if not shutil.which("java"):
-        _unavailable("NEO4J_URI not set and no java on PATH")
-    data.mkdir(parents=True, exist_ok=True)
-    log = open(data / "launcher.log", "a")
-    proc = subprocess.Popen(
-        ["java", "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-         "-jar", str(LAUNCHER), "--port", "0", "--data", str(data / "db"),
-         "--page-cache", "32m", "--stdin"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
-    log.close()  # the child holds its own handle
-    line: list[str] = []
-    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(180)
-    if not line or not line[0].startswith("bolt://"):
-        proc.kill()
-        _unavailable("the launcher did not print its Bolt URI within 180 s; see "
-                     f"{data / 'launcher.log'}")
-    return proc, line[0].strip()
+    """Start the embedded Neo4j launcher on a free port with its store in `data`, small
+    (the tests' graphs are); returns (process, Bolt URI). Fails (CI) or skips when it
+    cannot start."""
+    try:
+        return _start(data / "db", 180.0,
+                      java_opts=["-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"],
+                      launcher_args=("--page-cache", "32m"))
+    except ImportFailed as exc:
+        _unavailable(f"NEO4J_URI not set and {exc}")
 
 
 @pytest.fixture
