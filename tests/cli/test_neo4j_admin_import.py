@@ -11,8 +11,9 @@ import shutil
 import subprocess
 
 from graph.export import NEO4J_ADMIN_IMPORT
+from graph.neo4j_import import LAUNCHER_JAR as LAUNCHER
 from tests.cli.conftest import vanban, write_jsonl
-from tests.graph.conftest import LAUNCHER, _unavailable
+from tests.graph.conftest import _unavailable
 from tests.graph.records import ALL
 
 
