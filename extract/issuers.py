@@ -201,12 +201,41 @@ def issuer_before(text: str, lead_start: int) -> str | None:
 _UPPER_RATIO_MIN = 0.85
 
 
+def _letter_cases() -> dict[int, str | None]:
+    """A `str.translate` table over the blocks the pages are written in (Latin with the
+    Vietnamese letters, combining marks, general punctuation): a capital letter -> "U",
+    another letter -> "l", anything else dropped."""
+    table: dict[int, str | None] = {}
+    for first, last in ((0x0000, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)):
+        for code in range(first, last):
+            ch = chr(code)
+            table[code] = ("U" if ch.isupper() else "l") if ch.isalpha() else None
+    return table
+
+
+_LETTER_CASES = _letter_cases()
+
+
+def caps_counts(line: str) -> tuple[int, int]:
+    """(capitals, letters) of a line: counted in C over the table's blocks (a character
+    outside them is left as it is, and the line is then counted one character at a time)."""
+    marked = line.translate(_LETTER_CASES)
+    capitals = marked.count("U")
+    if capitals + marked.count("l") == len(marked):
+        return capitals, len(marked)
+    letters = "".join(filter(str.isalpha, line))
+    return sum(map(str.isupper, letters)), len(letters)
+
+
+def is_caps(capitals: int, letters: int) -> bool:
+    """Whether text of these counts is written in capitals (85% of its letters at least);
+    the counts of lines joined by spaces are the sums of theirs."""
+    return letters >= 2 and capitals / letters >= _UPPER_RATIO_MIN
+
+
 def is_caps_line(line: str) -> bool:
     """Whether the line is written in capitals (85% of its letters at least)."""
-    letters = "".join(filter(str.isalpha, line))
-    if len(letters) < 2:
-        return False
-    return sum(map(str.isupper, letters)) / len(letters) >= _UPPER_RATIO_MIN
+    return is_caps(*caps_counts(line))
 
 
 def sentence_case(text: str) -> str:

@@ -10,7 +10,7 @@ from extract.grammar import (
     DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE, PLENUM_ISSUER,
 )
 from extract.issuers import (
-    RULE_LINE, complete_issuer, header_issuer, is_caps_line, issuer_name,
+    RULE_LINE, caps_counts, complete_issuer, header_issuer, is_caps, is_caps_line, issuer_name,
     locality_of, scan_issuer, sentence_case,
 )
 from extract.mentions import COMMA_GAP, Mention, date_of
@@ -221,8 +221,10 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     # a legal database's copy puts the issuing body's name where the type line stood
     # ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", "CHỦ TỊCH ..."): a name, no title
     named = header_issuer(text, m.lead_start)
-    # whether the title so far is in capitals: read once each time a line joins it
+    # whether the title so far is in capitals, from its letters' counts (a line's added
+    # as it joins: the spaces that join them are no letters)
     title_caps = False
+    title_capitals = title_letters = 0
     for line in lines:
         clean = line.strip(" |\t")
         if not title_lines and named and BODY_LINE.match(clean) \
@@ -236,7 +238,8 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
             if title_lines:
                 break
             continue
-        line_caps = is_caps_line(clean)
+        capitals, letters = caps_counts(clean)
+        line_caps = is_caps(capitals, letters)
         if BODY_OPENING.match(clean) and not line_caps:
             break
         if BODY_LINE.match(clean) and title_lines:
@@ -249,7 +252,9 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
                 len(title_lines) >= 4 or _PUNCT_END.search(title_lines[-1])):
             break  # a title in sentence case is one short paragraph
         title_lines.append(clean)
-        title_caps = is_caps_line(" ".join(title_lines))
+        title_capitals += capitals
+        title_letters += letters
+        title_caps = is_caps(title_capitals, title_letters)
     # a Party document names its organ under the type line: "CHỈ THỊ / của Ban Thường vụ Tỉnh ủy"
     organ = None
     if title_lines:
