@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extract import patterns as P
+from extract.clauses import clauses
 from extract.cues import (
     GUIDES, PassiveCue, coordinated_head, cue_spans, gap_allows, guidance_as_noun, list_items_after,
     merge_adjacent_cues, object_ended, passive_cues_near,
@@ -61,20 +62,6 @@ class _Governance:
     cue: str
 
 
-def _clauses(text: str) -> tuple[list[int], list[int], list[bool]]:
-    """The text's clauses (between `P.CLAUSE_BREAK`s) as three parallel lists: where
-    each starts, where it ends, and whether the boundary before it was a ";" (a list
-    may go on)."""
-    breaks = [m.span() for m in P.CLAUSE_BREAK.finditer(text)]
-    starts = [0]
-    starts += [e for _, e in breaks]
-    ends = [s for s, _ in breaks]
-    ends.append(len(text))
-    after_semicolon = [False]
-    after_semicolon += [text[s] == ";" for s, _ in breaks]  # the one break that is ";"
-    return starts, ends, after_semicolon
-
-
 def find_relations(page: Page, mentions: list[Mention], subject: Mention | None) -> list[Statement]:
     """The typed relations (§7) the page states between its `mentions` (numbers and
     laws) and its subject, whose number is `subject` when the page names it."""
@@ -83,7 +70,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
     active.sort(key=lambda m: m.start)
     if not active:
         return []
-    clause_starts, clause_ends, after_semicolon = _clauses(text)
+    clause_starts, clause_ends, after_semicolon = clauses(text)
     active_starts = [m.start for m in active]
     # cue words inside a number's lead ("Chương trình hành động số 17-CTr/TU") or a
     # law's name ("Luật Thực hiện dân chủ ở cơ sở") are no cues

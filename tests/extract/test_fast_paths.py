@@ -1,0 +1,76 @@
+"""The extractor's fast paths read exactly what the plain readings they replace read.
+
+Each is held to the simple form it replaced (kept here), on strings in the style of real
+pages and on random soups of their pieces.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import patterns as P
+from extract.clauses import by_first_character, clauses
+from extract.issuers import caps_counts, is_caps_line
+
+
+def _plain_clauses(text: str):
+    breaks = [m.span() for m in P.CLAUSE_BREAK.finditer(text)]
+    return ([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(text)],
+            [False] + [text[s] == ";" for s, _ in breaks])
+
+
+def _plain_is_caps_line(line: str) -> bool:
+    letters = "".join(filter(str.isalpha, line))
+    if len(letters) < 2:
+        return False
+    return sum(map(str.isupper, letters)) / len(letters) >= 0.85
+
+
+CLAUSE_FRAGMENTS = [
+    ";", ".", ":", "\n", "\n\n", " ", "  ", "\t", "- ", "+ ", "• ", "1. ", "2.1. ", "IV. ",
+    "Căn cứ", "Căn  cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "UBND tỉnh", "số 12",
+    "Nghị quyết", "“", "\"", "(", "Đ", "ban hành", "a",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_FRAGMENTS), max_size=40).map("".join))
+def test_clauses_are_the_clause_breaks(text):
+    assert clauses(text) == _plain_clauses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "Căn cứ Luật Tổ chức chính quyền địa phương;\nCăn cứ Nghị định số 12/2020/NĐ-CP.\n\n"
+    "Theo đề nghị của Sở Nội vụ: ban hành Kế hoạch", "1. Mục đích\n2. Yêu cầu: ...",
+])
+def test_clauses_of_page_like_text(text):
+    assert clauses(text) == _plain_clauses(text)
+
+
+def test_an_alternative_opening_with_a_class_is_refused():
+    with pytest.raises(ValueError):
+        by_first_character(re.compile(r";|\s+\n"))
+    assert set(by_first_character(re.compile(r";|\.(?=\s)|\n\s*\n|\.$"))) == {";", r"\.", r"\n"}
+
+
+LINE_CHARACTERS = "AĐÊỆÔƠƯaeđệôơư ,.-|1()" + "中Ⓐǅϒſİ\u0301"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=LINE_CHARACTERS, max_size=30))
+def test_is_caps_line_is_the_plain_count(line):
+    assert is_caps_line(line) == _plain_is_caps_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", "Ủy ban nhân dân tỉnh Bắc Kạn", "SỐ: 12/KH-UBND",
+    "KẾ HOẠCH Triển khai", "中文 ABC", "", "A",
+])
+def test_is_caps_line_of_header_lines(line):
+    assert is_caps_line(line) == _plain_is_caps_line(line)
+    letters = [c for c in line if c.isalpha()]
+    assert caps_counts(line) == (sum(c.isupper() for c in letters), len(letters))
