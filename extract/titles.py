@@ -15,15 +15,24 @@ from extract.page import ISSUED_BY_END, Page, url_names
 from extract.patterns import ABOUT, BODY_LINE, SPACES, TITLE_STOP, VERB_TITLE
 
 
+# `P.SIGNATURE` after the line break that opens its line: the regex engine skips to the
+# line breaks in C, where "^" is tried at every position (the first line aside, a match
+# holds no line break, so these matches are `P.SIGNATURE`'s, each with its line break)
+assert P.SIGNATURE.pattern.startswith("(?m)^")
+_SIGNATURE_AFTER_BREAK = re.compile(r"\n" + P.SIGNATURE.pattern[len("(?m)^"):])
+
+
 def signer_of(text: str) -> str | None:
     """The name under the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Thu Trang")."""
     tail_start = max(0, len(text) - 3000)
-    last = None
-    for m in P.SIGNATURE.finditer(text, tail_start):
-        last = m
-    if last is None:
-        return None
-    lines = text[last.start():last.start() + 400].split("\n")
+    block_start = None
+    for m in _SIGNATURE_AFTER_BREAK.finditer(text, max(0, tail_start - 1)):
+        block_start = m.start() + 1
+    if block_start is None:
+        if tail_start > 0 or not P.SIGNATURE.match(text):
+            return None
+        block_start = 0
+    lines = text[block_start:block_start + 400].split("\n")
     for line in lines[1:10]:
         clean = line.strip(" |\t")
         if not clean or clean.startswith(("(", "[")) or P.SIGNATURE.match(clean):

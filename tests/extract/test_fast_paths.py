@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from extract import patterns as P
 from extract.clauses import by_first_character, clauses
 from extract.issuers import caps_counts, is_caps_line
+from extract.titles import signer_of
 
 
 def _plain_clauses(text: str):
@@ -74,3 +75,13 @@ def test_is_caps_line_of_header_lines(line):
     assert is_caps_line(line) == _plain_is_caps_line(line)
     letters = [c for c in line if c.isalpha()]
     assert caps_counts(line) == (sum(c.isupper() for c in letters), len(letters))
+
+
+@pytest.mark.parametrize("text, signer", [
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Văn Bình", "Hoàng Văn Bình"),     # the block opens the text
+    ("x" * 3500 + "\nTM. UBND\nCHỦ TỊCH\nLê Thị Mai\n" + "ghi chú\n" * 5
+     + "  KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Quốc Toản", "Trần Quốc Toản"),  # the last block
+    ("x" * 3500 + "KT. CHỦ TỊCH\nLê Thị Mai", None),      # no line opens with a title
+])
+def test_signer_read_from_the_last_signature_line(text, signer):
+    assert signer_of(text) == signer
