@@ -43,15 +43,22 @@ def _has_diacritics(word: str) -> bool:
 
 
 # What a token can be inside a body's name, as far as the token alone tells
-_STOP, _COMMA, _CAPITAL, _DIGIT, _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD = range(7)
+_STOP, _COMMA, _CAPITAL, _KIND_OPENER, _DIGIT, _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD = range(8)
+
+# A token a kind word can open ("Kế" of "Kế hoạch", "Luật"): `P.KIND_WORD` is tried at
+# those capitals alone. A token runs up to a space or a punctuation mark: a kind word of
+# several words opens with a whole token, one of a single word is followed by no letter.
+_KIND_OPENING = re.compile("|".join(
+    re.escape(k.split()[0]) + r"\Z" if " " in k else re.escape(k) + r"(?!\w)"
+    for k in sorted(P.KIND_WORD_TO_CODE)), P.KIND_WORD.flags)
 
 
 @functools.lru_cache(maxsize=8192)
 def _token_role(tok: str) -> int:
     """The role of a token in a body's name (`scan_issuer`), from the token alone:
     _STOP ends the name; _CAPITAL and _DIGIT / _DIGIT_OR_CAPS (a digit after "-")
-    continue it unless a kind word starts there; _LINK_WORD_IN_NAME continues it
-    depending on the next token; _NAME_WORD continues it."""
+    continue it, _KIND_OPENER (a capital) unless a kind word starts there;
+    _LINK_WORD_IN_NAME continues it depending on the next token; _NAME_WORD continues it."""
     if tok == ",":
         return _COMMA
     if not tok[0].isalnum():
@@ -61,7 +68,9 @@ def _token_role(tok: str) -> int:
             and low not in ISSUER_WORDS and low not in _PLACE_WORDS:
         return _STOP  # a heading in capitals: "... CỦA TỈNH ỦY THỰC HIỆN ..." ends at the verb
     if tok[0].isupper():
-        return _STOP if low in NAME_ENDING_WORDS else _CAPITAL
+        if low in NAME_ENDING_WORDS:
+            return _STOP
+        return _KIND_OPENER if _KIND_OPENING.match(tok) else _CAPITAL
     caps = CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
     if tok[0].isdigit():
         return _DIGIT_OR_CAPS if caps else _DIGIT
@@ -102,7 +111,8 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                     and ahead is not None and ahead.group()[:1].isupper()):
                 break
             # "UBND TP. Cần Thơ": the period of an abbreviation inside the name
-        if role == _CAPITAL and tok in DEPARTMENT_HEADS:
+        capital = role == _CAPITAL or role == _KIND_OPENER
+        if capital and tok in DEPARTMENT_HEADS:
             dm = P.DEPARTMENT_AFTER.match(text, e, limit)
             if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
                 name_end = dm.end()
@@ -111,9 +121,10 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 cur = next(tokens, None)
                 ahead = next(tokens, None)
                 continue
-        if role == _CAPITAL or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
+        if capital or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
                 and text[s - 1] == "-":
-            if P.KIND_WORD.match(text, s):
+            # (no kind word opens with a digit)
+            if role == _KIND_OPENER and P.KIND_WORD.match(text, s):
                 break
         elif role == _LINK_WORD_IN_NAME:
             nxt = ahead.group() if ahead is not None else ""
