@@ -4,52 +4,8 @@ line), over which `relations` reads a cue's reach and a preamble's sentence."""
 
 from __future__ import annotations
 
-import re
-
 from extract import patterns as P
-
-
-def _top_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a pattern's top-level alternation ("a|b(c|d)" -> a, b(c|d))."""
-    alternatives, current = [], []
-    depth, in_class, i = 0, False, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            current.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            alternatives.append("".join(current))
-            current = []
-            i += 1
-            continue
-        current.append(ch)
-        i += 1
-    alternatives.append("".join(current))
-    return alternatives
-
-
-def by_first_character(pattern: re.Pattern) -> dict[str, re.Pattern]:
-    """`pattern`'s alternatives, each of which opens with a plain character (";", "\\.",
-    "\\n"), grouped by it, each group in its order as one pattern. The regex engine finds
-    a pattern's one opening character in C as fast as `str.find` does, where a set of
-    them costs a test at every position. No two groups can match at one position, and
-    no match of one holds another's opening character (the one longer than a character
-    runs over white space): their matches together are the whole pattern's."""
-    groups: dict[str, list[str]] = {}
-    for alternative in _top_alternatives(pattern.pattern):
-        first = alternative[:2] if alternative.startswith("\\") else alternative[:1]
-        if first[-1] in "sSdDwWbBAZ" if len(first) == 2 else first in "([.^$":
-            raise ValueError(f"{alternative!r} of {pattern.pattern!r} opens with no plain character")
-        groups.setdefault(first, []).append(alternative)
-    return {first: re.compile("|".join(alts), pattern.flags) for first, alts in groups.items()}
+from extract.scanning import by_first_character
 
 
 _CLAUSE_BREAKS = by_first_character(P.CLAUSE_BREAK)

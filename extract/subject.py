@@ -21,6 +21,7 @@ from extract.patterns import (
     ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
     SPACES, TITLE_ABOUT, TITLE_STOP,
 )
+from extract.scanning import after_line_break
 from extract.titles import (
     DATABASE_DATE, YEAR_AFTER_NUMBER, headline_title, signer_of, title_after,
     title_line_holds, title_line_mentions,
@@ -42,6 +43,26 @@ def _actor_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | N
 _PUNCT_END = re.compile(r"[.;:]$")
 
 
+# How far from the top a full text's "Số:" stands
+_HEADER_REACH = 4000
+
+# `P.HEADER_NUMBER` after the line break that opens its line: a match holds a line break
+# only before the number, on a line that opens with no "Số" (see `after_line_break`)
+_HEADER_NUMBER_AFTER_BREAK = after_line_break(P.HEADER_NUMBER)
+_TYPE_LINE_AFTER_BREAK = after_line_break(P.TYPE_LINE)
+
+
+def _header_number_ends(text: str):
+    """Where each number that a "Số:" near the top announces starts (the ends of the
+    matches of `P.HEADER_NUMBER` there), in order."""
+    reach = min(len(text), _HEADER_REACH)
+    first = P.HEADER_NUMBER.match(text, 0, reach)
+    if first is not None:
+        yield first.end()
+    for hm in _HEADER_NUMBER_AFTER_BREAK.finditer(text, 0, reach):
+        yield hm.end()
+
+
 class SubjectFind(NamedTuple):
     """The page's subject and the mention of its number it was read from."""
 
@@ -55,10 +76,10 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
     body_mentions = [m for m in mentions if not m.in_side_list and not m.is_law]
     by_start = {m.start: m for m in body_mentions}
     # 1. a full text: "Số: 21/KH-UBND" near the top
-    for hm in P.HEADER_NUMBER.finditer(text, 0, min(len(text), 4000)):
-        m = by_start.get(hm.end())
+    for number_at in _header_number_ends(text):
+        m = by_start.get(number_at)
         if m is None:
-            nm = P.NUMBER.match(text, hm.end())
+            nm = P.NUMBER.match(text, number_at)
             m = by_start.get(nm.start()) if nm else None
         if m is None:
             continue
@@ -209,7 +230,8 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
     kind = m.kind
     title = None
     body_start = m.end + (dm.end() if dm else 0)
-    tm = P.TYPE_LINE.search(text, body_start, body_start + 300)
+    # (the type line's own line break stands before `body_start`: m.end > 0)
+    tm = _TYPE_LINE_AFTER_BREAK.search(text, body_start - 1, body_start + 300)
     title_from = body_start
     if tm:
         type_kind = P.TYPE_LINE_CODES.get(SPACES.sub(" ", tm.group("type")))

@@ -13,13 +13,12 @@ from extract.issuers import scan_issuer
 from extract.mentions import Mention
 from extract.page import ISSUED_BY_END, Page, url_names
 from extract.patterns import ABOUT, BODY_LINE, SPACES, TITLE_STOP, VERB_TITLE
+from extract.scanning import after_line_break
 
 
-# `P.SIGNATURE` after the line break that opens its line: the regex engine skips to the
-# line breaks in C, where "^" is tried at every position (the first line aside, a match
-# holds no line break, so these matches are `P.SIGNATURE`'s, each with its line break)
-assert P.SIGNATURE.pattern.startswith("(?m)^")
-_SIGNATURE_AFTER_BREAK = re.compile(r"\n" + P.SIGNATURE.pattern[len("(?m)^"):])
+# `P.SIGNATURE` after the line break that opens its line (no match of it holds a line
+# break: these are all its matches but one at the text's start, see `after_line_break`)
+_SIGNATURE_AFTER_BREAK = after_line_break(P.SIGNATURE)
 
 
 def signer_of(text: str) -> str | None:

@@ -13,8 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import patterns as P
-from extract.clauses import by_first_character, clauses
+from extract.clauses import clauses
+from extract.cues import passive_cues_near
 from extract.issuers import caps_counts, is_caps_line
+from extract.normalize import lower_same_length
+from extract.scanning import after_line_break, by_first_character
 from extract.titles import signer_of
 
 
@@ -85,3 +88,36 @@ def test_is_caps_line_of_header_lines(line):
 ])
 def test_signer_read_from_the_last_signature_line(text, signer):
     assert signer_of(text) == signer
+
+
+LINE_FRAGMENTS = ["\n", "\n\n", " ", "\t", "|", ":", "Số", "SỐ", "số", "12", "x", "KT. ", "CHỦ TỊCH",
+                  "KẾ HOẠCH", "QUYẾT ĐỊNH", "TM.", "  "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINE_FRAGMENTS), max_size=16).map("".join), st.data())
+def test_line_patterns_after_their_line_break(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    for pattern in (P.SIGNATURE, P.HEADER_NUMBER, P.TYPE_LINE):
+        plain = [(m.start(), m.end()) for m in pattern.finditer(text, pos)]
+        first = pattern.match(text, 0) if pos == 0 else None
+        fast = [(first.start(), first.end())] if first else []
+        fast += [(m.start() + 1, m.end()) for m in after_line_break(pattern).finditer(text, max(0, pos - 1))]
+        assert fast == plain
+
+
+def test_a_pattern_without_a_line_start_is_refused():
+    with pytest.raises(ValueError):
+        after_line_break(re.compile(r"Số:"))
+
+
+PASSIVE_FRAGMENTS = [" ", "  ", "\n", "đã", "Đã", "được", "ĐƯỢC", "bị", "sửa đổi", "bổ sung", ",", "thay thế",
+                     "bãi bỏ", "hủy bỏ", "theo", "bởi", "x", "đ", "ược", "thiết"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PASSIVE_FRAGMENTS), max_size=12).map("".join))
+def test_a_page_is_scanned_for_passive_cues_when_it_has_one(text):
+    low = lower_same_length(text)
+    found = passive_cues_near(text, low, [(0, len(text))], [])
+    assert bool(found) == (P.PASSIVE_CUE.search(low) is not None)
