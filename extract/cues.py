@@ -64,14 +64,26 @@ PASSIVE_REACH = _reach(P.PASSIVE_TYPES, len(PASSIVE_BEFORE) + 3 + 3 + max(map(le
 _PASSIVE_WORDS = tuple(sorted({k.split()[0] for k in P.PASSIVE_TYPES}))
 
 
+def _has_passive_cue(low: str) -> bool:
+    """Whether `P.PASSIVE_CUE` finds a match in `low`: whether one starts at one of the
+    passive words (found by `str.find`; a match with "đã" before the phrase has the
+    phrase alone start at its word). The regex engine would try every position."""
+    for word in _PASSIVE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            if P.PASSIVE_CUE.match(low, at):
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
 def passive_cues_near(text: str, low: str, regions: list[tuple[int, int]],
                       mentions) -> list[PassiveCue]:
     """The passive cues that matter: around the sorted `regions` (a window's cues) and
     right before each of `mentions` that is no law (its actor), see `matches_in_regions`.
-    A page without a passive phrase's word (about half of them) is not scanned, nor one
-    the whole scan finds none in (most others: one search in C costs less than the
-    regions' scans, and they find none where it finds none)."""
-    if not any(map(low.__contains__, _PASSIVE_WORDS)) or P.PASSIVE_CUE.search(low) is None:
+    A page without a passive phrase (most pages: looked for at their words alone) is
+    not scanned (the regions' scans find none where the whole text has none)."""
+    if not _has_passive_cue(low):
         return []
     spans = [(max(0, a - PASSIVE_REACH), b) for a, b in regions]
     spans += [(max(0, m.lead_start - 40 - PASSIVE_REACH), m.lead_start + 1)
