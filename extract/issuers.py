@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from extract import patterns as P
 from extract import patterns_issuers as PI
@@ -20,6 +21,7 @@ from extract.normalize import (
     expand_abbreviations, fold, issuers_match, normalize_number, strip_diacritics,
 )
 from extract.patterns import SPACES
+from extract.scanning import caps_counts
 from extract.patterns_issuers import (
     AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
     TERM_LOWER, TOKEN,
@@ -212,32 +214,6 @@ def issuer_before(text: str, lead_start: int) -> str | None:
 _UPPER_RATIO_MIN = 0.85
 
 
-def _letter_cases() -> dict[int, str | None]:
-    """A `str.translate` table over the blocks the pages are written in (Latin with the
-    Vietnamese letters, combining marks, general punctuation): a capital letter -> "U",
-    another letter -> "l", anything else dropped."""
-    table: dict[int, str | None] = {}
-    for first, last in ((0x0000, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)):
-        for code in range(first, last):
-            ch = chr(code)
-            table[code] = ("U" if ch.isupper() else "l") if ch.isalpha() else None
-    return table
-
-
-_LETTER_CASES = _letter_cases()
-
-
-def caps_counts(line: str) -> tuple[int, int]:
-    """(capitals, letters) of a line: counted in C over the table's blocks (a character
-    outside them is left as it is, and the line is then counted one character at a time)."""
-    marked = line.translate(_LETTER_CASES)
-    capitals = marked.count("U")
-    if capitals + marked.count("l") == len(marked):
-        return capitals, len(marked)
-    letters = "".join(filter(str.isalpha, line))
-    return sum(map(str.isupper, letters)), len(letters)
-
-
 def is_caps(capitals: int, letters: int) -> bool:
     """Whether text of these counts is written in capitals (85% of its letters at least);
     the counts of lines joined by spaces are the sums of theirs."""
@@ -269,16 +245,39 @@ def sentence_case(text: str) -> str:
     return out[:1].upper() + out[1:]
 
 
-def _name_patterns(names) -> tuple[tuple[str, str, re.Pattern], ...]:
-    """(name in lower case, name, its whole-word pattern in lower case) for each name."""
-    return tuple((n.lower(), n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"))
-                 for n in names)
+_WORD_RUN = re.compile(r"\w+")
 
 
-def _restore_names(text: str, patterns) -> str:
+class _NamePatterns(NamedTuple):
+    """Names in a table's order, each as (its lower case, itself, its whole-word pattern in
+    lower case), and by the first word of its lower case their places in `names`."""
+
+    names: tuple[tuple[str, str, re.Pattern], ...]
+    by_first_word: dict[str, tuple[int, ...]]
+
+
+def _name_patterns(names) -> _NamePatterns:
+    """The `_NamePatterns` of a table of names (each opening with a letter or a digit)."""
+    table = tuple((n.lower(), n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"))
+                  for n in names)
+    by_first_word: dict[str, list[int]] = {}
+    for i, (lowered, name, _) in enumerate(table):
+        # (a lower case of another length would move the text under the later names)
+        assert len(lowered) == len(name) and _WORD_RUN.match(lowered), name
+        by_first_word.setdefault(_WORD_RUN.match(lowered).group(), []).append(i)
+    return _NamePatterns(table, {w: tuple(ids) for w, ids in by_first_word.items()})
+
+
+def _restore_names(text: str, patterns: _NamePatterns) -> str:
     """Proper names written in lower case in `text` given their spelling, one name
-    after another in the table's order (a substring test skips the absent ones)."""
-    for lowered, name, pattern in patterns:
+    after another in the table's order. A name's whole-word match holds its first word
+    as a whole run of word characters, in the text as it came (a name put back changes
+    only the case of its letters, so it makes no lower-case run): the names whose first
+    word is none of the text's runs are skipped, and a substring test skips most others."""
+    words = set(_WORD_RUN.findall(text))
+    candidates = sorted(i for w in words for i in patterns.by_first_word.get(w, ()))
+    for i in candidates:
+        lowered, name, pattern = patterns.names[i]
         if lowered in text:
             text = pattern.sub(name, text)
     return text

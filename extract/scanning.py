@@ -1,7 +1,8 @@
-"""Fast forms of patterns that the regex engine would otherwise try at every position of
-a long text: it skips ahead in C only to a pattern's one plain opening character (as
-fast as `str.find`), where a set of opening characters, a line start ("^" in multiline
-mode) or a look-behind costs a test at each position."""
+"""Fast scans of text. Patterns that the regex engine would otherwise try at every
+position of a long text: it skips ahead in C only to a pattern's one plain opening
+character (as fast as `str.find`), where a set of opening characters or a line start
+("^" in multiline mode) costs a test at each position. And a line's letters and
+capitals counted in C."""
 
 from __future__ import annotations
 
@@ -63,3 +64,29 @@ def after_line_break(pattern: re.Pattern) -> re.Pattern:
     if opening is None:
         raise ValueError(f"{pattern.pattern!r} opens with no line start")
     return re.compile(r"\n" + pattern.pattern[opening.end():], pattern.flags)
+
+
+def _letter_cases() -> dict[int, str | None]:
+    """A `str.translate` table over the blocks the pages are written in (Latin with the
+    Vietnamese letters, combining marks, general punctuation): a capital letter -> "U",
+    another letter -> "l", anything else dropped."""
+    table: dict[int, str | None] = {}
+    for first, last in ((0x0000, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)):
+        for code in range(first, last):
+            ch = chr(code)
+            table[code] = ("U" if ch.isupper() else "l") if ch.isalpha() else None
+    return table
+
+
+_LETTER_CASES = _letter_cases()
+
+
+def caps_counts(line: str) -> tuple[int, int]:
+    """(capitals, letters) of a line: counted in C over the table's blocks (a character
+    outside them is left as it is, and the line is then counted one character at a time)."""
+    marked = line.translate(_LETTER_CASES)
+    capitals = marked.count("U")
+    if capitals + marked.count("l") == len(marked):
+        return capitals, len(marked)
+    letters = "".join(filter(str.isalpha, line))
+    return sum(map(str.isupper, letters)), len(letters)

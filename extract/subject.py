@@ -10,7 +10,7 @@ from extract.grammar import (
     DISTRICT_PARTY_COMMITTEES, HISTORY_HEADING, OTHER_KIND, PEOPLE, PLENUM_ISSUER,
 )
 from extract.issuers import (
-    RULE_LINE, caps_counts, complete_issuer, header_issuer, is_caps, is_caps_line, issuer_name,
+    RULE_LINE, complete_issuer, header_issuer, is_caps, is_caps_line, issuer_name,
     locality_of, scan_issuer, sentence_case,
 )
 from extract.mentions import COMMA_GAP, Mention, date_of
@@ -21,7 +21,7 @@ from extract.patterns import (
     ACTOR_VERB, BODY_LINE, BODY_OPENING, OPENING_BEFORE, ORGAN_LINE, PEOPLE_OR_PARTY_END,
     SPACES, TITLE_ABOUT, TITLE_STOP,
 )
-from extract.scanning import after_line_break
+from extract.scanning import after_line_break, caps_counts
 from extract.titles import (
     DATABASE_DATE, YEAR_AFTER_NUMBER, headline_title, signer_of, title_after,
     title_line_holds, title_line_mentions,

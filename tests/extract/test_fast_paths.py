@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from extract import patterns as P
 from extract.clauses import clauses
 from extract.cues import passive_cues_near
-from extract.issuers import caps_counts, is_caps_line
+from extract.issuers import is_caps_line, sentence_case
 from extract.normalize import lower_same_length
-from extract.scanning import after_line_break, by_first_character
+from extract.scanning import after_line_break, by_first_character, caps_counts
 from extract.titles import signer_of
 
 
@@ -121,3 +121,13 @@ def test_a_page_is_scanned_for_passive_cues_when_it_has_one(text):
     low = lower_same_length(text)
     found = passive_cues_near(text, low, [(0, len(text))], [])
     assert bool(found) == (P.PASSIVE_CUE.search(low) is not None)
+
+
+@pytest.mark.parametrize("heading, sentence", [
+    ("KẾ HOẠCH PHÁT TRIỂN TỈNH BÀ RỊA - VŨNG TÀU VÀ THÀNH PHỐ HỒ CHÍ MINH",
+     "Kế hoạch phát triển tỉnh Bà Rịa - Vũng Tàu và thành phố Hồ Chí Minh"),
+    ("CHƯƠNG TRÌNH CỦA AN GIANG VÀ KIÊN GIANG (CÀ MAU)", "Chương trình của An Giang và Kiên Giang (Cà Mau)"),
+    ("VỀ VIỆC GIAO CHỈ TIÊU NĂM 2024", "Về việc giao chỉ tiêu năm 2024"),
+])
+def test_sentence_case_puts_back_the_proper_names(heading, sentence):
+    assert sentence_case(heading) == sentence
