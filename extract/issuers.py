@@ -290,8 +290,15 @@ _PROVINCE_PATTERNS = _name_patterns(PROVINCES)
 
 
 # a header laid out as a table: cells separated by "|" and rules of dashes
-# line breaks, table bars, rules, and the wide gaps between a header's two columns
-_HEADER_CELL_BREAK = re.compile(r"\n|\||-{3,}|_{3,}|[ \t]{3,}|\t")
+# table bars, rules, and the wide gaps between a header's two columns (and line breaks)
+_CELL_BREAK_IN_LINE = re.compile(r"\||-{3,}|_{3,}|[ \t]{3,}|\t")
+
+
+def _cells_backwards(block: str):
+    """The cells of a header's lines, from the last: the lines split at their breaks
+    (none of which holds a line break), one line at a time as they are read."""
+    for line in reversed(block.split("\n")):
+        yield from reversed(_CELL_BREAK_IN_LINE.split(line))
 
 
 RULE_LINE = re.compile(r"[-_=.*|\s]+")
@@ -300,9 +307,10 @@ RULE_LINE = re.compile(r"[-_=.*|\s]+")
 def header_issuer(text: str, number_pos: int) -> str | None:
     """The issuing body from the lines above "Số: ..." in a full text's header."""
     block = text[max(0, number_pos - 600):number_pos]
-    lines = _HEADER_CELL_BREAK.split(block)
     picked: list[str] = []
-    for line in reversed(lines[:-1] if lines and not lines[-1].strip(" |") else lines):
+    for k, line in enumerate(_cells_backwards(block)):
+        if k == 0 and not line.strip(" |"):
+            continue    # nothing but bars before the number on its line
         clean = line.strip(" |\t")
         if not clean or RULE_LINE.fullmatch(clean):
             continue

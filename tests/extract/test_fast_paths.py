@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from extract import patterns as P
 from extract.clauses import clauses
 from extract.cues import passive_cues_near
-from extract.issuers import is_caps_line, sentence_case
+from extract.issuers import header_issuer, is_caps_line, sentence_case
 from extract.normalize import lower_same_length
 from extract.scanning import after_line_break, by_first_character, caps_counts
 from extract.titles import signer_of
@@ -131,3 +131,15 @@ def test_a_page_is_scanned_for_passive_cues_when_it_has_one(text):
 ])
 def test_sentence_case_puts_back_the_proper_names(heading, sentence):
     assert sentence_case(heading) == sentence
+
+
+@pytest.mark.parametrize("header, issuer", [
+    ("ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC KẠN        Độc lập - Tự do - "
+     "Hạnh phúc\n-------        ---------------\nSố: 12/KH-UBND        Bắc Kạn, ngày 3 tháng 4 năm 2024",
+     "Ủy ban nhân dân tỉnh Bắc Kạn"),
+    ("| TỈNH ỦY LÀO CAI | ĐẢNG CỘNG SẢN VIỆT NAM |\n| BAN TUYÊN GIÁO |  |\n| *** |  |\n"
+     "| Số: 35-HD/BTG | Lào Cai, ngày 1/2/2023 |", "Ban Tuyên giáo Tỉnh ủy Lào Cai"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\n___\n\nSố:\n681/HD-SGDĐT", "Sở Giáo dục và Đào tạo"),
+])
+def test_header_issuer_read_cell_by_cell_from_the_number_up(header, issuer):
+    assert header_issuer(header, header.index("Số:")) == issuer
