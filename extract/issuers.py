@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
 from extract import patterns as P
 from extract import patterns_issuers as PI
@@ -21,7 +20,7 @@ from extract.normalize import (
     expand_abbreviations, fold, issuers_match, normalize_number, strip_diacritics,
 )
 from extract.patterns import SPACES
-from extract.scanning import caps_counts
+from extract.scanning import caps_counts, name_patterns, restore_names
 from extract.patterns_issuers import (
     AT_WORD, CAPITALISED, KIND_BEFORE_SO, NAME_TAIL, NATIONAL_MOTTO, NUMBER_LABEL, OF_WORD,
     TERM_LOWER, TOKEN,
@@ -45,11 +44,13 @@ def _has_diacritics(word: str) -> bool:
 
 
 # What a token can be inside a body's name, as far as the token alone tells
-_STOP, _COMMA, _CAPITAL, _KIND_OPENER, _DIGIT, _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD = range(8)
+(_STOP, _COMMA, _CAPITAL, _KIND_OPENER, _DEPARTMENT_HEAD, _DEPARTMENT_HEAD_KIND_OPENER, _DIGIT,
+ _DIGIT_OR_CAPS, _LINK_WORD_IN_NAME, _NAME_WORD) = range(10)
 
 # A token a kind word can open ("Kế" of "Kế hoạch", "Luật"): `P.KIND_WORD` is tried at
-# those capitals alone. A token runs up to a space or a punctuation mark: a kind word of
-# several words opens with a whole token, one of a single word is followed by no letter.
+# those capitals alone, and at one the window's end cuts. A token runs up to a space or a
+# punctuation mark: a kind word of several words opens with a whole token, one of a
+# single word is followed by no letter.
 _KIND_OPENING = re.compile("|".join(
     re.escape(k.split()[0]) + r"\Z" if " " in k else re.escape(k) + r"(?!\w)"
     for k in sorted(P.KIND_WORD_TO_CODE)), P.KIND_WORD.flags)
@@ -58,9 +59,11 @@ _KIND_OPENING = re.compile("|".join(
 @functools.lru_cache(maxsize=8192)
 def _token_role(tok: str) -> int:
     """The role of a token in a body's name (`scan_issuer`), from the token alone:
-    _STOP ends the name; _CAPITAL and _DIGIT / _DIGIT_OR_CAPS (a digit after "-")
-    continue it, _KIND_OPENER (a capital) unless a kind word starts there;
-    _LINK_WORD_IN_NAME continues it depending on the next token; _NAME_WORD continues it."""
+    _STOP ends the name; _CAPITAL, _NAME_WORD and _DIGIT / _DIGIT_OR_CAPS continue it
+    (a _DIGIT only after "-" or a word that numbers a name); _KIND_OPENER (a capital)
+    unless a kind word starts there; _DEPARTMENT_HEAD(_KIND_OPENER) (a capital) takes in
+    the department's name after it, or is a capital; _LINK_WORD_IN_NAME continues it
+    depending on the next token; _COMMA depending on what follows it."""
     if tok == ",":
         return _COMMA
     if not tok[0].isalnum():
@@ -72,7 +75,10 @@ def _token_role(tok: str) -> int:
     if tok[0].isupper():
         if low in NAME_ENDING_WORDS:
             return _STOP
-        return _KIND_OPENER if _KIND_OPENING.match(tok) else _CAPITAL
+        opens_kind = _KIND_OPENING.match(tok) is not None
+        if tok in DEPARTMENT_HEADS:
+            return _DEPARTMENT_HEAD_KIND_OPENER if opens_kind else _DEPARTMENT_HEAD
+        return _KIND_OPENER if opens_kind else _CAPITAL
     caps = CAPITALISED.fullmatch(tok) is not None or (tok.isupper() and len(tok) > 1)
     if tok[0].isdigit():
         return _DIGIT_OR_CAPS if caps else _DIGIT
@@ -83,50 +89,35 @@ def _token_role(tok: str) -> int:
 
 _TITLE_FIRST_LETTERS = frozenset(t[0] for t in OFFICIAL_TITLES)
 
+# How far a name's tokens are read ahead of its end (it stops after a few)
+_NAME_WINDOW = 200
+
 
 def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read a body's name starting at `pos` (an official's title before it included:
     "Giám đốc Sở Tài chính"); return it and where it ends."""
     tm = P.OFFICIAL_TITLE.match(text, pos, limit) if text[pos:pos + 1] in _TITLE_FIRST_LETTERS else None
     name_end = tm.end() if tm else pos
-    # tokens are read one ahead, as the name needs them: a name stops after a few
-    tokens = TOKEN.finditer(text, name_end, min(limit, name_end + 200))
+    # tokens are read one ahead, as the name needs them
+    window_end = min(limit, name_end + _NAME_WINDOW)
+    tokens = TOKEN.finditer(text, name_end, window_end)
+    # a blank line between two tokens ends the name: looked for only in a window that
+    # holds two line breaks
+    breaks = text.count("\n", name_end, window_end) > 1
     cur = next(tokens, None)
     ahead = next(tokens, None)
     words = 0
     prev_written = ""
     while cur is not None and words < 16:
         s, e = cur.span()
-        if s - name_end > 1 and text.count("\n", name_end, s) > 1:
+        if breaks and s - name_end > 1 and text.count("\n", name_end, s) > 1:
             break
         tok = cur.group()
         role = _token_role(tok)
-        if role == _COMMA:
-            # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
-            nxt = ahead.group() if ahead is not None else ""
-            if nxt and P.JOINT_ISSUER.match(text, ahead.start()) or nxt.lower() in NAME_COMMA_WORDS:
-                cur, ahead = ahead, next(tokens, None)
-                continue
-            break
-        if role == _STOP:
-            if not (tok == "." and prev_written in DOTTED_PLACE_ABBREVIATIONS
-                    and ahead is not None and ahead.group()[:1].isupper()):
-                break
-            # "UBND TP. Cần Thơ": the period of an abbreviation inside the name
-        capital = role == _CAPITAL or role == _KIND_OPENER
-        if capital and tok in DEPARTMENT_HEADS:
-            dm = P.DEPARTMENT_AFTER.match(text, e, limit)
-            if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
-                name_end = dm.end()
-                words += 1 + dm.group().count(" ")
-                tokens = TOKEN.finditer(text, name_end, min(limit, name_end + 200))
-                cur = next(tokens, None)
-                ahead = next(tokens, None)
-                continue
-        if capital or (role == _DIGIT or role == _DIGIT_OR_CAPS) and words \
-                and text[s - 1] == "-":
-            # (no kind word opens with a digit)
-            if role == _KIND_OPENER and P.KIND_WORD.match(text, s):
+        # the roles from the most frequent
+        if role == _CAPITAL or role == _NAME_WORD:
+            # (a capital the window's end cuts may open a kind word past it)
+            if e == window_end and role == _CAPITAL and P.KIND_WORD.match(text, s):
                 break
         elif role == _LINK_WORD_IN_NAME:
             nxt = ahead.group() if ahead is not None else ""
@@ -135,8 +126,37 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 break
             if low == AND and not (nxt[:1].isupper() or nxt.lower() in ISSUER_WORDS):
                 break
-        elif role == _DIGIT and prev_written.lower() not in NUMBERED_NAME_WORDS:
+        elif role == _KIND_OPENER:
+            if P.KIND_WORD.match(text, s):
+                break
+        elif role == _STOP:
+            # "UBND TP. Cần Thơ": the period of an abbreviation inside the name
+            if not (tok == "." and prev_written in DOTTED_PLACE_ABBREVIATIONS
+                    and ahead is not None and ahead.group()[:1].isupper()):
+                break
+        elif role == _DEPARTMENT_HEAD or role == _DEPARTMENT_HEAD_KIND_OPENER:
+            dm = P.DEPARTMENT_AFTER.match(text, e, limit)
+            if dm:  # "Sở Tư pháp", "Bộ Giáo dục và Đào tạo": the name goes on in lower case
+                name_end = dm.end()
+                words += 1 + dm.group().count(" ")
+                window_end = min(limit, name_end + _NAME_WINDOW)
+                tokens = TOKEN.finditer(text, name_end, window_end)
+                breaks = text.count("\n", name_end, window_end) > 1
+                cur = next(tokens, None)
+                ahead = next(tokens, None)
+                continue
+            if (role == _DEPARTMENT_HEAD_KIND_OPENER or e == window_end) and P.KIND_WORD.match(text, s):
+                break
+        elif role == _COMMA:
+            # "Bộ Chính trị, Ban Bí thư" and "phòng, chống": a comma inside a name
+            nxt = ahead.group() if ahead is not None else ""
+            if nxt and P.JOINT_ISSUER.match(text, ahead.start()) or nxt.lower() in NAME_COMMA_WORDS:
+                cur, ahead = ahead, next(tokens, None)
+                continue
             break
+        elif role == _DIGIT and not (words and text[s - 1] == "-") \
+                and prev_written.lower() not in NUMBERED_NAME_WORDS:
+            break   # (a _DIGIT_OR_CAPS goes on; no kind word opens with a digit)
         name_end = e
         words += 1
         prev_written = tok
@@ -240,53 +260,15 @@ def sentence_case(text: str) -> str:
     pieces.append(text[last:].lower())
     out = "".join(pieces)
     out = KIND_BEFORE_SO.sub(lambda m: m.group()[:1].upper() + m.group()[1:], out)
-    out = _restore_names(out, _PROPER_NAME_PATTERNS)
+    out = restore_names(out, _PROPER_NAME_PATTERNS)
     out = TERM_LOWER.sub(lambda m: m.group(1) + m.group(2).upper(), out)
     return out[:1].upper() + out[1:]
 
 
-_WORD_RUN = re.compile(r"\w+")
+_PROPER_NAME_PATTERNS = name_patterns(PROPER_NAMES)
 
 
-class _NamePatterns(NamedTuple):
-    """Names in a table's order, each as (its lower case, itself, its whole-word pattern in
-    lower case), and by the first word of its lower case their places in `names`."""
-
-    names: tuple[tuple[str, str, re.Pattern], ...]
-    by_first_word: dict[str, tuple[int, ...]]
-
-
-def _name_patterns(names) -> _NamePatterns:
-    """The `_NamePatterns` of a table of names (each opening with a letter or a digit)."""
-    table = tuple((n.lower(), n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"))
-                  for n in names)
-    by_first_word: dict[str, list[int]] = {}
-    for i, (lowered, name, _) in enumerate(table):
-        # (a lower case of another length would move the text under the later names)
-        assert len(lowered) == len(name) and _WORD_RUN.match(lowered), name
-        by_first_word.setdefault(_WORD_RUN.match(lowered).group(), []).append(i)
-    return _NamePatterns(table, {w: tuple(ids) for w, ids in by_first_word.items()})
-
-
-def _restore_names(text: str, patterns: _NamePatterns) -> str:
-    """Proper names written in lower case in `text` given their spelling, one name
-    after another in the table's order. A name's whole-word match holds its first word
-    as a whole run of word characters, in the text as it came (a name put back changes
-    only the case of its letters, so it makes no lower-case run): the names whose first
-    word is none of the text's runs are skipped, and a substring test skips most others."""
-    words = set(_WORD_RUN.findall(text))
-    candidates = sorted(i for w in words for i in patterns.by_first_word.get(w, ()))
-    for i in candidates:
-        lowered, name, pattern = patterns.names[i]
-        if lowered in text:
-            text = pattern.sub(name, text)
-    return text
-
-
-_PROPER_NAME_PATTERNS = _name_patterns(PROPER_NAMES)
-
-
-_PROVINCE_PATTERNS = _name_patterns(PROVINCES)
+_PROVINCE_PATTERNS = name_patterns(PROVINCES)
 
 
 # a header laid out as a table: cells separated by "|" and rules of dashes
@@ -371,7 +353,7 @@ def _header_name(name: str) -> str:
     for spelt, pattern in PI.HEADER_NAMES_ANYWHERE:
         low = pattern.sub(spelt, low)
     out = low[:1].upper() + low[1:]
-    out = _restore_names(out, _PROVINCE_PATTERNS)
+    out = restore_names(out, _PROVINCE_PATTERNS)
     # place names after "tỉnh", "huyện" ... are proper nouns
     out = PI.PLACE_NAME_AT_END.sub(
         lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()), out)

@@ -2,11 +2,12 @@
 position of a long text: it skips ahead in C only to a pattern's one plain opening
 character (as fast as `str.find`), where a set of opening characters or a line start
 ("^" in multiline mode) costs a test at each position. And a line's letters and
-capitals counted in C."""
+capitals counted in C; and names found in a text by their first words."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 
 def _top_alternatives(pattern: str) -> list[str]:
@@ -90,3 +91,41 @@ def caps_counts(line: str) -> tuple[int, int]:
         return capitals, len(marked)
     letters = "".join(filter(str.isalpha, line))
     return sum(map(str.isupper, letters)), len(letters)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class NamePatterns(NamedTuple):
+    """Names in a table's order, each as (its lower case, itself, its whole-word pattern in
+    lower case), and by the first word of its lower case their places in `names`."""
+
+    names: tuple[tuple[str, str, re.Pattern], ...]
+    by_first_word: dict[str, tuple[int, ...]]
+
+
+def name_patterns(names) -> NamePatterns:
+    """The `NamePatterns` of a table of names (each opening with a letter or a digit)."""
+    table = tuple((n.lower(), n, re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"))
+                  for n in names)
+    by_first_word: dict[str, list[int]] = {}
+    for i, (lowered, name, _) in enumerate(table):
+        # (a lower case of another length would move the text under the later names)
+        assert len(lowered) == len(name) and _WORD_RUN.match(lowered), name
+        by_first_word.setdefault(_WORD_RUN.match(lowered).group(), []).append(i)
+    return NamePatterns(table, {w: tuple(ids) for w, ids in by_first_word.items()})
+
+
+def restore_names(text: str, patterns: NamePatterns) -> str:
+    """Proper names written in lower case in `text` given their spelling, one name
+    after another in the table's order. A name's whole-word match holds its first word
+    as a whole run of word characters, in the text as it came (a name put back changes
+    only the case of its letters, so it makes no lower-case run): the names whose first
+    word is none of the text's runs are skipped, and a substring test skips most others."""
+    words = set(_WORD_RUN.findall(text))
+    candidates = sorted(i for w in words for i in patterns.by_first_word.get(w, ()))
+    for i in candidates:
+        lowered, name, pattern = patterns.names[i]
+        if lowered in text:
+            text = pattern.sub(name, text)
+    return text

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from extract import patterns as P
 from extract.clauses import clauses
 from extract.cues import passive_cues_near
-from extract.issuers import header_issuer, is_caps_line, sentence_case
+from extract.issuers import header_issuer, is_caps_line, scan_issuer, sentence_case
 from extract.normalize import lower_same_length
 from extract.scanning import after_line_break, by_first_character, caps_counts
 from extract.titles import signer_of
@@ -143,3 +143,15 @@ def test_sentence_case_puts_back_the_proper_names(heading, sentence):
 ])
 def test_header_issuer_read_cell_by_cell_from_the_number_up(header, issuer):
     assert header_issuer(header, header.index("Số:")) == issuer
+
+
+@pytest.mark.parametrize("text, cut_after, name", [
+    ("Ban Thường vụ Tỉnh ủy và Chương trình số 10", "Ch", "Ban Thường vụ Tỉnh ủy"),  # a kind word cut
+    ("Sở Nội vụ và Kế hoạch số 5", "Kế", "Sở Nội vụ"),
+    ("UBND tỉnh Bắc Kạn và Bộ luật Dân sự", "Bộ l", "UBND tỉnh Bắc Kạn"),       # a department head's
+    ("Ban Chỉ đạo 35 tỉnh Lào Cai", None, "Ban Chỉ đạo 35 tỉnh Lào Cai"),
+    ("Sở Giáo dục và Đào tạo\n\nKế hoạch", None, "Sở Giáo dục và Đào tạo"),      # a blank line ends it
+])
+def test_a_name_stops_before_a_kind_word_even_where_the_limit_cuts_it(text, cut_after, name):
+    limit = text.index(cut_after) + len(cut_after) if cut_after else len(text)
+    assert scan_issuer(text, 0, limit)[0] == name
