@@ -101,16 +101,13 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     # tokens are read one ahead, as the name needs them
     window_end = min(limit, name_end + _NAME_WINDOW)
     tokens = TOKEN.finditer(text, name_end, window_end)
-    # a blank line between two tokens ends the name: looked for only in a window that
-    # holds two line breaks
-    breaks = text.count("\n", name_end, window_end) > 1
     cur = next(tokens, None)
     ahead = next(tokens, None)
     words = 0
     prev_written = ""
     while cur is not None and words < 16:
         s, e = cur.span()
-        if breaks and s - name_end > 1 and text.count("\n", name_end, s) > 1:
+        if s - name_end > 1 and text.count("\n", name_end, s) > 1:
             break
         tok = cur.group()
         role = _token_role(tok)
@@ -141,7 +138,6 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 words += 1 + dm.group().count(" ")
                 window_end = min(limit, name_end + _NAME_WINDOW)
                 tokens = TOKEN.finditer(text, name_end, window_end)
-                breaks = text.count("\n", name_end, window_end) > 1
                 cur = next(tokens, None)
                 ahead = next(tokens, None)
                 continue
