@@ -92,10 +92,11 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
     for m, ci in zip(active, lead_clauses):
         last_lead[ci] = m.lead_start
     mention_clauses = last_lead.keys()
+    list_items = [cj for cj in range(1, max(mention_clauses))
+                  if after_semicolon[cj] and clause_ends[cj] - clause_starts[cj] < 250
+                  and cj not in last_lead]
     regions = [(clause_starts[ci], lead) for ci, lead in last_lead.items()]
-    regions += [(clause_starts[cj], clause_ends[cj]) for cj in range(1, max(mention_clauses))
-                if after_semicolon[cj] and clause_ends[cj] - clause_starts[cj] < 250
-                and cj not in last_lead]
+    regions += [(clause_starts[cj], clause_ends[cj]) for cj in list_items]
     regions.sort()
     # (most pages have no side list: the test is left out there)
     cues = cue_spans(text, low, regions,
@@ -154,32 +155,22 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
     head_gov: dict[int, _Governance | None] = {}
     prev_in_clause: dict[int, Mention] = {}
 
-    carried_to = 0
-
-    def carry_through(ci: int) -> None:
-        """A clause with no number inside a list ("...; Chương trình mục tiêu quốc gia
-        ...; Chỉ thị số 06-CT/TU") passes the list's governance on."""
-        nonlocal carried_to
-        if ci <= carried_to:
-            return
-        for cj in range(max(carried_to, 1), ci):
-            if cj in mention_clauses or cj in head_gov:
-                continue
-            cl_start, cl_end = clause_starts[cj], clause_ends[cj]
-            if after_semicolon[cj] and cl_end - cl_start < 250:
-                k = bisect.bisect_left(cue_starts, cl_start)
-                if k == len(cue_starts) or cue_starts[k] >= cl_end:  # no cue inside
-                    head_gov[cj] = head_gov.get(cj - 1)
-        carried_to = ci
-
+    carried = 0     # the list items the loop has looked at
     for t, ci in zip(active, lead_clauses):
-        carry_through(ci)
+        # a clause with no number inside a list ("...; Chương trình mục tiêu quốc gia ...;
+        # Chỉ thị số 06-CT/TU") passes the list's governance on, unless a cue is in it
+        while carried < len(list_items) and list_items[carried] < ci:
+            cj = list_items[carried]
+            carried += 1
+            k = bisect.bisect_left(cue_starts, clause_starts[cj])
+            if k == len(cue_starts) or cue_starts[k] >= clause_ends[cj]:
+                head_gov[cj] = head_gov.get(cj - 1)
         prev = prev_in_clause.get(ci)
         window_start = prev.tail_end if prev else clause_starts[ci]
         lo = bisect.bisect_left(cue_starts, window_start)
         hi = bisect.bisect_left(cue_starts, t.lead_start)
         lead_start = t.lead_start
-        window_cues = [c for c in cues[lo:hi] if c.finish <= lead_start]
+        window_cues = [c for c in cues[lo:hi] if c.finish <= lead_start] if lo < hi else []
         gov: _Governance | None = None
         # (most pages have no passive cue: no window's cue is then looked up)
         in_passive = bool(passive_starts) and any(_in_passive(c.begin) for c in window_cues)
