@@ -212,6 +212,23 @@ _NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + alternation(GUIDANCE_NOUN_BEFORE) + r"
 _NOUN_AFTER = re.compile(r"\s{1,3}(?:" + alternation(GUIDANCE_NOUN_AFTER) + r")(?!\w)")
 
 
+# The last words of `P.NEGATION`'s phrases ("không", "dừng"): a stretch it matches ends,
+# its spaces stripped, with one of them (a test of a few characters before the search)
+_NEGATION_PHRASES = re.fullmatch(r"\(\?<!\\w\)\(\?:([^()]*)\)\\s\{1,3\}\$", P.NEGATION.pattern)
+if _NEGATION_PHRASES is None:
+    raise ValueError(f"P.NEGATION is no longer one alternation of phrases: {P.NEGATION.pattern!r}")
+_NEGATION_LAST_WORDS = tuple(sorted({p.split()[-1] for p in _NEGATION_PHRASES.group(1).split("|")}))
+_NEGATION_REACH = 16
+
+
+def negated(low: str, start: int) -> bool:
+    """Whether a negation ("không", "tạm dừng") stands right before the cue at `start`
+    (in the lower-cased text)."""
+    floor = max(0, start - _NEGATION_REACH)
+    return low[floor:start].rstrip().endswith(_NEGATION_LAST_WORDS) \
+        and P.NEGATION.search(low, floor, start) is not None
+
+
 def guidance_as_noun(low: str, start: int, end: int) -> bool:
     """Whether a guiding cue (`low[start:end]`) stands as a noun, the guidance another
     document gives ("theo hướng dẫn tại ...", "hướng dẫn của Bộ ..."): no cue then."""

@@ -12,14 +12,14 @@ from extract import patterns as P
 from extract.clauses import clauses
 from extract.cues import (
     GUIDES, PassiveCue, coordinated_head, cue_spans, gap_allows, guidance_as_noun, list_items_after,
-    merge_adjacent_cues, object_ended, passive_cues_near,
+    merge_adjacent_cues, negated, object_ended, passive_cues_near,
 )
 from extract.grammar import AND, NUMBER_WORD
 from extract.mentions import LEAD_REACH, Mention
 from extract.page import Page, in_spans
 from extract.preamble import about_past_work, main_clause, opens_sentence, sentence_end
 from extract.patterns import (
-    DESCRIPTION_COORDINATOR, LIST_LEAD, LIST_SEPARATOR, NEGATION, PAREN_AT, SPACES,
+    DESCRIPTION_COORDINATOR, LIST_LEAD, LIST_SEPARATOR, PAREN_AT, SPACES,
 )
 
 
@@ -111,7 +111,7 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
         k = bisect.bisect_right(passive_starts, pos) - 1
         return k >= 0 and pos < passive_spans[k][1]
     cues = [c for c in merge_adjacent_cues(text, cues)
-            if not NEGATION.search(low, max(0, c.begin - 16), c.begin)
+            if not negated(low, c.begin)
             and not (c.type == GUIDES and guidance_as_noun(low, c.begin, c.finish))]
     cue_starts = [c.begin for c in cues]
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from extract import patterns as P
 from extract.clauses import clauses
-from extract.cues import passive_cues_near
+from extract.cues import negated, passive_cues_near
 from extract.issuers import header_issuer, is_caps_line, scan_issuer, sentence_case
 from extract.normalize import lower_same_length
 from extract.scanning import after_line_break, by_first_character, caps_counts
@@ -155,3 +155,14 @@ def test_header_issuer_read_cell_by_cell_from_the_number_up(header, issuer):
 def test_a_name_stops_before_a_kind_word_even_where_the_limit_cuts_it(text, cut_after, name):
     limit = text.index(cut_after) + len(cut_after) if cut_after else len(text)
     assert scan_issuer(text, 0, limit)[0] == name
+
+
+NEGATION_FRAGMENTS = ["tạm ngưng", "tạm dừng", "ngưng", "ngừng", "dừng", "không", "chưa", "chấm dứt", " ", "  ",
+                      "    ", "\n", "\t", "\u00a0", "x", "thực hiện", "chấm", "tạm"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NEGATION_FRAGMENTS), max_size=8).map("".join), st.data())
+def test_negated_is_the_negation_search(low, data):
+    start = data.draw(st.integers(0, len(low)))
+    assert negated(low, start) == (P.NEGATION.search(low, max(0, start - 16), start) is not None)
