@@ -46,10 +46,11 @@ CREATE TABLE IF NOT EXISTS mentions(
     context_date TEXT, citing TEXT, title TEXT, signer TEXT, start INTEGER, "end" INTEGER,
     decided INTEGER NOT NULL, node_id INTEGER, reason TEXT);
 CREATE INDEX IF NOT EXISTS mentions_page ON mentions(page_id);
-CREATE INDEX IF NOT EXISTS mentions_group ON mentions(number_key, decided);
+CREATE INDEX IF NOT EXISTS mentions_citing ON mentions(number_key, decided, citing);
 CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node_id);
 CREATE TABLE IF NOT EXISTS page_laws(page_id INTEGER NOT NULL, node_id INTEGER NOT NULL,
     PRIMARY KEY(page_id, node_id));
+CREATE INDEX IF NOT EXISTS page_laws_node ON page_laws(node_id);
 CREATE TABLE IF NOT EXISTS relations(
     aid TEXT PRIMARY KEY, page_id INTEGER NOT NULL, type TEXT NOT NULL,
     src_mid TEXT NOT NULL, dst_mid TEXT, src_node INTEGER, dst_node INTEGER,
@@ -74,7 +75,7 @@ _BULK_PRAGMAS = {"cache_size": -2 * 1024 * 1024, "temp_store": 2,
 # reads the index alone (a central document's thousands of implementers)
 _DEFERRED_INDEXES = ("nodes_province", "relations_in", "relations_out", "relations_page",
                      "relations_src_mid", "relations_dst_mid", "mentions_page", "mentions_node",
-                     "candidates_doc")
+                     "candidates_doc", "page_laws_node")
 _INDEX_DDL = {line.split()[5]: line.strip().rstrip(";") for line in SCHEMA.splitlines()
               if line.startswith("CREATE INDEX IF NOT EXISTS")}
 
@@ -98,6 +99,8 @@ class SQLiteStore(SQLiteWriting, SQLiteReading, Store):
     def _migrate(self) -> None:
         """Add columns newer versions need to a file an older version created."""
         add_missing_columns(self._conn, "nodes", {"fact_ranks": "TEXT"})
+        # mentions_citing (number_key, decided, citing) replaced it: its prefix does the same
+        self._conn.execute("DROP INDEX IF EXISTS mentions_group")
 
     def close(self) -> None:
         self._conn.close()
