@@ -169,8 +169,9 @@ class SQLiteWriting:
                 contributions[key])
             if (values.get("year") or 0) >= MERGER_YEAR:
                 self._recent.add(key)
-            if values != before or row["fact_ranks"] != json.dumps(ranks):
-                updates.append((*(values.get(f) for f in _MERGED), json.dumps(ranks), row["id"]))
+            encoded = json.dumps(ranks)
+            if values != before or row["fact_ranks"] != encoded:
+                updates.append((*(values.get(f) for f in _MERGED), encoded, row["id"]))
         first = self._next_id("nodes")
         c.executemany(
             "INSERT INTO nodes(id, key, label, number, number_key, serial, kind, date, year,"

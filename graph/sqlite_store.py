@@ -12,6 +12,7 @@ algorithms use `to_networkx()`, built from these tables.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,6 +71,7 @@ CREATE INDEX IF NOT EXISTS candidates_doc ON candidates(doc_key);
 # checkpoints (each one rewrites pages the next batch changes again)
 _BULK_PRAGMAS = {"cache_size": -2 * 1024 * 1024, "temp_store": 2,
                  "wal_autocheckpoint": 100_000}
+_BULK_GC_THRESHOLDS = (100_000, 50, 1000)
 # indexes that only reads, page replacement and moved mentions use: a bulk load into an
 # empty store builds them at the end. The relation indexes hold the far end too, so a walk
 # reads the index alone (a central document's thousands of implementers)
@@ -137,6 +139,10 @@ class SQLiteStore(SQLiteWriting, SQLiteReading, Store):
         saved = {p: c.execute(f"PRAGMA {p}").fetchone()[0] for p in _BULK_PRAGMAS}
         for p, value in _BULK_PRAGMAS.items():
             c.execute(f"PRAGMA {p}={value}")
+        # a batch is millions of small acyclic objects that live until it is written: the
+        # cyclic collector's default pace walks them again and again (a tenth of a batch)
+        gc_thresholds = gc.get_threshold()
+        gc.set_threshold(*_BULK_GC_THRESHOLDS)
         if c.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
             for name in _DEFERRED_INDEXES:
                 c.execute(f"DROP INDEX IF EXISTS {name}")
@@ -144,6 +150,7 @@ class SQLiteStore(SQLiteWriting, SQLiteReading, Store):
         try:
             yield
         finally:
+            gc.set_threshold(*gc_thresholds)
             self._need_indexes()
             for p, value in saved.items():
                 c.execute(f"PRAGMA {p}={value}")
