@@ -264,6 +264,7 @@ def _looks_like_number(text: str) -> bool:
 DOC_FACT_FIELDS = ("number", "kind", "date", "issuer", "title", "signer", "reason")
 FULL_TEXT_SOURCES = frozenset({"pdf", "docx", "doc"})
 WORST_RANK = "~"   # sorts after every rank: a value of unknown origin (older stores)
+_FIELD_INDEX = tuple(enumerate(DOC_FACT_FIELDS))
 
 
 def page_seen(published: str | None, crawled: str | None) -> str | None:
@@ -305,15 +306,19 @@ def merge_document_facts(values: dict[str, Any] | None, ranks: list[str] | None,
     values = dict(values or {})
     ranks = list(ranks) if ranks and len(ranks) == len(DOC_FACT_FIELDS) \
         else [WORST_RANK] * len(DOC_FACT_FIELDS)
+    first_seen = values.get("first_seen")
     for c in contributions:
-        for i, f in enumerate(DOC_FACT_FIELDS):
+        rank = c["rank"]
+        for i, f in _FIELD_INDEX:
             v = c.get(f)
-            if v is not None and (values.get(f) is None or c["rank"] < ranks[i]):
+            if v is not None and (rank < ranks[i] or values.get(f) is None):
                 values[f] = v
-                ranks[i] = c["rank"]
+                ranks[i] = rank
         seen = c.get("seen")
-        if seen and (values.get("first_seen") is None or seen < values["first_seen"]):
-            values["first_seen"] = seen
+        if seen and (first_seen is None or seen < first_seen):
+            first_seen = seen
+    if first_seen is not None:
+        values["first_seen"] = first_seen
     if values.get("number"):
         _, year, _ = split_number(values["number"])
         values["year"] = year if year is not None else (

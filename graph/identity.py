@@ -211,7 +211,26 @@ class Decision:
 
 
 def decided_key(m: Mention) -> tuple[str, str] | None:
-    """(key, reason) when the mention alone decides its document, else None."""
+    """(key, reason) when the mention alone decides its document, else None.
+
+    It depends on the number, issuer, page province and date alone (everything else of
+    a mention is derived from them), so the answer is kept for those: a corpus names
+    the same documents the same way on many pages, and a load asks twice per subject."""
+    facts = (m.number, m.issuer, m.page_province, m.date)
+    found = _DECIDED.get(facts, _UNKNOWN)
+    if found is _UNKNOWN:
+        if len(_DECIDED) >= _DECIDED_SIZE:
+            _DECIDED.clear()
+        found = _DECIDED[facts] = _decided_key(m)
+    return found
+
+
+_DECIDED: dict[tuple, tuple[str, str] | None] = {}
+_DECIDED_SIZE = 1 << 16
+_UNKNOWN = object()
+
+
+def _decided_key(m: Mention) -> tuple[str, str] | None:
     s = m.series
     scope = ""
     if s.local:

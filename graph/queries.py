@@ -12,7 +12,7 @@ Shape shared by all: `{"query": ..., "resolved": [document, ...], ...}` where
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from typing import Any, Iterable
 
 from graph import paging
 from graph.aliases import Alias, parse_alias
@@ -343,19 +343,30 @@ def stats(store: Store, *, top: int = 10, pagerank: bool = True) -> dict[str, An
     return out
 
 
-def doubts(store: Store) -> list[dict[str, Any]]:
+def doubts(store: Store, keys: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Documents whose issuing locality and date disagree across the 2025 merger
     (`provinces.merger_doubt`: a former province's or a district's body named on a
     document issued from MERGER_DATE on), oldest first. They keep the locality their pages
-    gave (never merged into the successor's documents); each carries its `doubt`."""
+    gave (never merged into the successor's documents); each carries its `doubt`.
+
+    `keys`: only those documents (e.g. the ones a load wrote, `LoadReport.documents`),
+    so that the check after a load does not grow with the store; None: every document."""
     from datetime import date
     found: dict[str, dict[str, Any]] = {}
-    # only documents of the merger's year or later can be in doubt: look those up by year
-    for year in range(int(MERGER_DATE[:4]), date.today().year + 2):
-        for doc in store.search(year=year, limit=1 << 62):
-            if doc.get("locality") and merger_doubt(doc["locality"], doc.get("date")):
-                found[doc["key"]] = _brief(doc)
+    if keys is not None:
+        docs = [d for d in store.documents(keys).values() if d.get("label") == "Document"
+                and (d.get("year") or 0) >= _MERGER_YEAR]
+    else:
+        # only documents of the merger's year or later can be in doubt: look those up by year
+        docs = [doc for year in range(_MERGER_YEAR, date.today().year + 2)
+                for doc in store.search(year=year, limit=1 << 62)]
+    for doc in docs:
+        if doc.get("locality") and merger_doubt(doc["locality"], doc.get("date")):
+            found[doc["key"]] = _brief(doc)
     return sorted(found.values(), key=lambda d: (d.get("date") or "", d["key"]))
+
+
+_MERGER_YEAR = int(MERGER_DATE[:4])
 
 
 def influence(store: Store, *, top: int = 10) -> list[dict[str, Any]]:

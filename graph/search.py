@@ -7,7 +7,8 @@ in the store itself and folded the same way as the query (`fold`: lower case, no
 diacritics, `đ` -> `d`):
 
 - SQLite: an FTS5 table `doc_fts` over the folded number, title, issuer and locality of
-  each document. Triggers note the nodes a write touches in `doc_fts_dirty`;
+  each document. Triggers note the nodes a write changes the text of in `doc_fts_dirty`
+  (an update that leaves the text as it was re-indexes nothing);
   `sqlite_sync`, called by the store at the end of every load, folds those in Python.
 - Neo4j: a full-text index `document_text` with Lucene's `standard-folding` analyzer
   (ASCII folding maps `đ` to `d` too), which Neo4j keeps up to date by itself.
@@ -29,8 +30,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(text, tokenize='unicode61'
 CREATE TABLE IF NOT EXISTS doc_fts_dirty(id INTEGER PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS doc_fts_new AFTER INSERT ON nodes
     BEGIN INSERT OR IGNORE INTO doc_fts_dirty(id) VALUES (new.id); END;
-CREATE TRIGGER IF NOT EXISTS doc_fts_changed AFTER UPDATE OF number, title, issuer, locality,
-    label ON nodes BEGIN INSERT OR IGNORE INTO doc_fts_dirty(id) VALUES (new.id); END;
+DROP TRIGGER IF EXISTS doc_fts_changed;
+CREATE TRIGGER IF NOT EXISTS doc_fts_edited AFTER UPDATE OF number, title, issuer, locality,
+    label ON nodes WHEN new.number IS NOT old.number OR new.title IS NOT old.title
+    OR new.issuer IS NOT old.issuer OR new.locality IS NOT old.locality
+    OR new.label IS NOT old.label
+    BEGIN INSERT OR IGNORE INTO doc_fts_dirty(id) VALUES (new.id); END;
 CREATE TRIGGER IF NOT EXISTS doc_fts_gone AFTER DELETE ON nodes
     BEGIN INSERT OR IGNORE INTO doc_fts_dirty(id) VALUES (old.id); END;
 """

@@ -14,7 +14,12 @@ from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_fa
 from graph.identity import Decision, KnownDocument, Mention, resolve_groups
 from graph.plan import (aggregate_laws, decide_mentions, earliest, number_serial,
                         partial_contribution, province_of, refreshed_facts)
+from graph.provinces import MERGER_DATE
 from graph.sqlite_read import chunks, marks
+
+MERGER_YEAR = int(MERGER_DATE[:4])   # documents from then on may be in doubt (queries.doubts)
+# document node id -> (fact rank, day seen) of each mention it lost (`_refresh_documents`)
+Lost = dict[int, list[tuple[str, "str | None"]]]
 
 _MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
 _UPDATE_FACTS = ("UPDATE nodes SET " + ", ".join(f"{f}=?" for f in _MERGED)
@@ -24,8 +29,9 @@ _UPDATE_FACTS = ("UPDATE nodes SET " + ", ".join(f"{f}=?" for f in _MERGED)
 class SQLiteWriting:
     """The writing half of `SQLiteStore` (uses its `_conn`)."""
 
-    def _upsert_facts(self, pages: list[PageFacts]) -> None:
+    def _upsert_facts(self, pages: list[PageFacts]) -> set[str]:
         c = self._conn
+        self._recent: set[str] = set()    # filled by _merge_documents, _refresh_documents
         c.execute("BEGIN IMMEDIATE")
         try:
             self._write(pages)
@@ -33,13 +39,15 @@ class SQLiteWriting:
         except BaseException:
             c.execute("ROLLBACK")
             raise
+        return self._recent
 
     def _write(self, pages: list[PageFacts]) -> None:
         """Replace the pages' facts, set-wise: a few statements per batch, not per row."""
         c = self._conn
-        touched: set[int] = set()          # nodes that may have lost mentions
+        touched: set[int] = set()          # nodes that may have lost mentions or laws pages
+        lost: Lost = defaultdict(list)     # documents that lost mentions: what each said
         dirty: set[str] = set()            # number keys whose partial mentions to redo
-        page_id = self._store_pages(pages, touched, dirty)
+        page_id = self._store_pages(pages, touched, lost, dirty)
 
         # decided mentions: the mention alone names its document
         plan = decide_mentions(pages)
@@ -71,7 +79,7 @@ class SQLiteWriting:
               law_node[a.dst_law] if a.dst_law else node_of.get(a.dst_mid),
               a.sentence, a.start, a.end, a.cue) for p in pages for a in p.assertions])
         self._collect(touched)
-        self._refresh_documents(touched)
+        self._refresh_documents(lost)
         search.sqlite_sync(self._conn)      # the full-text index follows every load
 
     def _ids(self, table: str, keys: list[str]) -> dict[str, int]:
@@ -87,10 +95,11 @@ class SQLiteWriting:
         assert table in ("pages", "nodes")
         return self._conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
 
-    def _store_pages(self, pages: list[PageFacts], touched: set[int], dirty: set[str]
-                     ) -> dict[str, int]:
+    def _store_pages(self, pages: list[PageFacts], touched: set[int], lost: Lost,
+                     dirty: set[str]) -> dict[str, int]:
         """Write the page rows, forgetting what already stored pages asserted; page key
-        -> id. Adds the forgotten mentions' numbers to `dirty`, their nodes to `touched`."""
+        -> id. Adds the forgotten mentions' numbers to `dirty`, their nodes to `touched`
+        and what they said to `lost`."""
         c = self._conn
         known = self._ids("pages", [p.key for p in pages])
         old = sorted(known.values())
@@ -98,11 +107,7 @@ class SQLiteWriting:
             self._need_indexes()
         for chunk in chunks(old):
             in_chunk = marks(len(chunk))
-            for nk, nid in c.execute(
-                    f"SELECT number_key, node_id FROM mentions WHERE page_id IN ({in_chunk})", chunk):
-                dirty.add(nk)
-                if nid is not None:
-                    touched.add(nid)
+            self._forget_mentions(f"m.page_id IN ({in_chunk})", chunk, touched, lost, dirty)
             touched.update(r[0] for r in c.execute(
                 f"SELECT node_id FROM page_laws WHERE page_id IN ({in_chunk})", chunk))
             for table in ("relations", "mentions", "page_laws"):
@@ -117,6 +122,19 @@ class SQLiteWriting:
             [(ids[p.key], p.key, p.url, p.path, p.province, p.portal, p.published, p.crawled,
               p.content_hash, p.page_title, p.source) for p in pages])
         return ids
+
+    def _forget_mentions(self, where: str, args: list, touched: set[int], lost: Lost,
+                         dirty: set[str]) -> None:
+        """Note the number, node and word (rank, day seen) of the mentions `where` selects,
+        before their page is replaced or deleted."""
+        for r in self._conn.execute(
+                "SELECT m.number_key, m.node_id, m.role, p.key, p.published, p.crawled, "
+                f"p.source FROM mentions m JOIN pages p ON p.id=m.page_id WHERE {where}", args):
+            dirty.add(r[0])
+            if r[1] is not None:
+                touched.add(r[1])
+                seen = page_seen(r[4], r[5])
+                lost[r[1]].append((fact_rank(r[2], r[6], seen, r[3]), seen))
 
     def _merge_documents(self, contributions: dict[str, list[dict[str, Any]]],
                          sample: dict[str, Mention], provisional: bool) -> list[str]:
@@ -135,6 +153,8 @@ class SQLiteWriting:
             row = stored.get(key)
             if row is None:
                 values, ranks = merge_document_facts(None, None, contributions[key])
+                if (values.get("year") or 0) >= MERGER_YEAR:
+                    self._recent.add(key)
                 m = sample[key]
                 inserts.append((key, values["number"], m.number_key, number_serial(m.number),
                                 values.get("kind"), values.get("date"), values.get("year"),
@@ -147,8 +167,11 @@ class SQLiteWriting:
             values, ranks = merge_document_facts(
                 before, json.loads(row["fact_ranks"]) if row["fact_ranks"] else None,
                 contributions[key])
-            if values != before or row["fact_ranks"] != json.dumps(ranks):
-                updates.append((*(values.get(f) for f in _MERGED), json.dumps(ranks), row["id"]))
+            if (values.get("year") or 0) >= MERGER_YEAR:
+                self._recent.add(key)
+            encoded = json.dumps(ranks)
+            if values != before or row["fact_ranks"] != encoded:
+                updates.append((*(values.get(f) for f in _MERGED), encoded, row["id"]))
         first = self._next_id("nodes")
         c.executemany(
             "INSERT INTO nodes(id, key, label, number, number_key, serial, kind, date, year,"
@@ -269,6 +292,7 @@ class SQLiteWriting:
         out: dict[str, int] = {}
         writes, moved = [], []
         old_nodes: set[int] = set()
+        lost: Lost = defaultdict(list)
         for m in mentions:
             d = decisions[m.mid]
             nid = node_id[d.key]
@@ -278,6 +302,10 @@ class SQLiteWriting:
                 writes.append((nid, d.reason, m.mid))
             if nid != old and old is not None:
                 old_nodes.add(old)
+                r = extra[m.mid]
+                seen = page_seen(r["page_published"], r["page_crawled"])
+                lost[old].append((fact_rank(r["role"], r["page_source"], seen, r["page_key"]),
+                                  seen))
             if nid != old and m.mid not in new_mids:
                 moved.append((nid, m.mid))
         c.executemany("UPDATE mentions SET node_id=?, reason=? WHERE mid=?", writes)
@@ -286,7 +314,7 @@ class SQLiteWriting:
         c.executemany("UPDATE relations SET src_node=? WHERE src_mid=?", moved)
         c.executemany("UPDATE relations SET dst_node=? WHERE dst_mid=?", moved)
         self._collect(old_nodes)
-        self._refresh_documents(old_nodes)
+        self._refresh_documents(lost)
         return out
 
     def _store_unresolved(self, refs: dict[str, tuple[Mention, Decision]],
@@ -323,11 +351,24 @@ class SQLiteWriting:
         c.executemany("INSERT INTO candidates(node_id, doc_key, rank) VALUES (?,?,?)",
                       [(n, k, i) for n, cands in ranked for i, k in enumerate(cands)])
 
-    def _refresh_documents(self, node_ids: set[int]) -> None:
-        """Recompute, from the mentions they still have, the facts of documents some of
-        whose mentions went away (`merge_document_facts` over all of them)."""
+    def _refresh_documents(self, lost: Lost) -> None:
+        """Recompute, from the mentions they still have, the facts of documents that lost
+        a mention their facts came from (`merge_document_facts` over all of them).
+
+        A lost mention whose rank holds none of the document's fields and whose day is
+        not its first seen changed nothing: that document is left as it is, so replacing
+        a page that cites a central document does not read all of that one's mentions."""
         c = self._conn
-        for chunk in chunks(sorted(node_ids)):
+        stale = []
+        for chunk in chunks(sorted(lost)):
+            for nid, ranks, first_seen in c.execute(
+                    f"SELECT id, fact_ranks, first_seen FROM nodes WHERE id IN "
+                    f"({marks(len(chunk))}) AND label='Document'", chunk):
+                held = set(json.loads(ranks)) if ranks else None
+                if held is None or any(rank in held or (seen and seen == first_seen)
+                                       for rank, seen in lost[nid]):
+                    stale.append(nid)
+        for chunk in chunks(stale):
             facts = refreshed_facts(map(dict, c.execute(
                 "SELECT m.node_id AS node, m.role, m.decided, m.reason, m.number, m.kind, "
                 "m.date, m.issuer, m.title, m.signer, n.provisional, p.key AS page, "
@@ -336,23 +377,26 @@ class SQLiteWriting:
                 f"WHERE m.node_id IN ({marks(len(chunk))}) AND n.label='Document'", chunk)))
             c.executemany(_UPDATE_FACTS, [(*(values.get(f) for f in _MERGED), json.dumps(ranks),
                                            nid) for nid, (values, ranks) in facts.items()])
+            recent = [nid for nid, (values, _) in facts.items()
+                      if (values.get("year") or 0) >= MERGER_YEAR]
+            for rchunk in chunks(recent):
+                self._recent.update(r[0] for r in c.execute(
+                    f"SELECT key FROM nodes WHERE id IN ({marks(len(rchunk))})", rchunk))
 
     def delete_page(self, url_or_key: str) -> bool:
         c = self._conn
+        self._recent = set()
         c.execute("BEGIN IMMEDIATE")
         try:
-            row = c.execute("SELECT id FROM pages WHERE key=? OR url=?",
-                            (url_or_key, url_or_key)).fetchone()
+            # a page's key is its url when it has one (`facts.page_key`): no scan by url
+            row = c.execute("SELECT id FROM pages WHERE key=?", (url_or_key,)).fetchone()
             if row is None:
                 c.execute("COMMIT")
                 return False
             page_id = row[0]
             touched, dirty = set(), set()
-            for m in c.execute("SELECT number_key, node_id FROM mentions WHERE page_id=?",
-                               (page_id,)):
-                dirty.add(m[0])
-                if m[1] is not None:
-                    touched.add(m[1])
+            lost: Lost = defaultdict(list)
+            self._forget_mentions("m.page_id=?", [page_id], touched, lost, dirty)
             touched.update(r[0] for r in c.execute(
                 "SELECT node_id FROM page_laws WHERE page_id=?", (page_id,)))
             for table in ("relations", "mentions", "page_laws"):
@@ -360,7 +404,7 @@ class SQLiteWriting:
             c.execute("DELETE FROM pages WHERE id=?", (page_id,))
             self._collect(touched)
             self._resolve_partials(sorted(dirty))
-            self._refresh_documents(touched)
+            self._refresh_documents(lost)
             c.execute("COMMIT")
             return True
         except BaseException:

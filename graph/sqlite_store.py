@@ -12,6 +12,7 @@ algorithms use `to_networkx()`, built from these tables.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,10 +47,11 @@ CREATE TABLE IF NOT EXISTS mentions(
     context_date TEXT, citing TEXT, title TEXT, signer TEXT, start INTEGER, "end" INTEGER,
     decided INTEGER NOT NULL, node_id INTEGER, reason TEXT);
 CREATE INDEX IF NOT EXISTS mentions_page ON mentions(page_id);
-CREATE INDEX IF NOT EXISTS mentions_group ON mentions(number_key, decided);
+CREATE INDEX IF NOT EXISTS mentions_citing ON mentions(number_key, decided, citing);
 CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node_id);
 CREATE TABLE IF NOT EXISTS page_laws(page_id INTEGER NOT NULL, node_id INTEGER NOT NULL,
     PRIMARY KEY(page_id, node_id));
+CREATE INDEX IF NOT EXISTS page_laws_node ON page_laws(node_id);
 CREATE TABLE IF NOT EXISTS relations(
     aid TEXT PRIMARY KEY, page_id INTEGER NOT NULL, type TEXT NOT NULL,
     src_mid TEXT NOT NULL, dst_mid TEXT, src_node INTEGER, dst_node INTEGER,
@@ -69,12 +71,13 @@ CREATE INDEX IF NOT EXISTS candidates_doc ON candidates(doc_key);
 # checkpoints (each one rewrites pages the next batch changes again)
 _BULK_PRAGMAS = {"cache_size": -2 * 1024 * 1024, "temp_store": 2,
                  "wal_autocheckpoint": 100_000}
+_BULK_GC_THRESHOLDS = (100_000, 50, 1000)
 # indexes that only reads, page replacement and moved mentions use: a bulk load into an
 # empty store builds them at the end. The relation indexes hold the far end too, so a walk
 # reads the index alone (a central document's thousands of implementers)
 _DEFERRED_INDEXES = ("nodes_province", "relations_in", "relations_out", "relations_page",
                      "relations_src_mid", "relations_dst_mid", "mentions_page", "mentions_node",
-                     "candidates_doc")
+                     "candidates_doc", "page_laws_node")
 _INDEX_DDL = {line.split()[5]: line.strip().rstrip(";") for line in SCHEMA.splitlines()
               if line.startswith("CREATE INDEX IF NOT EXISTS")}
 
@@ -98,6 +101,8 @@ class SQLiteStore(SQLiteWriting, SQLiteReading, Store):
     def _migrate(self) -> None:
         """Add columns newer versions need to a file an older version created."""
         add_missing_columns(self._conn, "nodes", {"fact_ranks": "TEXT"})
+        # mentions_citing (number_key, decided, citing) replaced it: its prefix does the same
+        self._conn.execute("DROP INDEX IF EXISTS mentions_group")
 
     def close(self) -> None:
         self._conn.close()
@@ -134,6 +139,10 @@ class SQLiteStore(SQLiteWriting, SQLiteReading, Store):
         saved = {p: c.execute(f"PRAGMA {p}").fetchone()[0] for p in _BULK_PRAGMAS}
         for p, value in _BULK_PRAGMAS.items():
             c.execute(f"PRAGMA {p}={value}")
+        # a batch is millions of small acyclic objects that live until it is written: the
+        # cyclic collector's default pace walks them again and again (a tenth of a batch)
+        gc_thresholds = gc.get_threshold()
+        gc.set_threshold(*_BULK_GC_THRESHOLDS)
         if c.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None:
             for name in _DEFERRED_INDEXES:
                 c.execute(f"DROP INDEX IF EXISTS {name}")
@@ -141,6 +150,7 @@ class SQLiteStore(SQLiteWriting, SQLiteReading, Store):
         try:
             yield
         finally:
+            gc.set_threshold(*gc_thresholds)
             self._need_indexes()
             for p, value in saved.items():
                 c.execute(f"PRAGMA {p}={value}")

@@ -36,6 +36,9 @@ class LoadReport:
     relations: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)   # (record index, message)
     seconds: float = 0.0
+    # keys of the documents the load wrote dated from the 2025 merger's year (the ones
+    # `queries.doubts` checks after a load); None when the store does not say
+    recent_documents: set[str] | None = field(default_factory=set, repr=False)
 
     @property
     def rows(self) -> int:
@@ -197,7 +200,8 @@ class Store(ABC):
                 self._flush(pages[i:i + cap], report, progress)
             return
         try:
-            self._upsert_facts(pages)   # one transaction: all of the batch or none of it
+            # one transaction: all of the batch or none of it
+            recent = self._upsert_facts(pages)
         except Exception as exc:
             if len(pages) > 1 and self._batch_too_big(exc):
                 # the server's transaction memory: halves, and no bigger batch from now on
@@ -208,6 +212,10 @@ class Store(ABC):
                 raise
             raise LoadInterrupted(f"{self.describe()} stopped answering after {report.pages} pages "
                                   f"({type(exc).__name__}: {exc})", report) from exc
+        if recent is None or report.recent_documents is None:
+            report.recent_documents = None
+        else:
+            report.recent_documents |= recent
         report.pages += len(pages)
         report.mentions += sum(len(p.mentions) for p in pages)
         report.relations += sum(len(p.assertions) for p in pages)
@@ -229,8 +237,10 @@ class Store(ABC):
         return type(self).__name__
 
     @abstractmethod
-    def _upsert_facts(self, pages: list[PageFacts]) -> None:
-        """Replace the given pages' facts and re-resolve the numbers they touch, atomically."""
+    def _upsert_facts(self, pages: list[PageFacts]) -> set[str] | None:
+        """Replace the given pages' facts and re-resolve the numbers they touch, atomically;
+        the keys of the documents written dated from the merger's year, or None when the
+        store does not say (`LoadReport.recent_documents`)."""
 
     @abstractmethod
     def delete_page(self, url_or_key: str) -> bool:

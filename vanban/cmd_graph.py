@@ -160,7 +160,8 @@ def _load_online(source, db, neo4j_uri, neo4j_user, neo4j_password, batch_size, 
                        "run the same command again to finish (loading is idempotent).", err=True)
             sys.exit(1)
         from graph.queries import doubts
-        return report, doubts(store)
+        # the loaded documents only (a store that does not say which: all of them)
+        return report, doubts(store, report.recent_documents)
 
 
 def _neo4j_import(source, import_dir: Path, neo4j_home: Path | None, db, batch_size, progress):
