@@ -77,6 +77,31 @@ class Neo4jReading:
         statements.sort(key=lambda st: st[:3])   # stable: each edge's evidence stays in order
         return list(group_statements(statements))
 
+    def edge_keys(self, keys, direction, types):
+        """(source, target, type) of each relation of `keys`, in `edges`' order, in one
+        query that reads no statement (one record per distinct relation)."""
+        pattern = "(x)<-[r]-(o:Node)" if direction == "in" else "(x)-[r]->(o:Node)"
+        rows = self._read(f"UNWIND $keys AS k MATCH (x:Node {{key: k}}) MATCH {pattern} "
+                          "WHERE type(r) IN $types RETURN DISTINCT x.key AS x, o.key AS o, "
+                          "type(r) AS type", keys=list(dict.fromkeys(keys)), types=list(types))
+        return sorted((r["o"], r["x"], r["type"]) if direction == "in"
+                      else (r["x"], r["o"], r["type"]) for r in rows)
+
+    def reach(self, root, direction, types, max_depth):
+        """Every node the walk reaches, with its shortest depth and its label, in one
+        query: the breadth-first pruning match `walk` makes, without choosing edges
+        (any shortest path reaches a node at its depth) or reading evidence."""
+        types = tuple(types)
+        if max_depth < 1 or not types:
+            return []
+        step = "<-[:%s*1..%d]-" if direction == "in" else "-[:%s*1..%d]->"
+        rows = self._read(f"MATCH (root:Node {{key: $root}}) "
+                          f"MATCH p = (root){step % (_types_pattern(types), int(max_depth))}"
+                          "(f:Node) WHERE f <> root "
+                          "WITH f, min(length(p)) AS depth "
+                          "RETURN depth, f.key AS key, f.label AS label", root=root)
+        return sorted((r["depth"], r["key"], r["label"]) for r in rows)
+
     def walk(self, root, direction, types, max_depth, max_nodes=None):
         """The breadth-first tree in two queries: one variable-length match finds the
         nodes within `max_depth - 1` steps with their shortest depth (Neo4j walks it
