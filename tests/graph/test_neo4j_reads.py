@@ -36,3 +36,11 @@ def test_reach_of_nothing(loaded):
     assert loaded.reach("no such key", "in", IMPLEMENTATION_TYPES, 5) == []
     assert loaded.reach(next(loaded.iter_nodes())["key"], "in", (), 5) == []
     assert loaded.edge_keys([], "in", IMPLEMENTATION_TYPES) == []
+
+
+def test_sources_for_many_keys_is_sources_of_each(loaded):
+    keys = [n["key"] for n in loaded.iter_nodes()]
+    for limit in (1, 20):
+        assert loaded.sources_for(keys, limit) == {
+            k: loaded.sources(k, limit) for k in keys if loaded.sources(k, limit)}
+    assert loaded.sources_for([], 5) == {}
