@@ -10,30 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.facts import (
-    DOC_FACT_FIELDS,
-    PageFacts,
-    fact_rank,
-    merge_document_facts,
-    page_seen,
-)
+from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_facts, page_seen
 from graph.identity import Decision, KnownDocument, Mention, resolve_groups
-from graph.plan import (
-    aggregate_laws,
-    decide_mentions,
-    number_serial,
-    partial_contribution,
-    province_of,
-    refreshed_facts,
-)
-from graph.property_graph import (
-    DOCUMENT_COLUMNS,
-    MENTION_COLUMNS,
-    PAGE_COLUMNS,
-    STATEMENT_COLUMNS,
-    positional,
-    properties_at,
-)
+from graph.plan import (aggregate_laws, decide_mentions, number_serial,
+                        partial_contribution, province_of, refreshed_facts)
+from graph.property_graph import (DOCUMENT_COLUMNS, MENTION_COLUMNS, PAGE_COLUMNS,
+                                  STATEMENT_COLUMNS, positional, properties_at)
 from graph.relation_types import RELATION_TYPES
 
 _MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
