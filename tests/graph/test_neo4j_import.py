@@ -18,7 +18,7 @@ from graph.property_graph import comparable
 from tests.cli.conftest import vanban, write_jsonl
 from tests.graph.conftest import _unavailable
 from tests.graph.records import ALL, doc, page
-from tests.graph.test_contract import MORE, full_dump
+from tests.graph.test_contract_bulk import MORE, full_dump
 
 # the second Neo4j of the test (the imported one), small like the session's
 SMALL_JVM = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"

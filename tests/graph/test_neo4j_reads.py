@@ -8,7 +8,7 @@ import pytest
 from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES, RELATION_TYPES
 from graph.store import Store
 from tests.graph.records import ALL
-from tests.graph.test_contract import MORE
+from tests.graph.test_contract_bulk import MORE
 
 pytestmark = pytest.mark.neo4j
 
