@@ -238,3 +238,34 @@ def test_a_batch_too_big_for_the_store_loads_in_halves(sqlite_store, tmp_path, m
     report = sqlite_store.load_pages(records, batch_size=5)
     assert max(sizes) <= 2 and report.pages == len({r["url"] for r in records})
     assert full_dump(sqlite_store) == expected
+
+
+def test_a_reloaded_page_takes_back_what_it_said_about_the_documents_it_cites(store):
+    """A reload recomputes the facts that may have come from the page (Neo4j skips the
+    documents whose facts cannot): the graph is the one loading the last versions gives."""
+    cited = doc("12/KH-UBND", "KH", None, "Ủy ban nhân dân tỉnh Ninh Thuận")
+    first = page("https://ninhthuan.example/a", "Ninh Thuận",
+                 subject=doc("7-KH/HU", "KH", "2023-03-01", "Huyện ủy Ninh Hải"),
+                 references=[{**cited, "date": "2022-05-04", "issuer": "UBND tỉnh Ninh Thuận"}],
+                 published="2023-03-02")
+    second = page("https://ninhthuan.example/b", "Ninh Thuận",
+                  subject=doc("9-KH/HU", "KH", "2023-06-01", "Huyện ủy Thuận Bắc"),
+                  references=[{**cited, "date": "2022-05-04"}], published="2023-06-02")
+    later = {**first, "references": [{**cited, "date": "2022-05-04"}], "published": "2023-07-01"}
+    store.load_pages([first, second])
+    store.load_pages([later])
+    reloaded = full_dump(store)
+    store.clear()
+    store.load_pages([second, later])
+    assert reloaded == full_dump(store)
+    key = next(n["key"] for n in store.iter_nodes() if n["key"].startswith("12/KH-UBND"))
+    facts = store.documents([key])[key]
+    assert facts["issuer"] == cited["issuer"] and facts["first_seen"] == "2023-06-02"
+    # a reload of a page that gave none of the cited document's facts (seen later)
+    again = {**later, "published": "2023-08-01"}
+    store.load_pages([again])
+    reloaded = full_dump(store)
+    store.clear()
+    store.load_pages([second, again])
+    assert reloaded == full_dump(store)
+    assert store.documents([key])[key]["first_seen"] == "2023-06-02"
