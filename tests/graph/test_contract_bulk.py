@@ -246,7 +246,8 @@ def test_a_reloaded_page_takes_back_what_it_said_about_the_documents_it_cites(st
     cited = doc("12/KH-UBND", "KH", None, "Ủy ban nhân dân tỉnh Ninh Thuận")
     first = page("https://ninhthuan.example/a", "Ninh Thuận",
                  subject=doc("7-KH/HU", "KH", "2023-03-01", "Huyện ủy Ninh Hải"),
-                 references=[{**cited, "date": "2022-05-04", "issuer": "UBND tỉnh Ninh Thuận"}],
+                 references=[{**cited, "date": "2022-05-04",
+                              "issuer": "UBND tỉnh Ninh Thuận"}],
                  published="2023-03-02")
     second = page("https://ninhthuan.example/b", "Ninh Thuận",
                   subject=doc("9-KH/HU", "KH", "2023-06-01", "Huyện ủy Thuận Bắc"),
