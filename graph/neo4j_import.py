@@ -4,10 +4,10 @@ millions of online writes.
 
 The records are resolved by the SQLite store (the same identity rules and facts as every
 load), written by the one CSV writer (`export.to_neo4j_csv`, which carries every
-property the Neo4j store keeps), then imported: through the bundled launcher's import
-tool for the embedded Neo4j (`import_with_launcher`, then `create_schema_with_launcher`
-starts it once to create the constraints and indexes, full-text one included), or by
-the command `admin_command` prints for a server the user runs (its constraints and
+property the Neo4j store keeps), then imported: for the embedded Neo4j by one launcher
+run that imports with its bundled neo4j-admin, then opens the database once to create
+the constraints and indexes, full-text one included (`import_with_launcher`); for a
+server the user runs, by the command `admin_command` prints (its constraints and
 indexes are created by the first `vanban` command that opens it, as for any store).
 """
 
@@ -86,33 +86,41 @@ def _java_opts() -> list[str]:
 
 
 def import_with_launcher(directory: str | Path, home: str | Path,
-                         database: str = "neo4j") -> str:
-    """Run the import with the launcher's bundled neo4j-admin into `home` (the directory
-    the launcher is started with: `start.sh --data HOME`), which must not be running and
-    must not hold that database yet. Returns the tool's summary line."""
+                         launcher_args: tuple[str, ...] = ()) -> str:
+    """Import the CSV files in `directory` into the default database of `home` (the
+    directory the launcher is started with: `start.sh --data HOME`), which must not be
+    running and must not hold that database yet, and create the constraints and indexes
+    (`neo4j_store.SCHEMA`, the full-text one too), waiting for them to be online: one
+    launcher run (one JVM start: the bundled neo4j-admin, then the database opened
+    once). `launcher_args` adds launcher options (`--page-cache 2g`). Returns the import
+    tool's summary line."""
+    from graph.neo4j_store import SCHEMA
     _launcher_ready()
     home = Path(home).resolve()
-    store = home / "data" / "databases" / database
+    store = home / "data" / "databases" / "neo4j"
     if store.is_dir() and any(store.iterdir()):
-        raise ImportFailed(f"{home} holds a database {database!r} already: import into a new "
+        raise ImportFailed(f"{home} holds a database 'neo4j' already: import into a new "
                            "--neo4j-home (or delete its data/databases and data/transactions)")
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").touch()
-    classpath = f"{LAUNCHER_JAR}{os.pathsep}{LAUNCHER_TARGET / 'lib' / '*'}"
+    schema = home / "schema.cypher"
+    schema.write_text("".join(stmt + "\n" for stmt in SCHEMA), encoding="utf-8")
     try:
         done = subprocess.run(
-            ["java", *_java_opts(), "-cp", classpath, "org.neo4j.cli.AdminTool",
-             *admin_import_args(directory, database)[1:]],
+            ["java", *_java_opts(), "-jar", str(LAUNCHER_JAR), "--data", str(home),
+             *launcher_args, "--schema", str(schema), "--exit",
+             "--import", *admin_import_args(directory)[1:]],
             cwd=home, env=dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf")),
             capture_output=True, text=True)
     except OSError as exc:
         raise ImportFailed(f"cannot run the import tool: {exc}") from None
-    if "IMPORT DONE" not in done.stdout:
+    if "IMPORT DONE" not in done.stdout or done.returncode != 0:
         # the tool's own error line: not its stack frames, warnings or --verbose hint
         lines = [ln.strip() for ln in done.stderr.splitlines()
                  if ln.strip() and not ln.strip().startswith(("at ", "WARNING", "Run with"))]
         reason = lines[-1] if lines else f"exit status {done.returncode}"
-        raise ImportFailed(f"neo4j-admin import into {home} failed: {reason}")
+        step = "neo4j-admin import" if "IMPORT DONE" not in done.stdout else "indexing"
+        raise ImportFailed(f"{step} into {home} failed: {reason}")
     return next(ln for ln in done.stdout.splitlines() if "IMPORT DONE" in ln).strip()
 
 
@@ -154,17 +162,4 @@ def stop_launcher(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
-def create_schema_with_launcher(home: str | Path) -> None:
-    """Start the embedded Neo4j on `home` once: opening the store creates the
-    constraints and indexes (`neo4j_store.SCHEMA`, the full-text index too) over the
-    imported graph and waits for them to be online."""
-    from graph.neo4j_store import Neo4jStore
-    proc, uri = start_launcher(home)
-    try:
-        Neo4jStore(uri).close()
-    finally:
-        stop_launcher(proc)
-
-
-__all__ = ["ImportFailed", "admin_command", "admin_import_args", "create_schema_with_launcher",
-           "import_with_launcher", "start_launcher", "stop_launcher", "write_import_files"]
+__all__ = ["ImportFailed", "admin_command", "admin_import_args", "import_with_launcher", "start_launcher", "stop_launcher", "write_import_files"]

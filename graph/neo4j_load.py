@@ -2,18 +2,25 @@
 few `UNWIND` statements in one transaction, parameters only (relationship types from the
 fixed list `RELATION_TYPES`, never from input). The batch's keys are looked up once,
 then what is new is `CREATE`d (no per-row `MERGE` scans) and what exists is updated
-with facts merged in Python (`merge_document_facts`); what a batch means for the graph
-is planned store-independently (`graph/plan.py`)."""
+with facts merged in Python (`merge_document_facts`); new rows go as lists by position
+(`property_graph.positional`). Every look-up by key says `USING INDEX SEEK`: right
+after a bulk load the index's statistics still say it is empty, and the planner then
+scanned the whole index once per key (PROFILE, 5,000 pages reloaded: 25M db hits where
+the seek makes 10,000; `USING INDEX` alone kept the scan). What a batch means for the
+graph is planned store-independently (`graph/plan.py`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from graph.facts import DOC_FACT_FIELDS, PageFacts, fact_rank, merge_document_facts, page_seen
+from graph.facts import (DOC_FACT_FIELDS, WORST_RANK, PageFacts, fact_rank,
+                         merge_document_facts, page_seen)
 from graph.identity import Decision, KnownDocument, Mention, resolve_groups
 from graph.plan import (aggregate_laws, decide_mentions, number_serial,
                         partial_contribution, province_of, refreshed_facts)
+from graph.property_graph import (DOCUMENT_COLUMNS, MENTION_COLUMNS, PAGE_COLUMNS,
+                                  STATEMENT_COLUMNS, positional, properties_at)
 from graph.relation_types import RELATION_TYPES
 
 _MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
@@ -44,40 +51,54 @@ class Neo4jWriting:
             finally:
                 tx.close()
 
-    def _forget_pages(self, tx, keys: list[str]) -> tuple[set[str], set[str]]:
-        """Delete what the pages asserted; (dirty number keys, touched node keys)."""
-        dirty, touched = set(), set()
+    def _forget_pages(self, tx, keys: list[str]) -> tuple[set[str], set[str], set[str]]:
+        """Delete what the pages asserted; (dirty number keys, touched node keys, the
+        touched documents whose facts may have come from these pages: `_refresh`'s)."""
+        dirty, touched, stale = set(), set(), set()
         if not keys:
-            return dirty, touched
-        for r in tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[m:MENTIONS]->(n:Node) "
-                        "RETURN m.number_key AS nk, n.key AS node", keys=keys):
+            return dirty, touched, stale
+        for r in tx.run("UNWIND $keys AS k MATCH (p:Page {key: k}) USING INDEX SEEK p:Page(key) "
+                        "MATCH (p)-[m:MENTIONS]->(n:Node) "
+                        "RETURN k, m.number_key AS nk, n.key AS node, n.fact_ranks AS ranks, "
+                        "[f IN $fields | n[f]] AS facts, n.first_seen AS first_seen, "
+                        "p.published AS published, p.crawled AS crawled",
+                        keys=keys, fields=list(DOC_FACT_FIELDS)):
             if r["nk"]:
                 dirty.add(r["nk"])
             touched.add(r["node"])
+            if _facts_may_come_from(r["k"], page_seen(r["published"], r["crawled"]),
+                                    r["ranks"], r["facts"], r["first_seen"]):
+                stale.add(r["node"])
         # a page's statements start at nodes it mentions: walk their (small) out-degree
-        tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[:MENTIONS]->(s:Node) "
+        tx.run("UNWIND $keys AS k MATCH (p:Page {key: k}) USING INDEX SEEK p:Page(key) "
+               "MATCH (p)-[:MENTIONS]->(s:Node) "
                "WITH DISTINCT k, s MATCH (s)-[r]->() WHERE r.page = k DELETE r",
                keys=keys).consume()
-        tx.run("UNWIND $keys AS k MATCH (:Page {key: k})-[m:MENTIONS]->() DELETE m",
-               keys=keys).consume()
-        return dirty, touched
+        tx.run("UNWIND $keys AS k MATCH (p:Page {key: k}) USING INDEX SEEK p:Page(key) "
+               "MATCH (p)-[m:MENTIONS]->() DELETE m", keys=keys).consume()
+        return dirty, touched, stale
 
     def _write(self, tx, pages: list[PageFacts]) -> None:
         """Replace the pages' facts, set-wise: one UNWIND statement per kind of row."""
         keys = [p.key for p in pages]
         stored = [r["k"] for r in tx.run(
-            "UNWIND $keys AS k MATCH (p:Page {key: k}) RETURN k", keys=keys)]
-        dirty, touched = self._forget_pages(tx, stored)
-        rows = [{k: v for k, v in {
-            "key": p.key, "url": p.url, "path": p.path, "province": p.province,
-            "portal": p.portal, "published": p.published, "crawled": p.crawled,
-            "content_hash": p.content_hash, "page_title": p.page_title,
-            "source": p.source}.items() if v is not None} for p in pages]
+            "UNWIND $keys AS k MATCH (p:Page {key: k}) USING INDEX SEEK p:Page(key) "
+            "RETURN k", keys=keys)]
+        dirty, touched, stale = self._forget_pages(tx, stored)
         known = set(stored)
-        tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.key}) SET p = row",
-               rows=[r for r in rows if r["key"] in known]).consume()
-        tx.run("UNWIND $rows AS row CREATE (p:Page) SET p += row",   # new: no MERGE needed
-               rows=[r for r in rows if r["key"] not in known]).consume()
+        rows = [{"key": p.key, "url": p.url, "path": p.path, "province": p.province,
+                 "portal": p.portal, "published": p.published, "crawled": p.crawled,
+                 "content_hash": p.content_hash, "page_title": p.page_title,
+                 "source": p.source} for p in pages]
+        again = [{k: v for k, v in r.items() if v is not None} for r in rows if r["key"] in known]
+        if again:
+            tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.key}) "
+                   "USING INDEX SEEK p:Page(key) SET p = row",
+                   rows=again).consume()
+        fresh = [positional(r, PAGE_COLUMNS) for r in rows if r["key"] not in known]
+        if fresh:   # new: no MERGE needed
+            tx.run(f"UNWIND $rows AS row CREATE (:Page {properties_at(PAGE_COLUMNS, 0)})",
+                   rows=fresh).consume()
 
         # decided mentions: their documents follow from the mention alone
         plan = decide_mentions(pages)
@@ -122,15 +143,14 @@ class Neo4jWriting:
                 dst = a.dst_law or node_of.get(a.dst_mid)
                 if src is None or dst is None:
                     continue
-                rel_rows[a.type].append({"s": src, "t": dst, "props": {k: v for k, v in {
+                rel_rows[a.type].append({"s": src, "t": dst, "props": {
                     "aid": a.aid, "page": p.key, "src_mid": a.src_mid, "dst_mid": a.dst_mid,
-                    "sentence": a.sentence, "start": a.start, "end": a.end, "cue": a.cue
-                }.items() if v is not None}})
+                    "sentence": a.sentence, "start": a.start, "end": a.end, "cue": a.cue}})
         for t, rows in rel_rows.items():
             self._create_relations(tx, t, rows)
         self._move_relations(tx, moved)
         self._collect(tx, touched | {old for old, _ in moved.values()})
-        self._refresh(tx, touched | {old for old, _ in moved.values()})
+        self._refresh(tx, stale | {old for old, _ in moved.values()})
 
     def _store_laws(self, tx, pages: list[PageFacts]) -> None:
         """Create or complete the laws the pages cite and link them. A law's name is the
@@ -151,6 +171,7 @@ class Neo4jWriting:
                rows=[{"key": k, **law} for k, law in laws.items()]).consume()
         # CREATE: the pages' previous links were deleted in this transaction
         tx.run("UNWIND $rows AS row MATCH (p:Page {key: row.page}), (l:Node {key: row.key}) "
+               "USING INDEX SEEK p:Page(key) USING INDEX SEEK l:Node(key) "
                "CREATE (p)-[:MENTIONS {mid: row.mid, role: 'law'}]->(l)", rows=links).consume()
 
     def _merge_documents(self, tx, contributions: dict[str, list[dict[str, Any]]],
@@ -160,7 +181,8 @@ class Neo4jWriting:
         if not contributions:
             return []
         stored = {r["k"]: r["d"] for r in tx.run(
-            "UNWIND $keys AS k MATCH (d:Node {key: k}) RETURN k, d {.*} AS d",
+            "UNWIND $keys AS k MATCH (d:Node {key: k}) USING INDEX SEEK d:Node(key) "
+            "RETURN k, d {.*} AS d",
             keys=list(contributions))}
         creates, updates = [], []
         for key, contribs in contributions.items():
@@ -169,7 +191,7 @@ class Neo4jWriting:
                 values, ranks = merge_document_facts(None, None, contribs)
                 row = _doc_row(key, sample[key], values, provisional)
                 row["fact_ranks"] = ranks
-                creates.append({k: v for k, v in row.items() if v is not None})
+                creates.append(positional(row, DOCUMENT_COLUMNS))
                 continue
             before = {f: old.get(f) for f in _MERGED}
             values, ranks = merge_document_facts(before, old.get("fact_ranks"), contribs)
@@ -177,11 +199,15 @@ class Neo4jWriting:
                 updates.append({"key": key, "props": {**{f: values.get(f) for f in _MERGED},
                                                       "fact_ranks": ranks}})
         # CREATE, not MERGE: these keys were just looked up and are not there
-        tx.run("UNWIND $rows AS row CREATE (d:Node:Document) SET d += row",
-               rows=creates).consume()
-        tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
-               rows=updates).consume()
-        return [r["key"] for r in creates]
+        if creates:
+            tx.run("UNWIND $rows AS row "
+                   f"CREATE (:Node:Document {properties_at(DOCUMENT_COLUMNS, 0)})",
+                   rows=creates).consume()
+        if updates:
+            tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) "
+                   "USING INDEX SEEK d:Node(key) SET d += row.props",
+                   rows=updates).consume()
+        return [r[0] for r in creates]
 
     def _create_mentions(self, tx, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -190,14 +216,14 @@ class Neo4jWriting:
         # (MERGE would scan the thousands of MENTIONS of a much-cited document). Grouped
         # by page: one look-up of each page, its key sent once (PROFILE at 2,000 pages:
         # 136,640 db hits, 166,080 row by row).
-        by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_page: dict[str, list[list[Any]]] = defaultdict(list)
         for r in rows:
-            by_page[r["page"]].append({"node": r["node"], "props": {
-                k: v for k, v in r.items()
-                if v is not None and k not in ("page", "node", "seen", "rank")}})
-        tx.run("UNWIND $pages AS pg MATCH (p:Page {key: pg.key}) UNWIND pg.mentions AS row "
-               "MATCH (n:Node {key: row.node}) CREATE (p)-[m:MENTIONS]->(n) SET m += row.props",
-               pages=[{"key": k, "mentions": ms} for k, ms in by_page.items()]).consume()
+            by_page[r["page"]].append(positional(r, MENTION_COLUMNS, (r["node"],)))
+        tx.run("UNWIND $pages AS pg MATCH (p:Page {key: pg[0]}) USING INDEX SEEK p:Page(key) "
+               "UNWIND pg[1] AS row "
+               "MATCH (n:Node {key: row[0]}) USING INDEX SEEK n:Node(key) "
+               f"CREATE (p)-[:MENTIONS {properties_at(MENTION_COLUMNS, 1)}]->(n)",
+               pages=[[k, ms] for k, ms in by_page.items()]).consume()
 
     def _resolve_partials(self, tx, nks: list[str], new_partials, node_of: dict[str, str]
                           ) -> dict[str, tuple[str, str]]:
@@ -294,9 +320,10 @@ class Neo4jWriting:
         tx.run("UNWIND $rows AS row MERGE (u:Node {key: row.key}) "
                "ON CREATE SET u:UnresolvedReference SET u += row.props "
                "WITH u OPTIONAL MATCH (u)-[c:CANDIDATE]->() DELETE c", rows=rows).consume()
-        tx.run("UNWIND $rows AS row MATCH (u:Node {key: row.key}) "
+        tx.run("UNWIND $rows AS row MATCH (u:Node {key: row.key}) USING INDEX SEEK u:Node(key) "
                "UNWIND range(0, size(row.cands) - 1) AS i "
-               "MATCH (d:Node {key: row.cands[i]}) CREATE (u)-[:CANDIDATE {rank: i}]->(d)",
+               "MATCH (d:Node {key: row.cands[i]}) USING INDEX SEEK d:Node(key) "
+               "CREATE (u)-[:CANDIDATE {rank: i}]->(d)",
                rows=rows).consume()
 
     def _create_relations(self, tx, rtype: str, rows: list[dict[str, Any]]) -> None:
@@ -304,12 +331,14 @@ class Neo4jWriting:
         # Each statement (aid) belongs to one page, whose statements were deleted first
         # in this transaction: CREATE keeps loads idempotent without MERGE's degree scan.
         # grouped by source node: one look-up of each (a page's subject states most)
-        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_source: dict[str, list[list[Any]]] = defaultdict(list)
         for r in rows:
-            by_source[r["s"]].append({"t": r["t"], "props": r["props"]})
-        tx.run(f"UNWIND $groups AS g MATCH (s:Node {{key: g.s}}) UNWIND g.rows AS row "
-               f"MATCH (t:Node {{key: row.t}}) CREATE (s)-[r:{rtype}]->(t) SET r += row.props",
-               groups=[{"s": k, "rows": rs} for k, rs in by_source.items()]).consume()
+            by_source[r["s"]].append(positional(r["props"], STATEMENT_COLUMNS, (r["t"],)))
+        tx.run("UNWIND $groups AS g MATCH (s:Node {key: g[0]}) USING INDEX SEEK s:Node(key) "
+               "UNWIND g[1] AS row "
+               f"MATCH (t:Node {{key: row[0]}}) USING INDEX SEEK t:Node(key) "
+               f"CREATE (s)-[:{rtype} {properties_at(STATEMENT_COLUMNS, 1)}]->(t)",
+               groups=[[k, rs] for k, rs in by_source.items()]).consume()
 
     def _move_relations(self, tx, moved: dict[str, tuple[str, str]]) -> None:
         """Re-attach the relations of mentions that now resolve to another node: found
@@ -323,7 +352,8 @@ class Neo4jWriting:
         groups = [{"old": old, "mids": sorted(mids)} for old, mids in sorted(by_old.items())]
         rows, ids = defaultdict(list), set()
         for pattern, end in (("(x)-[r]->(o:Node)", "src_mid"), ("(x)<-[r]-(o:Node)", "dst_mid")):
-            for r in tx.run(f"UNWIND $groups AS g MATCH (x:Node {{key: g.old}}) MATCH {pattern} "
+            for r in tx.run("UNWIND $groups AS g MATCH (x:Node {key: g.old}) "
+                            f"USING INDEX SEEK x:Node(key) MATCH {pattern} "
                             f"WHERE r.{end} IN g.mids AND type(r) IN $types "
                             "RETURN elementId(r) AS id, type(r) AS type, r {.*} AS r, "
                             "startNode(r).key AS s, endNode(r).key AS d",
@@ -344,7 +374,7 @@ class Neo4jWriting:
     def _collect(self, tx, keys: set[str]) -> None:
         """Delete nodes nothing mentions or points at any more."""
         if keys:
-            tx.run("UNWIND $keys AS k MATCH (n:Node {key: k}) "
+            tx.run("UNWIND $keys AS k MATCH (n:Node {key: k}) USING INDEX SEEK n:Node(key) "
                    "WHERE NOT EXISTS { (n)<-[:MENTIONS]-() } "
                    "AND NOT EXISTS { (n)<-[r]-(:Node) WHERE type(r) <> 'CANDIDATE' } "
                    "DETACH DELETE n", keys=sorted(keys)).consume()
@@ -357,13 +387,17 @@ class Neo4jWriting:
         facts = refreshed_facts(
             {**r["m"], "node": r["k"], "provisional": r["provisional"], "page": r["page"],
              "published": r["published"], "crawled": r["crawled"], "source": r["source"]}
-            for r in tx.run("UNWIND $keys AS k MATCH (d:Document {key: k})<-[m:MENTIONS]-(p:Page) "
+            for r in tx.run("UNWIND $keys AS k MATCH (d:Node {key: k}) "
+                            "USING INDEX SEEK d:Node(key) "
+                            "WHERE d:Document "   # the key's index is on :Node
+                            "MATCH (d)<-[m:MENTIONS]-(p:Page) "
                             "RETURN k, d.provisional AS provisional, m {.*} AS m, p.key AS page, "
                             "p.published AS published, p.crawled AS crawled, p.source AS source",
                             keys=sorted(keys)))
         rows = [{"key": key, "props": {**{f: values.get(f) for f in _MERGED}, "fact_ranks": ranks}}
                 for key, (values, ranks) in facts.items()]
-        tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) SET d += row.props",
+        tx.run("UNWIND $rows AS row MATCH (d:Node {key: row.key}) USING INDEX SEEK d:Node(key) "
+               "SET d += row.props",
                rows=rows).consume()
 
     def delete_page(self, url_or_key: str) -> bool:
@@ -375,19 +409,35 @@ class Neo4jWriting:
                 if rec is None:
                     tx.rollback()
                     return False
-                dirty, touched = self._forget_pages(tx, [rec["key"]])
-                tx.run("MATCH (p:Page {key: $k}) DETACH DELETE p", k=rec["key"]).consume()
+                dirty, touched, stale = self._forget_pages(tx, [rec["key"]])
+                tx.run("MATCH (p:Page {key: $k}) USING INDEX SEEK p:Page(key) "
+                       "DETACH DELETE p", k=rec["key"]).consume()
                 self._collect(tx, touched)
                 node_of: dict[str, str] = {}
                 moved = self._resolve_partials(tx, sorted(dirty), {}, node_of)
                 self._move_relations(tx, moved)
                 more = {old for old, _ in moved.values()}
                 self._collect(tx, touched | more)
-                self._refresh(tx, touched | more)
+                self._refresh(tx, stale | more)
                 tx.commit()
                 return True
             finally:
                 tx.close()
+
+
+def _facts_may_come_from(page: str, seen: str | None, ranks: list[str] | None,
+                         facts: list[Any], first_seen: str | None) -> bool:
+    """Whether a node's facts may hold what `page` said: a fact (`DOC_FACT_FIELDS`'
+    values) whose rank names the page or is of unknown origin, or a first day seen no
+    earlier than the page's. Only those documents are recomputed when the page's
+    mentions go; the others' facts are the best of mentions that stay (reloading a page
+    re-reads its own documents, not every mention of the much-cited ones it cites)."""
+    if ranks is None or len(ranks) != len(DOC_FACT_FIELDS):   # not a document, or older
+        return True
+    if any(value is not None and (rank == WORST_RANK or rank.split("|", 2)[-1] == page)
+           for rank, value in zip(ranks, facts)):
+        return True
+    return seen is not None and first_seen is not None and seen <= first_seen
 
 
 def _mention(m: dict[str, Any]) -> Mention:

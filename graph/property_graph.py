@@ -33,6 +33,37 @@ STATEMENT_PROPS = ("aid", "page", "src_mid", "dst_mid", "sentence", "start", "en
 _NODE_PROPS = {"Document": DOCUMENT_PROPS, "Law": LAW_PROPS,
                "UnresolvedReference": UNRESOLVED_PROPS}
 
+# The Neo4j store sends new nodes and relationships as lists of their properties by
+# position, not as maps: Bolt then packs no key beside each value (the pure-Python
+# encoder's cost is per value packed). A row ends after its last value (`row[i]` past
+# its end is null, and a null property is not created): the columns most rows have first.
+MENTION_COLUMNS = ("mid", "role", "number", "number_key", "decided", "reason", "start", "end",
+                   "kind", "date", "issuer", "title", "signer", "citing", "page_province",
+                   "context_date", "partial_nk")
+STATEMENT_COLUMNS = ("aid", "page", "src_mid", "dst_mid", "start", "end", "sentence", "cue")
+DOCUMENT_COLUMNS = ("key", "label", "number", "number_key", "serial", "provisional",
+                    "decided", "fact_ranks", "first_seen", "kind", "date", "year", "issuer",
+                    "term", "locality", "province", "title", "signer", "reason")
+PAGE_COLUMNS = ("key", "url", "content_hash", "crawled", "source", "province", "portal",
+                "published", "path", "page_title")
+assert set(MENTION_COLUMNS) == {*MENTION_PROPS, *PARTIAL_MENTION_PROPS}
+assert set(STATEMENT_COLUMNS) == set(STATEMENT_PROPS)
+assert set(DOCUMENT_COLUMNS) == set(DOCUMENT_PROPS) and set(PAGE_COLUMNS) == set(PAGE_PROPS)
+
+
+def properties_at(columns: tuple[str, ...], first: int) -> str:
+    """The Cypher map of `columns` read from `row` by position, from `row[first]` on
+    (names from the fixed lists above, never from input)."""
+    return "{" + ", ".join(f"`{c}`: row[{i}]" for i, c in enumerate(columns, first)) + "}"
+
+
+def positional(values: dict[str, Any], columns: tuple[str, ...], head: tuple = ()) -> list:
+    """`head` then the values of `columns`, without the trailing nulls."""
+    row = [*head, *[values.get(c) for c in columns]]
+    while row[-1] is None:
+        row.pop()
+    return row
+
 
 def _present(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
@@ -120,5 +151,6 @@ def comparable(nodes, relationships) -> tuple[list, list]:
                    for r in relationships))
 
 
-__all__ = ["comparable", "neo4j_nodes", "neo4j_relationships", "sqlite_nodes",
-           "sqlite_relationships"]
+__all__ = ["DOCUMENT_COLUMNS", "MENTION_COLUMNS", "PAGE_COLUMNS", "STATEMENT_COLUMNS",
+           "comparable", "neo4j_nodes", "neo4j_relationships", "positional", "properties_at",
+           "sqlite_nodes", "sqlite_relationships"]

@@ -191,8 +191,7 @@ def _neo4j_import(source, import_dir: Path, neo4j_home: Path | None, db, batch_s
     else:
         try:
             done = neo4j_import.import_with_launcher(import_dir, neo4j_home)
-            click.echo(f"{done}; creating the constraints and indexes...", err=True)
-            neo4j_import.create_schema_with_launcher(neo4j_home)
+            click.echo(f"{done}; constraints and indexes created", err=True)
         except neo4j_import.ImportFailed as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:

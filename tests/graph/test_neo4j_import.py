@@ -8,6 +8,7 @@ import csv
 import os
 import shutil
 
+import neo4j
 import pytest
 
 from graph.export import to_neo4j_csv
@@ -17,7 +18,7 @@ from graph.property_graph import comparable
 from tests.cli.conftest import vanban, write_jsonl
 from tests.graph.conftest import _unavailable
 from tests.graph.records import ALL, doc, page
-from tests.graph.test_contract import MORE, full_dump
+from tests.graph.test_contract_bulk import MORE, full_dump
 
 # the second Neo4j of the test (the imported one), small like the session's
 SMALL_JVM = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
@@ -67,13 +68,15 @@ def test_an_imported_graph_is_the_one_vanban_load_makes(tmp_path, neo4j_store, l
     neo4j_store.load_pages(records)            # what `vanban load --neo4j` makes
     proc, uri = start_launcher(home)
     try:
+        # the import's own launcher run made them, online (not the store opened below)
+        with neo4j.GraphDatabase.driver(uri) as driver, driver.session() as s:
+            indexes = {r["name"]: r["state"] for r in s.run(
+                "SHOW INDEXES YIELD name, state RETURN name, state")}
+            constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name RETURN name")}
+        assert {"node_key", "page_key"} <= constraints
+        assert {"document_number", "mentions_partial", "document_text"} <= set(indexes)
+        assert set(indexes.values()) == {"ONLINE"}
         with Neo4jStore(uri) as imported:
-            with imported._session() as s:
-                indexes = {r["name"] for r in s.run("SHOW INDEXES YIELD name RETURN name")}
-                constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name "
-                                                        "RETURN name")}
-            assert {"node_key", "page_key"} <= constraints
-            assert {"document_number", "mentions_partial", "document_text"} <= indexes
             # every node, relation, evidence and mention, every property included
             assert property_graph(imported) == property_graph(neo4j_store)
             assert full_dump(imported) == full_dump(neo4j_store)

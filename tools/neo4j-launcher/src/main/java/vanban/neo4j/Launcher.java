@@ -6,7 +6,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -25,6 +30,12 @@ import org.neo4j.io.ByteUnit;
  * <pre>java -Xmx512m -jar target/neo4j-launcher.jar --port 0 --data DIR [--uri-file F] [--stdin]</pre>
  *
  * Port 0 picks a free port.
+ *
+ * <p>A first load at import speed in one JVM ({@code graph/neo4j_import.py}):
+ * {@code --data DIR --schema FILE --exit --import ARGS...} runs {@code neo4j-admin ARGS}
+ * (the import) with DIR as its home, then opens the database, runs the statements of FILE
+ * (one a line: the constraints and indexes), waits for the indexes to be online, and
+ * exits; no Bolt. {@code --import} takes the rest of the command line.
  */
 public final class Launcher {
     private Launcher() {}
@@ -35,16 +46,23 @@ public final class Launcher {
         Path uriFile = null;
         boolean watchStdin = false;
         String pageCache = "64m";
-        for (int i = 0; i < args.length; i++) {
+        Path schema = null;
+        boolean exitWhenReady = false;
+        String[] importArgs = null;
+        for (int i = 0; i < args.length && importArgs == null; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--uri-file" -> uriFile = Path.of(args[++i]);
                 case "--page-cache" -> pageCache = args[++i];
                 case "--stdin" -> watchStdin = true;
+                case "--schema" -> schema = Path.of(args[++i]);
+                case "--exit" -> exitWhenReady = true;
+                case "--import" -> importArgs = Arrays.copyOfRange(args, i + 1, args.length);
                 case "-h", "--help" -> {
                     System.out.println("usage: java -jar neo4j-launcher.jar [--port N|0] [--data DIR]"
-                            + " [--uri-file FILE] [--page-cache 64m] [--stdin]");
+                            + " [--uri-file FILE] [--page-cache 64m] [--stdin]"
+                            + " [--schema FILE] [--exit] [--import NEO4J-ADMIN-ARGS...]");
                     return;
                 }
                 default -> {
@@ -56,11 +74,18 @@ public final class Launcher {
         if (data == null) {
             data = Files.createTempDirectory("vanban-neo4j-");
         }
-        if (port == 0) {
+        if (importArgs != null) {
+            int status = AdminTool.execute(new ExecutionContext(data, data.resolve("conf")), importArgs);
+            System.out.flush();
+            if (status != 0) {
+                System.exit(status);
+            }
+        }
+        if (port == 0 && !exitWhenReady) {
             port = freePort();
         }
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(data)
-                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.enabled, !exitWhenReady)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
@@ -74,7 +99,26 @@ public final class Launcher {
             stop.countDown();
         }));
         // A query proves the default database is up before anyone is told the address.
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        var db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        db.executeTransactionally("RETURN 1");
+        if (schema != null) {
+            List<String> statements = Files.readAllLines(schema, StandardCharsets.UTF_8);
+            try {
+                for (String statement : statements) {
+                    if (!statement.isBlank()) {
+                        db.executeTransactionally(statement);
+                    }
+                }
+                // an index over the whole imported graph: its population is the long part
+                db.executeTransactionally("CALL db.awaitIndexes(86400)");
+            } catch (RuntimeException e) {
+                System.err.println("schema statement failed: " + e.getMessage());
+                System.exit(1);   // the shutdown hook stops the database
+            }
+        }
+        if (exitWhenReady) {
+            System.exit(0);   // the shutdown hook stops the database
+        }
         String uri = "bolt://127.0.0.1:" + port;
         if (uriFile != null) {
             Path tmp = uriFile.resolveSibling(uriFile.getFileName() + ".tmp");
