@@ -93,6 +93,25 @@ def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]
 
 COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
 
+# The characters each pattern `_parse_tail` tries can start with, tested before the
+# pattern is (most tries fail at their first character): a case-insensitive pattern's
+# first letters in both cases (and the Kelvin sign, which `re.IGNORECASE` takes for "k").
+_KELVIN = "\N{KELVIN SIGN}"
+_GAP_FIRST = frozenset(" \n,")                  # COMMA_GAP, when it is not empty
+_DATE_FIRST = frozenset("bBcCkKnN" + _KELVIN)    # P.DATE_AFTER: "ban hành", "cấp", "ký", "ngày"
+_OF_BY_FIRST = frozenset("cCdDgG")               # OF_BY: "của", "do", "giữa"
+_TERM_FIRST = frozenset("(kK" + _KELVIN)         # TERM_AFTER (or white space first)
+
+
+def _after_term(text: str, end: int, limit: int) -> int:
+    """`end` moved past the term that may follow an issuer: " (khóa XII)"."""
+    first = text[end:end + 1]
+    if first in _TERM_FIRST or first.isspace():
+        km = TERM_AFTER.match(text, end, limit)
+        if km:
+            return km.end()
+    return end
+
 
 def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int, bool]:
     """Read the date and issuer that follow a number, in either order.
@@ -106,61 +125,54 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     end = pos
     cut_off = False
     for _ in range(4):
-        m = COMMA_GAP.match(text, end, limit)
-        cur = m.end() if m else end
-        if date is None:
+        if text[end:end + 1] in _GAP_FIRST and end < limit:
+            cur = COMMA_GAP.match(text, end, limit).end()
+        else:
+            cur = end
+        first = text[cur:cur + 1]
+        if date is None and first in _DATE_FIRST:
             dm = P.DATE_AFTER.match(text, cur, limit)
             if dm:
                 date = date_of(dm)
                 end = dm.end()
                 continue
-        if issuer is None and "," in text[end:cur]:
+        if issuer is None and cur > end and "," in text[end:cur]:
             # after a comma, with no "của": a plenum, or (after the date) a body whose
             # name closes the clause ("..., ngày 1/2/2016, Bộ Chính trị về ...")
             pm = P.PLENUM.match(text, cur, limit)
             if pm:
-                issuer, end = PLENUM_ISSUER, pm.end()
-                km = TERM_AFTER.match(text, end, limit)
-                if km:
-                    end = km.end()
+                issuer, end = PLENUM_ISSUER, _after_term(text, pm.end(), limit)
                 continue
             if date is not None and P.ISSUER_HEAD.match(text, cur, limit):
                 name, name_end = scan_issuer(text, cur, limit)
                 if name and BARE_ISSUER_CLOSE.match(text, name_end, limit):
                     issuer = name
-                    end = name_end
-                    km = TERM_AFTER.match(text, end, limit)
-                    if km:
-                        end = km.end()
+                    end = _after_term(text, name_end, limit)
                     continue
         if issuer is None:
-            im = OF_BY.match(text, cur, limit)
+            im = OF_BY.match(text, cur, limit) if first in _OF_BY_FIRST else None
             if im:
                 pm = P.PLENUM.match(text, im.end(), limit)
                 if pm:
-                    issuer, end = PLENUM_ISSUER, pm.end()
-                    km = TERM_AFTER.match(text, end, limit)
-                    if km:
-                        end = km.end()
+                    issuer, end = PLENUM_ISSUER, _after_term(text, pm.end(), limit)
                     continue
                 name, name_end = scan_issuer(text, im.end(), limit)
                 if name:
                     issuer = name   # as written, a dangling "và" dropped
-                    end = name_end
-                    km = TERM_AFTER.match(text, end, limit)
-                    if km:
-                        end = km.end()
-                    cm = GRANTED.match(text, end, limit)
-                    if cm and text[im.start():im.start() + 2].lower() == "do":
-                        end = cm.end()
+                    end = _after_term(text, name_end, limit)
+                    if text[im.start():im.start() + 2].lower() == "do":
+                        cm = GRANTED.match(text, end, limit)
+                        if cm:
+                            end = cm.end()
                     continue
-            if CUT_OF.match(text, cur, limit) and limit - cur <= 4:
+            if limit - cur <= 4 and CUT_OF.match(text, cur, limit):
                 cut_off = True
         # skip a term in parentheses: "(khóa XII)"
-        km = TERM_PAREN.match(text, cur, limit)
-        if km:
-            end = km.end()
-            continue
+        if first == "(":
+            km = TERM_PAREN.match(text, cur, limit)
+            if km:
+                end = km.end()
+                continue
         break
     return date, issuer, end, cut_off
 

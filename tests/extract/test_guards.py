@@ -1,0 +1,66 @@
+"""The cheap tests the scanners make before a pattern let through every text the pattern
+could match: a first-character guard names every character a match may start with.
+
+Each guard is held to its pattern on examples of every alternative the pattern has: any
+character of the Basic Multilingual Plane put in place of an example's first one that
+still lets the pattern match must pass the guard (case variants, the Kelvin sign that
+`re.IGNORECASE` takes for "k").
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import mentions as M
+from extract import patterns as P
+
+_BMP = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+
+GUARDS = [
+    # (pattern, guard, examples that match at their first character)
+    (P.DATE_AFTER, M._DATE_FIRST.__contains__,
+     ["ngày 1/2/2020", "Ngày 16 tháng 01 năm 2025", "ban hành ngày 3/4/2019",
+      "cấp ngày 05-06-2018", "ký ngày 7.8.2017", "KÝ NGÀY 7/8/2017"]),
+    (P.OF_BY, M._OF_BY_FIRST.__contains__, ["của Bộ", "do Bộ", "giữa Ban", "CỦA BỘ", "DO Ban"]),
+    (P.TERM_AFTER, lambda c: c in M._TERM_FIRST or c.isspace(),
+     [" (khóa XII)", "(khoá XIII)", "khóa XI", "  KHÓA X", "\u00a0(khóa IX)"]),
+    (M.COMMA_GAP, M._GAP_FIRST.__contains__, [" , x", "\n\nx", ",x"]),
+]
+
+
+@pytest.mark.parametrize("pattern, guard, examples", GUARDS,
+                         ids=["DATE_AFTER", "OF_BY", "TERM_AFTER", "COMMA_GAP"])
+def test_first_character_guards_let_every_match_through(pattern, guard, examples):
+    for example in examples:
+        assert pattern.match(example).end() > 0, example
+        starts = [c for c in _BMP if (m := pattern.match(c + example[1:])) and m.end() > 0]
+        assert example[0] in starts
+        assert [c for c in starts if not guard(c)] == [], example
+
+
+_ALPHABET = "nNgGàÀyYbBcCdDkKKủỦaAgiữ(óoáÁ ,\n\t\u00a0XIV1/2"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, min_size=1, max_size=24))
+def test_guarded_patterns_match_nothing_the_guard_refuses(text):
+    for pattern, guard, _ in GUARDS:
+        m = pattern.match(text)
+        if m and m.end() > 0:
+            assert guard(text[0]), (pattern.pattern[:30], text)
+
+
+def test_parse_tail_reads_dates_issuers_and_terms_as_written():
+    text = "25-NQ/TW, ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII) về"
+    end = text.index(",")
+    date, issuer, tail_end, cut_off = M._parse_tail(text, end, len(text))
+    assert (date, cut_off) == ("2022-06-16", False)
+    assert issuer is not None and text[tail_end:] == " về"
+    text = "Chỉ thị số 05-CT/TW ngày 15/5/2016 do Bộ Chính trị ban hành."
+    end = text.index(" ngày")
+    date, issuer, tail_end, _ = M._parse_tail(text, end, len(text))
+    assert (date, issuer, text[tail_end:]) == ("2016-05-15", "Bộ Chính trị", ".")
+    text = "Kế hoạch số 12/KH-UBND ngày 26 tháng 12 năm 2017 củ"
+    assert M._parse_tail(text, text.index(" ngày"), len(text))[3] is True
