@@ -16,7 +16,8 @@ from extract.issuers import issuer_before, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts, strip_diacritics
 from extract.page import Page, in_spans
 from extract.patterns import (
-    BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN,
+    BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, OF_BY_FIRST, SO_BEFORE, SPACES, TERM_AFTER,
+    TERM_AFTER_FIRST, TERM_PAREN,
 )
 
 
@@ -92,21 +93,14 @@ def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]
 
 
 COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
-
-# The characters each pattern `_parse_tail` tries can start with, tested before the
-# pattern is (most tries fail at their first character): a case-insensitive pattern's
-# first letters in both cases (and the Kelvin sign, which `re.IGNORECASE` takes for "k").
-_KELVIN = "\N{KELVIN SIGN}"
-_GAP_FIRST = frozenset(" \n,")                  # COMMA_GAP, when it is not empty
-_DATE_FIRST = frozenset("bBcCkKnN" + _KELVIN)    # P.DATE_AFTER: "ban hành", "cấp", "ký", "ngày"
-_OF_BY_FIRST = frozenset("cCdDgG")               # OF_BY: "của", "do", "giữa"
-_TERM_FIRST = frozenset("(kK" + _KELVIN)         # TERM_AFTER (or white space first)
+# what a non-empty `COMMA_GAP` starts with (`_parse_tail` tests it first)
+COMMA_GAP_FIRST = frozenset(" \n,")
 
 
 def _after_term(text: str, end: int, limit: int) -> int:
     """`end` moved past the term that may follow an issuer: " (khóa XII)"."""
     first = text[end:end + 1]
-    if first in _TERM_FIRST or first.isspace():
+    if first in TERM_AFTER_FIRST or first.isspace():
         km = TERM_AFTER.match(text, end, limit)
         if km:
             return km.end()
@@ -125,12 +119,12 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     end = pos
     cut_off = False
     for _ in range(4):
-        if text[end:end + 1] in _GAP_FIRST and end < limit:
+        if text[end:end + 1] in COMMA_GAP_FIRST and end < limit:
             cur = COMMA_GAP.match(text, end, limit).end()
         else:
             cur = end
         first = text[cur:cur + 1]
-        if date is None and first in _DATE_FIRST:
+        if date is None and first in P.DATE_AFTER_FIRST:
             dm = P.DATE_AFTER.match(text, cur, limit)
             if dm:
                 date = date_of(dm)
@@ -150,7 +144,7 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
                     end = _after_term(text, name_end, limit)
                     continue
         if issuer is None:
-            im = OF_BY.match(text, cur, limit) if first in _OF_BY_FIRST else None
+            im = OF_BY.match(text, cur, limit) if first in OF_BY_FIRST else None
             if im:
                 pm = P.PLENUM.match(text, im.end(), limit)
                 if pm:

@@ -111,6 +111,11 @@ DATE_AFTER = re.compile(r"(?:(?:ban hành|cấp|ký)\s{1,3})?ngày\s{1,3}" + _DA
                         re.IGNORECASE)
 # A sentence that opens with its date: "Ngày 29/05/2025, UBND tỉnh ..."
 LEADING_DATE = re.compile(r"(?<!\w)Ngày\s{1,3}" + _DATE_BODY)
+# The characters a match of a case-insensitive pattern may start with, where a scanner
+# tests the character before it tries the pattern (most tries fail at their first one):
+# the first letters in both cases, and the Kelvin sign `re.IGNORECASE` takes for "k".
+_KELVIN = "\N{KELVIN SIGN}"
+DATE_AFTER_FIRST = frozenset("bBcCkKnN" + _KELVIN)
 # "Bắc Kạn, ngày 16 tháng 01 năm 2025" in a full text's header
 PLACE_DATE = re.compile(r"ngày\s{1,4}" + _DATE_BODY, re.IGNORECASE)
 
@@ -275,6 +280,8 @@ SO_BEFORE = re.compile(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$")
 # "của Chính phủ", "do Bộ Tài chính ban hành", "giữa Ban Dân vận Trung ương và Ban cán sự
 # đảng Chính phủ" (two bodies that issue a programme together)
 OF_BY = re.compile(r"(?:của|do|giữa)\s{1,3}", re.IGNORECASE)
+# (`DATE_AFTER_FIRST`)
+OF_BY_FIRST = frozenset("cCdDgG")
 
 # What may follow an issuer named with no "của" after the date ("..., ngày 1/2/2016, Bộ
 # Chính trị về ..."): its term, its title, the clause's end; a verb makes it the actor of
@@ -284,6 +291,8 @@ BARE_ISSUER_CLOSE = re.compile(
     r"(?:\s{1,3}về(?!\w)|\s{0,2}[;.)\n]|\s{0,2}$)", re.IGNORECASE)
 
 TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
+# (`DATE_AFTER_FIRST`), white space aside
+TERM_AFTER_FIRST = frozenset("(kK" + _KELVIN)
 
 TERM_PAREN = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)", re.IGNORECASE)
 

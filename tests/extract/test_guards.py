@@ -15,18 +15,19 @@ from hypothesis import strategies as st
 
 from extract import mentions as M
 from extract import patterns as P
+from extract.page import read_page
 
 _BMP = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
 
 GUARDS = [
     # (pattern, guard, examples that match at their first character)
-    (P.DATE_AFTER, M._DATE_FIRST.__contains__,
+    (P.DATE_AFTER, P.DATE_AFTER_FIRST.__contains__,
      ["ngày 1/2/2020", "Ngày 16 tháng 01 năm 2025", "ban hành ngày 3/4/2019",
       "cấp ngày 05-06-2018", "ký ngày 7.8.2017", "KÝ NGÀY 7/8/2017"]),
-    (P.OF_BY, M._OF_BY_FIRST.__contains__, ["của Bộ", "do Bộ", "giữa Ban", "CỦA BỘ", "DO Ban"]),
-    (P.TERM_AFTER, lambda c: c in M._TERM_FIRST or c.isspace(),
+    (P.OF_BY, P.OF_BY_FIRST.__contains__, ["của Bộ", "do Bộ", "giữa Ban", "CỦA BỘ", "DO Ban"]),
+    (P.TERM_AFTER, lambda c: c in P.TERM_AFTER_FIRST or c.isspace(),
      [" (khóa XII)", "(khoá XIII)", "khóa XI", "  KHÓA X", "\u00a0(khóa IX)"]),
-    (M.COMMA_GAP, M._GAP_FIRST.__contains__, [" , x", "\n\nx", ",x"]),
+    (M.COMMA_GAP, M.COMMA_GAP_FIRST.__contains__, [" , x", "\n\nx", ",x"]),
 ]
 
 
@@ -52,15 +53,17 @@ def test_guarded_patterns_match_nothing_the_guard_refuses(text):
             assert guard(text[0]), (pattern.pattern[:30], text)
 
 
-def test_parse_tail_reads_dates_issuers_and_terms_as_written():
-    text = "25-NQ/TW, ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII) về"
-    end = text.index(",")
-    date, issuer, tail_end, cut_off = M._parse_tail(text, end, len(text))
-    assert (date, cut_off) == ("2022-06-16", False)
-    assert issuer is not None and text[tail_end:] == " về"
-    text = "Chỉ thị số 05-CT/TW ngày 15/5/2016 do Bộ Chính trị ban hành."
-    end = text.index(" ngày")
-    date, issuer, tail_end, _ = M._parse_tail(text, end, len(text))
-    assert (date, issuer, text[tail_end:]) == ("2016-05-15", "Bộ Chính trị", ".")
-    text = "Kế hoạch số 12/KH-UBND ngày 26 tháng 12 năm 2017 củ"
-    assert M._parse_tail(text, text.index(" ngày"), len(text))[3] is True
+def _first_mention(text: str):
+    return M.find_mentions(read_page(text))[0]
+
+
+def test_tails_are_read_as_written():
+    m = _first_mention("Nghị quyết số 25-NQ/TW, ngày 16/6/2022 của Hội nghị Trung ương 5 "
+                       "(khóa XIII) về phát triển")
+    assert (m.date, m.issuer is not None, m.truncated) == ("2022-06-16", True, False)
+    assert m.tail_end == m.end + len(", ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII)")
+    m = _first_mention("Chỉ thị số 05-CT/TW ngày 15/5/2016 do Bộ Chính trị ban hành.")
+    assert (m.date, m.issuer, m.tail_end - m.end) == ("2016-05-15", "Bộ Chính trị",
+                                                      len(" ngày 15/5/2016 do Bộ Chính trị ban hành"))
+    m = _first_mention("Kế hoạch số 12/KH-UBND (Khóa X) ngày 26 tháng 12 năm 2017 củ")
+    assert (m.date, m.truncated) == ("2017-12-26", True)
