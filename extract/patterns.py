@@ -63,11 +63,24 @@ _SEP = r"[ \n]{0,3}"
 # "CCHC&PC": two departments joined by "&" in one code.
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?\d{0,2}"
 
+# The decimal digits of the Basic Multilingual Plane (every character `\d` matches there),
+# then every character beyond it: as the first character of a scan, a class of characters
+# is one table look-up per character of the text, where `\d` asks Unicode's tables;
+# a character beyond the plane is then held to `\d` itself (`(?<=\d)`).
+DIGIT_FIRST = (
+    "[0-9\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f"
+    "\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def"
+    "\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819"
+    "\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49"
+    "\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59"
+    "\uabf0-\uabf9\uff10-\uff19\U00010000-\U0010ffff](?<=\\d)"
+)
+
 NUMBER = re.compile(
     # The first digit opens the pattern, and the test that no word, slash, dot or dash
     # stands before it follows that digit: the regex engine then skips ahead to digits.
     # A serial may end in a letter: 45b/NQ-CP, 12a-KH/TU.
-    r"\d(?<![\w/.\-]\d)"
+    DIGIT_FIRST + r"(?<![\w/.\-]\d)"
     r"(?:"
     # Party style: 25-NQ/TW, 1573-KH/BDVTW-BCSĐCP, 11-QĐi/TW
     rf"\d{{0,4}}[a-zA-Z]?{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}}"

@@ -9,6 +9,8 @@ still lets the pattern match must pass the guard (case variants, the Kelvin sign
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,3 +69,16 @@ def test_tails_are_read_as_written():
                                                       len(" ngày 15/5/2016 do Bộ Chính trị ban hành"))
     m = _first_mention("Kế hoạch số 12/KH-UBND (Khóa X) ngày 26 tháng 12 năm 2017 củ")
     assert (m.date, m.truncated) == ("2017-12-26", True)
+
+
+def test_digit_first_is_every_decimal_digit():
+    digit_first, decimal = re.compile(P.DIGIT_FIRST), re.compile(r"\d")
+    chars = _BMP + [chr(c) for c in range(0x10000, 0x110000, 7)] + ["\U0001d7ce", "\U000104a0"]
+    assert [c for c in chars if bool(digit_first.fullmatch(c)) != bool(decimal.fullmatch(c))] == []
+
+
+def test_numbers_open_on_any_decimal_digit():
+    for digits in ("25", "２５", "\u0662\u0665", "\U0001d7d0\U0001d7d3"):
+        text = f"Nghị quyết số {digits}-NQ/TW của Bộ Chính trị"
+        assert [m.group() for m in P.NUMBER.finditer(text)] == [f"{digits}-NQ/TW"]
+    assert P.NUMBER.search("ab25-NQ/TW x/5/KH-UBND") is None
