@@ -75,6 +75,12 @@ _HEAD_LONGEST = 20
 # how many words may follow a comma or "và" inside a name before the name must end:
 # "Luật Thi đua, Khen thưởng ngày ...", "Luật Tổ chức HĐND và UBND;"
 _LINKED_WORDS = 5
+# A name's tokens: read first, at most (one to look ahead past the 30th), and how far a
+# step looks past the current one (`_linked_name_goes_on`: `_LINKED_WORDS` + 1 ahead, and
+# whether one more stands there); while fewer are read, the rest are read first
+_FIRST_TOKENS = 12
+_MOST_TOKENS = 31
+_TOKENS_AHEAD = _LINKED_WORDS + 3
 # "Luật Giáo dục nghề nghiệp số 74/2014/QH13", "Luật ... 2019 số 47/2019/QH14": a law
 # cited with its number is that reference (§3)
 _WITH_NUMBER = re.compile(r"[ \t]{0,3}(?:(?:19|20)\d\d[ \t]{1,3})?(?:" + NUMBER_WORD
@@ -95,8 +101,11 @@ def find_laws(page: Page) -> list[Mention]:
     for start, pos, head in sorted(starts + items) if items else starts:
         if start < covered:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
-        # the name is read over 30 tokens at most (and one more to look ahead)
-        tokens = list(itertools.islice(LAW_TOKEN.finditer(text[pos:pos + 300]), 31))
+        # the name is read over 30 tokens at most (and one more to look ahead); most
+        # names end within a few, so the tokens are read as the name goes on
+        tokens_after = LAW_TOKEN.finditer(text[pos:pos + 300])
+        tokens = list(itertools.islice(tokens_after, _FIRST_TOKENS))
+        more = len(tokens) == _FIRST_TOKENS
         if not tokens:
             continue
         first = tokens[0].group()
@@ -111,7 +120,12 @@ def find_laws(page: Page) -> list[Mention]:
         depth_inner = head.lower().startswith(LAW_WORD) and first.lower() == AMENDING_WORD
         many_laws = False   # "... của 37 luật có liên quan đến quy hoạch": to its date
         i = 1
-        while i < len(tokens) and i < 30:
+        while i < 30:
+            if more and i + _TOKENS_AHEAD > len(tokens):
+                tokens += itertools.islice(tokens_after, _MOST_TOKENS - len(tokens))
+                more = False
+            if i >= len(tokens):
+                break
             tok = tokens[i].group()
             low = tok.lower()
             gap = text[name_end:pos + tokens[i].start()]
@@ -184,10 +198,9 @@ def find_laws(page: Page) -> list[Mention]:
                 im = _ITEM_YEAR.match(text, name_end, len(text) if line_end < 0 else line_end)
                 if im:
                     year, tail_end = im.group(1), im.end()
-        out.append(Mention(number=name, key=law_group_key(name), start=start, end=name_end,
-                           lead_start=start, tail_end=tail_end, kind="L", word_kind="L",
-                           date=year, is_law=True,
-                           in_side_list=bool(side) and in_spans(start, side)))
+        # (positional: the fields in `Mention`'s order)
+        out.append(Mention(name, law_group_key(name), start, name_end, start, tail_end, "L", "L",
+                           year, None, False, bool(side) and in_spans(start, side), True))
     # a law the page cites with its number is that reference wherever it is named (§3)
     return [m for m in out if m.key not in numbered] if numbered else out
 
