@@ -17,7 +17,7 @@ from extract.normalize import iso_date, normalize_number, number_key, number_par
 from extract.page import Page, in_spans
 from extract.patterns import (
     BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, OF_BY_FIRST, SO_BEFORE, SPACES, TERM_AFTER,
-    TERM_AFTER_FIRST, TERM_PAREN,
+    TERM_AFTER_REACH, TERM_PAREN,
 )
 
 
@@ -100,8 +100,7 @@ COMMA_GAP_FIRST = frozenset(" \n,")
 
 def _after_term(text: str, end: int, limit: int) -> int:
     """`end` moved past the term that may follow an issuer: " (khóa XII)"."""
-    first = text[end:end + 1]
-    if first in TERM_AFTER_FIRST or first.isspace():
+    if "k" in text[end:end + TERM_AFTER_REACH].lower():
         km = TERM_AFTER.match(text, end, limit)
         if km:
             return km.end()
@@ -120,10 +119,12 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     end = pos
     cut_off = False
     for _ in range(4):
-        if text[end:end + 1] in COMMA_GAP_FIRST and end < limit:
-            cur = COMMA_GAP.match(text, end, limit).end()
-        else:
+        if text[end:end + 1] not in COMMA_GAP_FIRST or end >= limit:
             cur = end
+        elif text[end + 1:end + 2] not in COMMA_GAP_FIRST:
+            cur = end + 1   # one space or line break: what `COMMA_GAP` matches there
+        else:
+            cur = COMMA_GAP.match(text, end, limit).end()
         first = text[cur:cur + 1]
         if date is None and first in P.DATE_AFTER_FIRST:
             dm = P.DATE_AFTER.match(text, cur, limit)
@@ -147,7 +148,8 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         if issuer is None:
             im = OF_BY.match(text, cur, limit) if first in OF_BY_FIRST else None
             if im:
-                pm = P.PLENUM.match(text, im.end(), limit)
+                pm = P.PLENUM.match(text, im.end(), limit) \
+                    if text[im.end():im.end() + 1] in P.PLENUM_FIRST else None
                 if pm:
                     issuer, end = PLENUM_ISSUER, _after_term(text, pm.end(), limit)
                     continue

@@ -258,6 +258,8 @@ PLENUM = re.compile(
     r"\s{1,3}(?:của\s{1,3})?(?:Ban\s{1,3}Chấp\s{1,3}hành\s{1,3})?Trung\s{1,3}ương"
     r"(?:\s{1,3}Đảng)?(?:\s{1,3}(?:lần\s{1,3}thứ\s{1,3}\w{1,10}|\d{1,2}))?",
     re.IGNORECASE)
+# (`DATE_AFTER_FIRST`)
+PLENUM_FIRST = frozenset("hH")
 # After a comma, the name of a second body issuing with the first ("Bộ Chính trị, Ban Bí thư").
 JOINT_ISSUER = re.compile(
     "(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s{1,3}") for b in sorted(JOINT_ISSUERS, key=len, reverse=True))
@@ -304,8 +306,8 @@ BARE_ISSUER_CLOSE = re.compile(
     r"(?:\s{1,3}về(?!\w)|\s{0,2}[;.)\n]|\s{0,2}$)", re.IGNORECASE)
 
 TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
-# (`DATE_AFTER_FIRST`), white space aside
-TERM_AFTER_FIRST = frozenset("(kK" + _KELVIN)
+# whose "k" stands within its first characters: a test of those before it is tried
+TERM_AFTER_REACH = 6
 
 TERM_PAREN = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)", re.IGNORECASE)
 
