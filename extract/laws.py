@@ -13,7 +13,7 @@ from extract.grammar import (
     LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS, LAW_WORD, NUMBER_WORD,
 )
 from extract.mentions import Mention
-from extract.normalize import fold
+from extract.normalize import fold, lower_same_length
 from extract.page import RELATED_ITEM_OPENING, Page, in_spans
 from extract.patterns import LAW_TOKEN, LAW_YEAR, SPACES
 
@@ -24,25 +24,32 @@ def law_group_key(name: str) -> str:
     return "law:" + fold(name)
 
 
-def law_starts(text: str):
+def law_starts(text: str, low: str | None = None):
     """The matches `P.LAW_START.finditer(text)` yields, tried only where one can start.
 
     Every match holds "uật"/"UẬT" ("Luật", "Bộ  luật", "BỘ LUẬT") or starts with
     "Hiến": finding those is a fast substring search, where the regex scan would try
-    every position. Candidates are tried in order, never inside the previous match.
+    every position; both cases of "uật" by one search of `low` (`text` lower-cased,
+    `lower_same_length`, when the caller has it). Candidates are tried in order, never
+    inside the previous match.
     """
+    if low is None:
+        low = lower_same_length(text)
     starts = set()
-    for tail, head, pair in LAW_START_PIECES:
-        i = text.find(tail, 1)
+    for tail_low, width in _LAW_TAILS_LOW:
+        i = low.find(tail_low, 1)
         while i >= 0:
-            before = text[i - 1]
-            if before == "L":
-                starts.add(i - 1)
-            if before == head or before == "L":
-                for gap in (1, 2, 3):  # "Bộ" and one to three spaces before the "l"
-                    if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
-                        starts.add(i - 3 - gap)
-            i = text.find(tail, i + 1)
+            piece = _LAW_PIECES.get(text[i:i + width])    # "uật" or "UẬT" as written
+            if piece is not None:
+                head, pair = piece
+                before = text[i - 1]
+                if before == "L":
+                    starts.add(i - 1)
+                if before == head or before == "L":
+                    for gap in (1, 2, 3):  # "Bộ" and one to three spaces before the "l"
+                        if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
+                            starts.add(i - 3 - gap)
+            i = low.find(tail_low, i + 1)
     i = text.find(CONSTITUTION_START)
     while i >= 0:
         starts.add(i)
@@ -55,6 +62,11 @@ def law_starts(text: str):
         if m:
             yield m
             pos = m.end()
+
+
+_LAW_PIECES = {tail: (head, pair) for tail, head, pair in LAW_START_PIECES}
+# the pieces' tails lower-cased ("uật" for both): one search each
+_LAW_TAILS_LOW = tuple(sorted({(tail.lower(), len(tail)) for tail in _LAW_PIECES}))
 
 
 def _item_law_starts(text: str, items) -> list[tuple[int, int, str]]:
@@ -96,7 +108,7 @@ def find_laws(page: Page) -> list[Mention]:
     out: list[Mention] = []
     numbered: set[str] = set()
     covered = 0
-    starts = [(m.start(), m.end(), m.group("head")) for m in law_starts(text)]
+    starts = [(m.start(), m.end(), m.group("head")) for m in law_starts(text, page.low)]
     items = _item_law_starts(text, page_items) if page_items else ()
     for start, pos, head in sorted(starts + items) if items else starts:
         if start < covered:

@@ -85,3 +85,18 @@ def test_numbers_open_on_any_decimal_digit():
         text = f"Nghị quyết số {digits}-NQ/TW của Bộ Chính trị"
         assert [m.group() for m in P.NUMBER.finditer(text)] == [f"{digits}-NQ/TW"]
     assert P.NUMBER.search("ab25-NQ/TW x/5/KH-UBND") is None
+
+
+_LAW_FRAGMENTS = ["Luật", "luật", "LUẬT", "LUật", "lUẬT", "Uật", "uẬt", "Bộ", "BỘ", "bộ", " ", "  ",
+                  "\n", "Hiến pháp", "HIẾN PHÁP", "Hiến", "x", "L", "B", "-", "ộ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LAW_FRAGMENTS), max_size=16).map("".join))
+def test_law_starts_by_one_search_of_the_lowered_text_are_the_whole_scan(text):
+    from extract.laws import law_starts
+    from extract.normalize import lower_same_length
+
+    whole = [m.span() for m in P.LAW_START.finditer(text)]
+    assert [m.span() for m in law_starts(text, lower_same_length(text))] == whole
+    assert [m.span() for m in law_starts(text)] == whole
