@@ -43,6 +43,8 @@ built), a `subject.SubjectFind`, `relations.Statement`s whose page-subject end i
 `extract.normalize` holds the normalisation rules every other module imports.
 """
 
+import functools
+
 from extract.model import Evidence, Law, PageExtraction, Reference, Relation, Subject
 
 __all__ = ["extract_page", "PageExtraction", "Reference", "Subject", "Law", "Relation", "Evidence"]
@@ -58,6 +60,14 @@ def extract_page(text: str, *, province: str | None = None,
     name it in their addresses), never supply one. Offsets in the result point into
     `text` exactly as given.
     """
-    from extract.engine import extract_page as _extract
+    return _engine().extract_page(text, province=province, url=url)
 
-    return _extract(text, province=province, url=url)
+
+@functools.cache
+def _engine():
+    """The engine, imported on the first page (importing `extract.normalize` alone, as the
+    graph does, need not compile every pattern); cached, as an import statement run per
+    page costs more than the call."""
+    from extract import engine
+
+    return engine

@@ -13,7 +13,7 @@ from extract.grammar import (
     LAW_START_PIECES, LAW_STOP, LAW_STOP_PAIRS, LAW_WORD, NUMBER_WORD,
 )
 from extract.mentions import Mention
-from extract.normalize import fold
+from extract.normalize import fold, lower_same_length
 from extract.page import RELATED_ITEM_OPENING, Page, in_spans
 from extract.patterns import LAW_TOKEN, LAW_YEAR, SPACES
 
@@ -24,25 +24,32 @@ def law_group_key(name: str) -> str:
     return "law:" + fold(name)
 
 
-def law_starts(text: str):
+def law_starts(text: str, low: str | None = None):
     """The matches `P.LAW_START.finditer(text)` yields, tried only where one can start.
 
     Every match holds "uật"/"UẬT" ("Luật", "Bộ  luật", "BỘ LUẬT") or starts with
     "Hiến": finding those is a fast substring search, where the regex scan would try
-    every position. Candidates are tried in order, never inside the previous match.
+    every position; both cases of "uật" by one search of `low` (`text` lower-cased,
+    `lower_same_length`, when the caller has it). Candidates are tried in order, never
+    inside the previous match.
     """
+    if low is None:
+        low = lower_same_length(text)
     starts = set()
-    for tail, head, pair in LAW_START_PIECES:
-        i = text.find(tail, 1)
+    for tail_low, width in _LAW_TAILS_LOW:
+        i = low.find(tail_low, 1)
         while i >= 0:
-            before = text[i - 1]
-            if before == "L":
-                starts.add(i - 1)
-            if before == head or before == "L":
-                for gap in (1, 2, 3):  # "Bộ" and one to three spaces before the "l"
-                    if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
-                        starts.add(i - 3 - gap)
-            i = text.find(tail, i + 1)
+            piece = _LAW_PIECES.get(text[i:i + width])    # "uật" or "UẬT" as written
+            if piece is not None:
+                head, pair = piece
+                before = text[i - 1]
+                if before == "L":
+                    starts.add(i - 1)
+                if before == head or before == "L":
+                    for gap in (1, 2, 3):  # "Bộ" and one to three spaces before the "l"
+                        if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
+                            starts.add(i - 3 - gap)
+            i = low.find(tail_low, i + 1)
     i = text.find(CONSTITUTION_START)
     while i >= 0:
         starts.add(i)
@@ -55,6 +62,11 @@ def law_starts(text: str):
         if m:
             yield m
             pos = m.end()
+
+
+_LAW_PIECES = {tail: (head, pair) for tail, head, pair in LAW_START_PIECES}
+# the pieces' tails lower-cased ("uật" for both): one search each
+_LAW_TAILS_LOW = tuple(sorted({(tail.lower(), len(tail)) for tail in _LAW_PIECES}))
 
 
 def _item_law_starts(text: str, items) -> list[tuple[int, int, str]]:
@@ -75,6 +87,12 @@ _HEAD_LONGEST = 20
 # how many words may follow a comma or "và" inside a name before the name must end:
 # "Luật Thi đua, Khen thưởng ngày ...", "Luật Tổ chức HĐND và UBND;"
 _LINKED_WORDS = 5
+# A name's tokens: read first, at most (one to look ahead past the 30th), and how far a
+# step looks past the current one (`_linked_name_goes_on`: `_LINKED_WORDS` + 1 ahead, and
+# whether one more stands there); while fewer are read, the rest are read first
+_FIRST_TOKENS = 12
+_MOST_TOKENS = 31
+_TOKENS_AHEAD = _LINKED_WORDS + 3
 # "Luật Giáo dục nghề nghiệp số 74/2014/QH13", "Luật ... 2019 số 47/2019/QH14": a law
 # cited with its number is that reference (§3)
 _WITH_NUMBER = re.compile(r"[ \t]{0,3}(?:(?:19|20)\d\d[ \t]{1,3})?(?:" + NUMBER_WORD
@@ -90,13 +108,16 @@ def find_laws(page: Page) -> list[Mention]:
     out: list[Mention] = []
     numbered: set[str] = set()
     covered = 0
-    starts = [(m.start(), m.end(), m.group("head")) for m in law_starts(text)]
+    starts = [(m.start(), m.end(), m.group("head")) for m in law_starts(text, page.low)]
     items = _item_law_starts(text, page_items) if page_items else ()
     for start, pos, head in sorted(starts + items) if items else starts:
         if start < covered:
             continue  # "Luật Tổ chức Chính phủ" inside "Luật Sửa đổi ... của Luật ..."
-        # the name is read over 30 tokens at most (and one more to look ahead)
-        tokens = list(itertools.islice(LAW_TOKEN.finditer(text[pos:pos + 300]), 31))
+        # the name is read over 30 tokens at most (and one more to look ahead); most
+        # names end within a few, so the tokens are read as the name goes on
+        tokens_after = LAW_TOKEN.finditer(text[pos:pos + 300])
+        tokens = list(itertools.islice(tokens_after, _FIRST_TOKENS))
+        more = len(tokens) == _FIRST_TOKENS
         if not tokens:
             continue
         first = tokens[0].group()
@@ -111,7 +132,12 @@ def find_laws(page: Page) -> list[Mention]:
         depth_inner = head.lower().startswith(LAW_WORD) and first.lower() == AMENDING_WORD
         many_laws = False   # "... của 37 luật có liên quan đến quy hoạch": to its date
         i = 1
-        while i < len(tokens) and i < 30:
+        while i < 30:
+            if more and i + _TOKENS_AHEAD > len(tokens):
+                tokens += itertools.islice(tokens_after, _MOST_TOKENS - len(tokens))
+                more = False
+            if i >= len(tokens):
+                break
             tok = tokens[i].group()
             low = tok.lower()
             gap = text[name_end:pos + tokens[i].start()]
@@ -184,10 +210,9 @@ def find_laws(page: Page) -> list[Mention]:
                 im = _ITEM_YEAR.match(text, name_end, len(text) if line_end < 0 else line_end)
                 if im:
                     year, tail_end = im.group(1), im.end()
-        out.append(Mention(number=name, key=law_group_key(name), start=start, end=name_end,
-                           lead_start=start, tail_end=tail_end, kind="L", word_kind="L",
-                           date=year, is_law=True,
-                           in_side_list=bool(side) and in_spans(start, side)))
+        # (positional: the fields in `Mention`'s order)
+        out.append(Mention(name, law_group_key(name), start, name_end, start, tail_end, "L", "L",
+                           year, None, False, bool(side) and in_spans(start, side), True))
     # a law the page cites with its number is that reference wherever it is named (§3)
     return [m for m in out if m.key not in numbered] if numbered else out
 

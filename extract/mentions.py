@@ -16,7 +16,8 @@ from extract.issuers import issuer_before, scan_issuer
 from extract.normalize import iso_date, normalize_number, number_key, number_parts, strip_diacritics
 from extract.page import Page, in_spans
 from extract.patterns import (
-    BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, SO_BEFORE, SPACES, TERM_AFTER, TERM_PAREN,
+    BARE_ISSUER_CLOSE, CUT_OF, GRANTED, OF_BY, OF_BY_FIRST, SO_BEFORE, SPACES, TERM_AFTER,
+    TERM_AFTER_REACH, TERM_PAREN,
 )
 
 
@@ -88,10 +89,22 @@ def _word_kind_before(text: str, start: int, low: str) -> tuple[str | None, int]
     if not m:
         m2 = SO_BEFORE.search(text, window_start, start)
         return None, m2.start() if m2 else start
-    return _kind_of_word(text[m.start("word"):m.end("word")]), m.start()
+    word_start, word_end = m.span("word")
+    return _kind_of_word(text[word_start:word_end]), m.start()
 
 
 COMMA_GAP = re.compile(r"[ \n]{0,3},?[ \n]{0,3}")
+# what a non-empty `COMMA_GAP` starts with (`_parse_tail` tests it first)
+COMMA_GAP_FIRST = frozenset(" \n,")
+
+
+def _after_term(text: str, end: int, limit: int) -> int:
+    """`end` moved past the term that may follow an issuer: " (khóa XII)"."""
+    if "k" in text[end:end + TERM_AFTER_REACH].lower():
+        km = TERM_AFTER.match(text, end, limit)
+        if km:
+            return km.end()
+    return end
 
 
 def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int, bool]:
@@ -106,61 +119,57 @@ def _parse_tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     end = pos
     cut_off = False
     for _ in range(4):
-        m = COMMA_GAP.match(text, end, limit)
-        cur = m.end() if m else end
-        if date is None:
+        if text[end:end + 1] not in COMMA_GAP_FIRST or end >= limit:
+            cur = end
+        elif text[end + 1:end + 2] not in COMMA_GAP_FIRST:
+            cur = end + 1   # one space or line break: what `COMMA_GAP` matches there
+        else:
+            cur = COMMA_GAP.match(text, end, limit).end()
+        first = text[cur:cur + 1]
+        if date is None and first in P.DATE_AFTER_FIRST:
             dm = P.DATE_AFTER.match(text, cur, limit)
             if dm:
                 date = date_of(dm)
                 end = dm.end()
                 continue
-        if issuer is None and "," in text[end:cur]:
+        if issuer is None and cur > end and "," in text[end:cur]:
             # after a comma, with no "của": a plenum, or (after the date) a body whose
             # name closes the clause ("..., ngày 1/2/2016, Bộ Chính trị về ...")
             pm = P.PLENUM.match(text, cur, limit)
             if pm:
-                issuer, end = PLENUM_ISSUER, pm.end()
-                km = TERM_AFTER.match(text, end, limit)
-                if km:
-                    end = km.end()
+                issuer, end = PLENUM_ISSUER, _after_term(text, pm.end(), limit)
                 continue
             if date is not None and P.ISSUER_HEAD.match(text, cur, limit):
                 name, name_end = scan_issuer(text, cur, limit)
                 if name and BARE_ISSUER_CLOSE.match(text, name_end, limit):
                     issuer = name
-                    end = name_end
-                    km = TERM_AFTER.match(text, end, limit)
-                    if km:
-                        end = km.end()
+                    end = _after_term(text, name_end, limit)
                     continue
         if issuer is None:
-            im = OF_BY.match(text, cur, limit)
+            im = OF_BY.match(text, cur, limit) if first in OF_BY_FIRST else None
             if im:
-                pm = P.PLENUM.match(text, im.end(), limit)
+                pm = P.PLENUM.match(text, im.end(), limit) \
+                    if text[im.end():im.end() + 1] in P.PLENUM_FIRST else None
                 if pm:
-                    issuer, end = PLENUM_ISSUER, pm.end()
-                    km = TERM_AFTER.match(text, end, limit)
-                    if km:
-                        end = km.end()
+                    issuer, end = PLENUM_ISSUER, _after_term(text, pm.end(), limit)
                     continue
                 name, name_end = scan_issuer(text, im.end(), limit)
                 if name:
                     issuer = name   # as written, a dangling "và" dropped
-                    end = name_end
-                    km = TERM_AFTER.match(text, end, limit)
-                    if km:
-                        end = km.end()
-                    cm = GRANTED.match(text, end, limit)
-                    if cm and text[im.start():im.start() + 2].lower() == "do":
-                        end = cm.end()
+                    end = _after_term(text, name_end, limit)
+                    if text[im.start():im.start() + 2].lower() == "do":
+                        cm = GRANTED.match(text, end, limit)
+                        if cm:
+                            end = cm.end()
                     continue
-            if CUT_OF.match(text, cur, limit) and limit - cur <= 4:
+            if limit - cur <= 4 and CUT_OF.match(text, cur, limit):
                 cut_off = True
         # skip a term in parentheses: "(khóa XII)"
-        km = TERM_PAREN.match(text, cur, limit)
-        if km:
-            end = km.end()
-            continue
+        if first == "(":
+            km = TERM_PAREN.match(text, cur, limit)
+            if km:
+                end = km.end()
+                continue
         break
     return date, issuer, end, cut_off
 
@@ -269,11 +278,10 @@ def find_mentions(page: Page) -> list[Mention]:
             author = issuer_before(text, lead_start)
             if author is not None:
                 issuer = issuer_of_author(author, number, page.province, page.district)
+        # (positional: the fields in `Mention`'s order, faster than by keyword)
         out.append(Mention(
-            number=number, key=number_key(number), start=start, end=end,
-            lead_start=lead_start, tail_end=tail_end, kind=kind, word_kind=word_kind,
-            date=date, issuer=issuer, truncated=(end == n or cut_off),
-            in_side_list=bool(side) and in_spans(start, side),
+            number, number_key(number), start, end, lead_start, tail_end, kind, word_kind,
+            date, issuer, end == n or cut_off, bool(side) and in_spans(start, side),
         ))
     if letter_serials:
         out += _short_forms(page, out)

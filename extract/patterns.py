@@ -63,11 +63,24 @@ _SEP = r"[ \n]{0,3}"
 # "CCHC&PC": two departments joined by "&" in one code.
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?\d{0,2}"
 
+# The decimal digits of the Basic Multilingual Plane (every character `\d` matches there),
+# then every character beyond it: as the first character of a scan, a class of characters
+# is one table look-up per character of the text, where `\d` asks Unicode's tables;
+# a character beyond the plane is then held to `\d` itself (`(?<=\d)`).
+DIGIT_FIRST = (
+    "[0-9\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f"
+    "\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def"
+    "\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819"
+    "\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49"
+    "\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59"
+    "\uabf0-\uabf9\uff10-\uff19\U00010000-\U0010ffff](?<=\\d)"
+)
+
 NUMBER = re.compile(
     # The first digit opens the pattern, and the test that no word, slash, dot or dash
     # stands before it follows that digit: the regex engine then skips ahead to digits.
     # A serial may end in a letter: 45b/NQ-CP, 12a-KH/TU.
-    r"\d(?<![\w/.\-]\d)"
+    DIGIT_FIRST + r"(?<![\w/.\-]\d)"
     r"(?:"
     # Party style: 25-NQ/TW, 1573-KH/BDVTW-BCSĐCP, 11-QĐi/TW
     rf"\d{{0,4}}[a-zA-Z]?{_SEP}-{_SEP}{_CODE}{_SEP}/{_SEP}{_CODE}(?:{_SEP}-{_SEP}{_CODE}){{0,3}}"
@@ -111,6 +124,11 @@ DATE_AFTER = re.compile(r"(?:(?:ban hành|cấp|ký)\s{1,3})?ngày\s{1,3}" + _DA
                         re.IGNORECASE)
 # A sentence that opens with its date: "Ngày 29/05/2025, UBND tỉnh ..."
 LEADING_DATE = re.compile(r"(?<!\w)Ngày\s{1,3}" + _DATE_BODY)
+# The characters a match of a case-insensitive pattern may start with, where a scanner
+# tests the character before it tries the pattern (most tries fail at their first one):
+# the first letters in both cases, and the Kelvin sign `re.IGNORECASE` takes for "k".
+_KELVIN = "\N{KELVIN SIGN}"
+DATE_AFTER_FIRST = frozenset("bBcCkKnN" + _KELVIN)
 # "Bắc Kạn, ngày 16 tháng 01 năm 2025" in a full text's header
 PLACE_DATE = re.compile(r"ngày\s{1,4}" + _DATE_BODY, re.IGNORECASE)
 
@@ -240,6 +258,8 @@ PLENUM = re.compile(
     r"\s{1,3}(?:của\s{1,3})?(?:Ban\s{1,3}Chấp\s{1,3}hành\s{1,3})?Trung\s{1,3}ương"
     r"(?:\s{1,3}Đảng)?(?:\s{1,3}(?:lần\s{1,3}thứ\s{1,3}\w{1,10}|\d{1,2}))?",
     re.IGNORECASE)
+# (`DATE_AFTER_FIRST`)
+PLENUM_FIRST = frozenset("hH")
 # After a comma, the name of a second body issuing with the first ("Bộ Chính trị, Ban Bí thư").
 JOINT_ISSUER = re.compile(
     "(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s{1,3}") for b in sorted(JOINT_ISSUERS, key=len, reverse=True))
@@ -275,6 +295,8 @@ SO_BEFORE = re.compile(r"(?:số|SỐ|Số)\s{0,2}:?\s{0,3}$")
 # "của Chính phủ", "do Bộ Tài chính ban hành", "giữa Ban Dân vận Trung ương và Ban cán sự
 # đảng Chính phủ" (two bodies that issue a programme together)
 OF_BY = re.compile(r"(?:của|do|giữa)\s{1,3}", re.IGNORECASE)
+# (`DATE_AFTER_FIRST`)
+OF_BY_FIRST = frozenset("cCdDgG")
 
 # What may follow an issuer named with no "của" after the date ("..., ngày 1/2/2016, Bộ
 # Chính trị về ..."): its term, its title, the clause's end; a verb makes it the actor of
@@ -284,6 +306,8 @@ BARE_ISSUER_CLOSE = re.compile(
     r"(?:\s{1,3}về(?!\w)|\s{0,2}[;.)\n]|\s{0,2}$)", re.IGNORECASE)
 
 TERM_AFTER = re.compile(r"\s{0,2}\(?\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\)?", re.IGNORECASE)
+# whose "k" stands within its first characters: a test of those before it is tried
+TERM_AFTER_REACH = 6
 
 TERM_PAREN = re.compile(r"\(\s{0,2}(?:khóa|khoá)\s{1,2}[IVXLC]{1,6}\s{0,2}\)", re.IGNORECASE)
 

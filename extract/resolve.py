@@ -40,7 +40,13 @@ def resolve_references(mentions: list[Mention], subject_key: str | None,
     refs = []
     for key in order:
         group = groups[key]
-        best = group[0] if len(group) == 1 else max(group, key=lambda m: (m.detail, -m.start))
+        first = group[0]
+        if len(group) == 1:     # most numbers are mentioned once: no comparison to make
+            best, spans, in_side_list = first, [(first.start, first.end)], first.in_side_list
+        else:
+            best = max(group, key=lambda m: (m.detail, -m.start))
+            spans = [(m.start, m.end) for m in group]
+            in_side_list = all(m.in_side_list for m in group)
         issuer = reference_issuer(best, group, province, district)
         kind = best.kind
         if best.word_kind is None:
@@ -49,9 +55,7 @@ def resolve_references(mentions: list[Mention], subject_key: str | None,
                 kind = worded.kind
         refs.append(Reference(
             number=best.number, kind=kind, date=best.date, issuer=issuer,
-            start=group[0].start, end=group[0].end,
-            mentions=[(m.start, m.end) for m in group],
-            in_side_list=all(m.in_side_list for m in group),
+            start=first.start, end=first.end, mentions=spans, in_side_list=in_side_list,
         ))
     return refs
 
