@@ -132,7 +132,7 @@ class _SourcesOnce:
 
 
 _SLICED = {"implementers": ("limit", "offset", "depth"), "lineage": ("limit", "offset"),
-           "cites": ("limit", "offset"), "cited-by": ("limit", "offset")}
+           "cites": ("limit", "offset"), "cited-by": ("limit", "offset"), "search": ("limit",)}
 
 
 def _slice(request: Request, kind: str) -> dict[str, int]:
@@ -183,7 +183,8 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
                 raise HTTPException(400, "q is required")
             if kind == "search":
                 result = stores.run(search.search, p["q"] or None, kind=p["kind"],
-                                    year=p["year"], province=p["province"])
+                                    year=p["year"], province=p["province"],
+                                    **_slice(request, kind))
             else:
                 result = stores.run(fn, p["q"], province=p["province"], year=p["year"],
                                     **_slice(request, kind))
