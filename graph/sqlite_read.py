@@ -171,6 +171,11 @@ class SQLiteReading:
                 f"SELECT id, key, label FROM nodes WHERE id IN ({marks(len(chunk))})", chunk)]
         return sorted(out)
 
+    def reached(self, root, direction, types, max_depth):
+        """`paging.Reached` for this store, answered in SQL (graph/sqlite_reach.py)."""
+        from graph.sqlite_reach import SQLiteReached
+        return SQLiteReached(self, root, direction, tuple(types), max_depth)
+
     def _tuples(self) -> sqlite3.Cursor:
         """A cursor giving plain tuples: the walks read thousands of rows."""
         cur = self._conn.cursor()

@@ -185,3 +185,62 @@ def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_stor
         assert got["resolved"] == resolved
         assert {r["province"]: r["first"] for r in got["provinces"] if r["first"]} == firsts
         assert {r["province"]: r["count"] for r in got["provinces"] if r["count"]} == counts
+
+
+class _WithoutOwnReach:
+    """A store without its own `reached`: graph.paging answers from `Store.reach`."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        if name == "reached":
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+@pytest.fixture(scope="module")
+def chain_store(tmp_path_factory):
+    """The contract tests' pages with unresolved references along the chains."""
+    from graph.sqlite_store import SQLiteStore
+    from tests.graph.records import ALL
+    from tests.graph.test_contract import MORE
+    store = SQLiteStore(tmp_path_factory.mktemp("chains") / "chains.sqlite")
+    store.load_records(ALL + MORE)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("own_reach", [True, False])
+@pytest.mark.parametrize("limit,offset,depth", [(1, 0, None), (1, 1, None), (5, 0, 2),
+                                                (100, 0, None)])
+def test_a_slice_with_unresolved_references_on_its_chains(chain_store, own_reach, limit,
+                                                         offset, depth):
+    store = chain_store if own_reach else _WithoutOwnReach(chain_store)
+    for query, narrowing in [("33/CT-TTg 2021", {}), ("35-CT/TU", {"province": "Ninh Thuận"}),
+                             ("33/CT-TTg 2021", {"province": "Ninh Thuận"})]:
+        whole = queries.implementers(chain_store, query, **narrowing)
+        part = queries.implementers(store, query, limit=limit, offset=offset, depth=depth,
+                                    **narrowing)
+        assert whole["unresolved"] and part["unresolved"] == whole["unresolved"]
+        assert part["results"] == _per_depth(whole["results"], limit, offset, depth)
+
+
+@pytest.mark.parametrize("limit,offset,depth", [(5, 0, None), (7, 3, None), (10, 20, 2)])
+def test_the_stores_own_reach_answers_as_the_one_from_reach(big_store, limit, offset, depth):
+    for key in _most_implemented(big_store):
+        for narrowing in ({}, {"province": "Hà Giang"}):
+            assert queries.implementers(big_store, key, limit=limit, offset=offset,
+                                        depth=depth, **narrowing) == \
+                queries.implementers(_WithoutOwnReach(big_store), key, limit=limit,
+                                     offset=offset, depth=depth, **narrowing)
+
+
+def test_a_reach_replaced_by_a_newer_walk_refuses_questions(big_store):
+    from graph.paging import reached
+    first = reached(big_store, _most_implemented(big_store, 1)[0], "in",
+                    queries.IMPLEMENTATION_TYPES, 10)
+    reached(big_store, _most_implemented(big_store, 2)[1], "in",
+            queries.IMPLEMENTATION_TYPES, 10)
+    with pytest.raises(RuntimeError):
+        first.counts()
