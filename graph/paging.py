@@ -108,11 +108,15 @@ def edge_slice(store, keys: list[str], direction: str, types: tuple[str, ...],
                limit: int | None, offset: int) -> tuple[list[Edge], int]:
     """The relations of `keys` in `direction` from `offset`, at most `limit`, in store
     order and with their evidence, and how many there are in all."""
-    ends = store.edge_keys(keys, direction, types)
-    stop = None if limit is None else offset + max(0, limit)
-    wanted = ends[offset:stop]
+    own = getattr(store, "edge_keys_slice", None)
+    if own is not None:    # the store cuts and counts without handing over every key
+        wanted, count = own(keys, direction, types, limit, offset)
+    else:
+        ends = store.edge_keys(keys, direction, types)
+        stop = None if limit is None else offset + max(0, limit)
+        wanted, count = ends[offset:stop], len(ends)
     found = with_evidence(store, wanted, types)
-    return [found[w] for w in wanted if w in found], len(ends)
+    return [found[w] for w in wanted if w in found], count
 
 
 def with_evidence(store, wanted: list[tuple[str, str, str]], types: tuple[str, ...]

@@ -140,6 +140,30 @@ class SQLiteReading:
                 out.add((there, x, rtype) if direction == "in" else (x, there, rtype))
         return sorted(out)
 
+    def edge_keys_slice(self, keys, direction, types, limit, offset):
+        """`edge_keys(...)[offset:offset + limit]` and `len(edge_keys(...))`, the order and
+        the count made by SQLite: the count from the relation index alone."""
+        keys = list(dict.fromkeys(keys))
+        types = list(types)
+        near, far = ("dst_node", "src_node") if direction == "in" else ("src_node", "dst_node")
+        if len(keys) > _CHUNK:
+            ends = self.edge_keys(keys, direction, types)
+            stop = None if limit is None else offset + max(0, limit)
+            return ends[offset:stop], len(ends)
+        cur = self._tuples()
+        where = (f"x.key IN ({marks(len(keys))}) AND r.type IN ({marks(len(types))}) "
+                 f"AND r.{far} IS NOT NULL")
+        count = cur.execute(
+            f"SELECT COUNT(*) FROM (SELECT DISTINCT r.{near}, r.{far}, r.type FROM nodes x "
+            f"JOIN relations r ON r.{near} = x.id WHERE {where})", [*keys, *types]).fetchone()[0]
+        source, target = ("o.key", "x.key") if direction == "in" else ("x.key", "o.key")
+        rows = cur.execute(
+            f"SELECT DISTINCT {source}, {target}, r.type FROM nodes x "
+            f"JOIN relations r ON r.{near} = x.id JOIN nodes o ON o.id = r.{far} WHERE {where} "
+            "ORDER BY 1, 2, 3 LIMIT ? OFFSET ?",
+            [*keys, *types, -1 if limit is None else max(0, limit), offset]).fetchall()
+        return rows, count
+
     def reach(self, root, direction, types, max_depth):
         """Breadth first over node ids (no key, no statement read), keys looked up once
         at the end: a central document's thousands of implementers in a few queries."""

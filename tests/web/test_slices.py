@@ -244,3 +244,15 @@ def test_a_reach_replaced_by_a_newer_walk_refuses_questions(big_store):
             queries.IMPLEMENTATION_TYPES, 10)
     with pytest.raises(RuntimeError):
         first.counts()
+
+
+@pytest.mark.parametrize("direction", ["in", "out"])
+@pytest.mark.parametrize("limit,offset", [(6, 2), (1, 0), (None, 3), (0, 0), (5, 10_000)])
+def test_the_stores_edge_slice_is_edge_keys_cut(big_store, direction, limit, offset):
+    for key in _most_implemented(big_store, 2) + [_most_implemented(big_store, 3)]:
+        keys = key if isinstance(key, list) else [key]
+        for types in (queries.IMPLEMENTATION_TYPES, queries.ALL_TYPES):
+            ends = big_store.edge_keys(keys, direction, types)
+            stop = None if limit is None else offset + limit
+            assert big_store.edge_keys_slice(keys, direction, types, limit, offset) == (
+                ends[offset:stop], len(ends))
