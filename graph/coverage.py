@@ -91,8 +91,25 @@ def province_summary(store, name: str, *, top: int = 20) -> dict[str, Any] | Non
     today = successor(name)
     if today is None:
         return None
+    own = getattr(store, "province_figures", None)
+    if own is not None:     # counted by the store, the documents never read
+        total, kinds, years, best = own(SUCCESSION[today], IMPLEMENTATION_TYPES, top)
+        docs = store.documents(k for k, _ in best)
+    else:
+        total, kinds, years, best, docs = _province_figures(store, SUCCESSION[today], top)
+    return {"province": today, "predecessors": [o for o in SUCCESSION[today] if o != today],
+            "documents": total,
+            "kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "years": {y: years[y] for y in sorted((y for y in years if y), reverse=True)},
+            "most_implemented": [{"document": queries._brief(docs[k]), "implementers": n}
+                                 for k, n in best]}
+
+
+def _province_figures(store, provinces, top: int):
+    """`SQLiteStore.province_figures` from `Store.search` and `cited_counts`, for a store
+    without it; and the documents read."""
     docs: dict[str, dict[str, Any]] = {}
-    for former in SUCCESSION[today]:
+    for former in provinces:
         for d in store.search(province=former, limit=10 ** 9):
             docs.setdefault(d["key"], d)
     implemented = store.cited_counts(list(docs), IMPLEMENTATION_TYPES)
@@ -100,12 +117,7 @@ def province_summary(store, name: str, *, top: int = 20) -> dict[str, Any] | Non
                   key=lambda k: (-implemented[k], k))[:top]
     kinds = Counter(d.get("kind") or "?" for d in docs.values())
     years = Counter(d.get("year") or _year(d.get("date")) for d in docs.values())
-    return {"province": today, "predecessors": [o for o in SUCCESSION[today] if o != today],
-            "documents": len(docs),
-            "kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "years": {y: years[y] for y in sorted((y for y in years if y), reverse=True)},
-            "most_implemented": [{"document": queries._brief(docs[k]),
-                                  "implementers": implemented[k]} for k in best]}
+    return len(docs), kinds, years, [(k, implemented[k]) for k in best], docs
 
 
 def _year(day: str | None) -> int | None:

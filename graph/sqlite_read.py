@@ -250,6 +250,29 @@ class SQLiteReading:
         rows.sort(key=lambda d: (-cited.get(d["key"], 0), d["key"]))
         return rows[:limit]
 
+    def province_figures(self, provinces, types, top):
+        """What `coverage.province_summary` counts, counted by SQLite: (documents, {kind:
+        n}, {year: n}, [(key, implementers)] of the `top` most implemented), over the
+        documents of `provinces`."""
+        names = list(provinces)
+        where = f"n.label = 'Document' AND n.province IN ({marks(len(names))})"
+        c = self._tuples()
+        total = c.execute(f"SELECT COUNT(*) FROM nodes n WHERE {where}", names).fetchone()[0]
+        kinds = dict(c.execute(
+            f"SELECT COALESCE(NULLIF(n.kind, ''), '?'), COUNT(*) FROM nodes n WHERE {where} "
+            "GROUP BY 1", names))
+        years = dict(c.execute(
+            "SELECT COALESCE(NULLIF(n.year, 0), CASE WHEN substr(n.date, 1, 4) GLOB "
+            "'[0-9][0-9][0-9][0-9]' THEN CAST(substr(n.date, 1, 4) AS INTEGER) END), "
+            f"COUNT(*) FROM nodes n WHERE {where} GROUP BY 1", names))
+        types = list(types)
+        best = c.execute(
+            "SELECT n.key, COUNT(DISTINCT r.src_node) AS implementers FROM nodes n "
+            f"JOIN relations r ON r.dst_node = n.id WHERE {where} "
+            f"AND r.type IN ({marks(len(types))}) GROUP BY n.id HAVING implementers > 0 "
+            "ORDER BY implementers DESC, n.key LIMIT ?", [*names, *types, top]).fetchall()
+        return total, kinds, years, best
+
     def cited_counts(self, keys, types=None):
         """Node key -> number of distinct documents pointing at it (optionally by type)."""
         out: dict[str, int] = {}

@@ -188,13 +188,15 @@ def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_stor
 
 
 class _WithoutOwnReach:
-    """A store without its own `reached`: graph.paging answers from `Store.reach`."""
+    """A store without its own shortcuts (`reached`, `edge_keys_slice`,
+    `province_figures`): graph.paging and graph.coverage answer from the `Store`
+    interface, as for any store."""
 
     def __init__(self, store):
         self._store = store
 
     def __getattr__(self, name):
-        if name == "reached":
+        if name in ("reached", "edge_keys_slice", "province_figures"):
             raise AttributeError(name)
         return getattr(self._store, name)
 
@@ -256,3 +258,15 @@ def test_the_stores_edge_slice_is_edge_keys_cut(big_store, direction, limit, off
             stop = None if limit is None else offset + limit
             assert big_store.edge_keys_slice(keys, direction, types, limit, offset) == (
                 ends[offset:stop], len(ends))
+
+
+def test_the_stores_province_figures_are_the_summary_from_its_documents(big_store, chain_store):
+    from graph.coverage import province_summary
+    from graph.provinces import SUCCESSION
+    for store in (big_store, chain_store):
+        summaries = []
+        for name in list(SUCCESSION)[:12] + ["Ninh Thuận", "Khánh Hòa", "Thái Nguyên"]:
+            summaries.append(province_summary(store, name))
+            assert summaries[-1] == province_summary(_WithoutOwnReach(store), name)
+        assert any(s["documents"] and s["most_implemented"] and s["years"]
+                   for s in summaries)
