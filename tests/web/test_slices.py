@@ -176,12 +176,15 @@ def _coverage_from_the_whole_answer(store, query, **narrowing):
     return found["resolved"], {p: f for p, (_, f) in firsts.items()}, counts
 
 
+@pytest.mark.parametrize("own_reach", [True, False])
 @pytest.mark.parametrize("narrowing", [{}, {"province": "Hà Giang"}])
-def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_store, narrowing):
+def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_store, narrowing,
+                                                                        own_reach):
     from graph.coverage import coverage
+    store = big_store if own_reach else _WithoutOwnReach(big_store)
     for key in _most_implemented(big_store, 2):
         resolved, firsts, counts = _coverage_from_the_whole_answer(big_store, key, **narrowing)
-        got = coverage(big_store, key, **narrowing)
+        got = coverage(store, key, **narrowing)
         assert got["resolved"] == resolved
         assert {r["province"]: r["first"] for r in got["provinces"] if r["first"]} == firsts
         assert {r["province"]: r["count"] for r in got["provinces"] if r["count"]} == counts
