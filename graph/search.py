@@ -78,13 +78,22 @@ def sqlite_sync(conn) -> None:
     conn.execute("DELETE FROM doc_fts_dirty")
 
 
+# a search ranks at most this many of the documents that have every word (the most
+# recently indexed): the ranking function reads each one's statistics, so words that
+# most documents have ("huyen uy") would otherwise cost a read of every such document
+RANKED = 2000
+
+
 def sqlite_words(store, words: list[str], limit: int) -> list[str]:
+    """Keys of documents with every word, best (bm25) first, then by key; when more than
+    `RANKED` documents have them, the best of the `RANKED` last indexed."""
     # every word must occur; each quoted, so nothing the user types is FTS syntax
     match = " ".join(f'"{w}"' for w in words)
     return [r[0] for r in store._conn.execute(
-        "SELECT n.key FROM doc_fts f JOIN nodes n ON n.id = f.rowid "
-        "WHERE doc_fts MATCH ? AND n.label = 'Document' ORDER BY f.rank LIMIT ?",
-        (match, limit))]
+        "SELECT n.key FROM (SELECT rowid AS id, bm25(doc_fts) AS score FROM doc_fts "
+        "WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN nodes n ON n.id = f.id "
+        "WHERE n.label = 'Document' ORDER BY f.score, n.key LIMIT ?",
+        (match, RANKED, limit))]
 
 
 # --- Neo4j -------------------------------------------------------------------------

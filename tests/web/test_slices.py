@@ -273,3 +273,30 @@ def test_the_stores_province_figures_are_the_summary_from_its_documents(big_stor
             assert summaries[-1] == province_summary(_WithoutOwnReach(store), name)
         assert any(s["documents"] and s["most_implemented"] and s["years"]
                    for s in summaries)
+
+
+def test_a_search_by_common_words_ranks_a_bounded_window(big_store, monkeypatch):
+    from graph import search
+    words = ["ke", "hoach", "thuc", "hien"]
+    match = " ".join(f'"{w}"' for w in words)
+    having = [r[0] for r in big_store._conn.execute(
+        "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rowid DESC", (match,))]
+    assert len(having) > 100
+    whole = search.sqlite_words(big_store, words, 10_000)
+    assert len(whole) == len(having)     # fewer than RANKED: every one ranked
+    statements = []
+    big_store._conn.set_trace_callback(statements.append)
+    try:
+        monkeypatch.setattr(search, "RANKED", 40)
+        part = search.sqlite_words(big_store, words, 10)
+        bounded = len(statements)
+        statements.clear()
+        monkeypatch.setattr(search, "RANKED", 10_000)
+        search.sqlite_words(big_store, words, 10)
+    finally:
+        big_store._conn.set_trace_callback(None)
+    newest = {k for k, in big_store._conn.execute(
+        f"SELECT key FROM nodes WHERE id IN ({','.join('?' * 40)})", having[:40])}
+    assert len(part) == 10 and set(part) <= newest
+    # the ranking reads each ranked document's statistics: a window of 40 reads 40
+    assert bounded < 100 < len(statements)
