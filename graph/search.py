@@ -142,21 +142,28 @@ def search(store, text: str | None = None, *, kind: str | None = None,
     year = year or next((int(w) for w in words if _YEAR_WORD.fullmatch(w)), None)
     words = [w for w in words if not _YEAR_WORD.fullmatch(w)] or words
     keys = word_keys(store, words, max(limit * 20, 500))
-    docs = store.documents(keys)
     rows = []
-    for key in keys:
-        d = docs.get(key)
-        if d is None or (kind and d.get("kind") != kind):
-            continue
-        if issuer and not (d.get("issuer") and issuers_match(issuer, d["issuer"])):
-            continue
-        if year and d.get("year") != int(year) and (d.get("date") or "")[:4] != str(year):
-            continue
-        if accepted is not None and not _in(d, accepted):
-            continue
-        rows.append(d)
+    # the facts of the best keys first, a page more at a time while the filters drop
+    # some: without filters the documents shown are the only ones read
+    step = max(limit, 1)
+    for start in range(0, len(keys), step):
+        docs = store.documents(keys[start:start + step])
+        for key in keys[start:start + step]:
+            d = docs.get(key)
+            if d is None or (kind and d.get("kind") != kind):
+                continue
+            if issuer and not (d.get("issuer") and issuers_match(issuer, d["issuer"])):
+                continue
+            if year and d.get("year") != int(year) and (d.get("date") or "")[:4] != str(year):
+                continue
+            if accepted is not None and not _in(d, accepted):
+                continue
+            rows.append(d)
+            if len(rows) >= limit:
+                break
         if len(rows) >= limit:
             break
+        step = min(step * 4, 1000)
     return {"query": text, "parsed": alias.to_dict(), "mode": "words",
             "results": [queries._brief(d) for d in rows]}
 

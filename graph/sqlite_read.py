@@ -50,7 +50,8 @@ class SQLiteReading:
         return row[0] if row else None
 
     def _doc(self, r: sqlite3.Row) -> dict[str, Any]:
-        out = {f: r[f] for f in DOC_FIELDS if f in r.keys()}
+        names = r.keys()
+        out = {f: r[f] for f in DOC_FIELDS if f in names}
         out["provisional"] = bool(out.get("provisional"))
         if out.get("candidates"):
             out["candidates"] = json.loads(out["candidates"])

@@ -300,3 +300,30 @@ def test_a_search_by_common_words_ranks_a_bounded_window(big_store, monkeypatch)
     assert len(part) == 10 and set(part) <= newest
     # the ranking reads each ranked document's statistics: a window of 40 reads 40
     assert bounded < 100 < len(statements)
+
+
+class _CountingFacts:
+    """A store that counts the documents whose facts it hands over."""
+
+    def __init__(self, store):
+        self._store, self.read = store, 0
+
+    def documents(self, keys):
+        found = self._store.documents(keys)
+        self.read += len(found)
+        return found
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_a_search_by_words_reads_the_facts_of_what_it_shows(big_store):
+    from graph import search
+    store = _CountingFacts(big_store)
+    found = search.search(store, "ke hoach thuc hien", limit=7)
+    assert len(found["results"]) == 7 and store.read == 7
+    narrowed = search.search(store, "ke hoach thuc hien", limit=7, province="Hà Giang")
+    assert narrowed["results"] and all(d["province"] == "Hà Giang"
+                                       for d in narrowed["results"])
+    assert narrowed == search.search(big_store, "ke hoach thuc hien", limit=7,
+                                     province="Hà Giang")
