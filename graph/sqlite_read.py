@@ -197,9 +197,20 @@ class SQLiteReading:
         return sorted(out)
 
     def reached(self, root, direction, types, max_depth):
-        """`paging.Reached` for this store, answered in SQL (graph/sqlite_reach.py)."""
+        """`paging.Reached` for this store, answered in SQL (graph/sqlite_reach.py); one
+        of the walks kept by `keep_walks` when it was called."""
         from graph.sqlite_reach import SQLiteReached
-        return SQLiteReached(self, root, direction, tuple(types), max_depth)
+        kept = self.__dict__.get("_kept_walks")
+        if kept is not None:
+            return kept.get(self, root, direction, tuple(types), max_depth)
+        return SQLiteReached(self, "reached", root, direction, tuple(types), max_depth)
+
+    def keep_walks(self, size: int = 4) -> None:
+        """Keep the last `size` walks of `reached` with their answers, until another
+        connection changes the store: for a connection that only reads (`vanban serve`);
+        a write on this connection itself would not be seen."""
+        from graph.sqlite_reach import WalkCache
+        self._kept_walks = WalkCache(size)
 
     def _tuples(self) -> sqlite3.Cursor:
         """A cursor giving plain tuples: the walks read thousands of rows."""

@@ -327,3 +327,44 @@ def test_a_search_by_words_reads_the_facts_of_what_it_shows(big_store):
                                        for d in narrowed["results"])
     assert narrowed == search.search(big_store, "ke hoach thuc hien", limit=7,
                                      province="Hà Giang")
+
+
+def test_kept_walks_answer_as_new_ones_until_another_connection_changes_the_store(tmp_path):
+    from graph.sqlite_store import SQLiteStore
+    from tests.graph.records import ALL
+    from tests.graph.test_contract import MORE
+    path = tmp_path / "kept.sqlite"
+    with SQLiteStore(path) as writer, SQLiteStore(path) as reader:
+        writer.load_records(ALL)
+        reader.keep_walks(2)
+        asked = [("33/CT-TTg 2021", {}), ("35-CT/TU", {"province": "Ninh Thuận"}),
+                 ("33/CT-TTg 2021", {"province": "Ninh Thuận"}), ("33/CT-TTg 2021", {})]
+        for _ in range(2):   # more documents than kept walks, each asked twice
+            for query, narrowing in asked:
+                assert queries.implementers(reader, query, limit=1, **narrowing) == \
+                    queries.implementers(writer, query, limit=1, **narrowing)
+        before = queries.implementers(reader, "33/CT-TTg 2021", limit=1)
+        writer.load_records(MORE)
+        after = queries.implementers(reader, "33/CT-TTg 2021", limit=1)
+        assert after != before and after == queries.implementers(writer, "33/CT-TTg 2021",
+                                                                 limit=1)
+        from graph.coverage import coverage
+        assert coverage(reader, "33/CT-TTg 2021") == coverage(writer, "33/CT-TTg 2021")
+
+
+def test_the_web_application_keeps_its_connections_walks(big_store):
+    from starlette.testclient import TestClient
+
+    from graph import open_store
+    from vanban.web import create_app
+    opened = []
+
+    def opener():
+        opened.append(open_store(db=big_store.path))
+        return opened[-1]
+
+    key = _most_implemented(big_store, 1)[0]
+    with TestClient(create_app(opener)) as client:
+        first = client.get("/api/implementers", params={"q": key, "limit": 3}).json()
+        assert client.get("/api/implementers", params={"q": key, "limit": 3}).json() == first
+    assert opened and all(s._kept_walks is not None for s in opened)

@@ -60,12 +60,16 @@ class Stores:
         if store is None:
             try:
                 store = self._opener()
+                keep_walks = getattr(store, "keep_walks", None)
+                if keep_walks is not None:   # this connection only reads: sqlite_reach.py
+                    keep_walks()
             except Exception as exc:    # Neo4jUnavailable, a file that cannot be opened
                 raise StoreUnavailable(str(exc)) from exc
             if type(store).__name__ == "Neo4jStore":
                 self._shared = store
             else:
                 self._local.store = store
+
         return store
 
     def run(self, fn: Callable, *args, **kwargs):
