@@ -3,18 +3,13 @@ depth into a temporary table of node ids, and each question (counts, a slice in 
 order, depths, unresolved references, first per place) is one query over it, so no
 key, label or fact of the nodes a page does not show reaches Python.
 
-The tables live in the connection's temporary schema (nothing is written to the store's
-file). By default a connection holds its last walk only, and a `SQLiteReached` refuses
-questions once a newer walk took its table. A connection that only reads (`vanban
-serve`'s) may keep its last few walks with their answers (`WalkCache`), so that the
-pages of the same central documents, asked again and again, are not walked again; they
-are dropped as soon as another connection commits a change to the store (SQLite's
-`PRAGMA data_version`).
+The table lives in the connection's temporary schema (nothing is written to the store's
+file) and holds the last walk of that connection; a `SQLiteReached` refuses questions
+once a newer walk took its table, and answers each question once.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from graph.sqlite_read import chunks, marks
@@ -136,34 +131,3 @@ class SQLiteReached:
                 out.append((place, n, (day, int(depth), key)))
             self._answers[asked] = out
         return list(self._answers[asked])
-
-
-class WalkCache:
-    """The last `size` walks of a read-only connection, each in its own table, while no
-    other connection has committed a change (`PRAGMA data_version` unchanged)."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._walks: OrderedDict[tuple, SQLiteReached] = OrderedDict()
-        self._version = None
-
-    def get(self, store, root: str, direction: str, types: tuple[str, ...], max_depth: int
-            ) -> SQLiteReached:
-        version = store._conn.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._version:
-            self._walks.clear()        # their tables are taken again as walks come
-            self._version = version
-        asked = (root, direction, types, max_depth)
-        walk = self._walks.get(asked)
-        if walk is not None:
-            self._walks.move_to_end(asked)
-            return walk
-        if len(self._walks) >= self.size:
-            _, oldest = self._walks.popitem(last=False)
-            table = oldest._t
-        else:
-            used = {w._t for w in self._walks.values()}
-            table = next(f"reached_{i}" for i in range(self.size) if f"reached_{i}" not in used)
-        walk = self._walks[asked] = SQLiteReached(store, table, root, direction, types,
-                                                  max_depth)
-        return walk

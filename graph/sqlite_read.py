@@ -197,20 +197,26 @@ class SQLiteReading:
         return sorted(out)
 
     def reached(self, root, direction, types, max_depth):
-        """`paging.Reached` for this store, answered in SQL (graph/sqlite_reach.py); one
-        of the walks kept by `keep_walks` when it was called."""
+        """`paging.Reached` for this store, answered in SQL (graph/sqlite_reach.py)."""
         from graph.sqlite_reach import SQLiteReached
-        kept = self.__dict__.get("_kept_walks")
-        if kept is not None:
-            return kept.get(self, root, direction, tuple(types), max_depth)
         return SQLiteReached(self, "reached", root, direction, tuple(types), max_depth)
 
-    def keep_walks(self, size: int = 4) -> None:
-        """Keep the last `size` walks of `reached` with their answers, until another
-        connection changes the store: for a connection that only reads (`vanban serve`);
-        a write on this connection itself would not be seen."""
-        from graph.sqlite_reach import WalkCache
-        self._kept_walks = WalkCache(size)
+    def change_token(self):
+        """What changes whenever a transaction writes to the store, from any connection
+        or process: the modification time and size of the file and of its write-ahead
+        log. The web application keeps answers while it stays the same (vanban/web)."""
+        path = getattr(self, "path", None)
+        if path is None or str(path) == ":memory:":
+            return None
+        token = []
+        for f in (path, path.with_name(path.name + "-wal")):
+            try:
+                st = f.stat()
+            except OSError:
+                token.append(None)
+            else:
+                token.append((st.st_mtime_ns, st.st_size))
+        return tuple(token)
 
     def _tuples(self) -> sqlite3.Cursor:
         """A cursor giving plain tuples: the walks read thousands of rows."""
