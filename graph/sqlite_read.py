@@ -17,6 +17,7 @@ from graph.store import group_statements, statement_evidence
 DOC_FIELDS = ("key", "label", "number", "kind", "date", "year", "term", "issuer", "locality",
               "province", "title", "signer", "name", "first_seen", "provisional", "reason",
               "candidates")
+_DOC_COLUMNS = ", ".join(f'"{f}"' for f in DOC_FIELDS)   # not the load's bookkeeping
 _CHUNK = 500
 
 
@@ -84,7 +85,8 @@ class SQLiteReading:
         out: dict[str, dict[str, Any]] = {}
         for chunk in chunks(keys):
             for r in self._conn.execute(
-                    f"SELECT * FROM nodes WHERE key IN ({marks(len(chunk))})", chunk):
+                    f"SELECT {_DOC_COLUMNS} FROM nodes WHERE key IN ({marks(len(chunk))})",
+                    chunk):
                 out[r["key"]] = self._doc(r)
         return out
 
