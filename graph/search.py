@@ -81,7 +81,7 @@ def sqlite_sync(conn) -> None:
 # a search ranks at most this many of the documents that have every word (the most
 # recently indexed): the ranking function reads each one's statistics, so words that
 # most documents have ("huyen uy") would otherwise cost a read of every such document
-RANKED = 2000
+RANKED = 1000
 
 
 def sqlite_words(store, words: list[str], limit: int) -> list[str]:
