@@ -277,14 +277,17 @@ class SQLiteReading:
         names = list(provinces)
         where = f"n.label = 'Document' AND n.province IN ({marks(len(names))})"
         c = self._tuples()
-        total = c.execute(f"SELECT COUNT(*) FROM nodes n WHERE {where}", names).fetchone()[0]
-        kinds = dict(c.execute(
-            f"SELECT COALESCE(NULLIF(n.kind, ''), '?'), COUNT(*) FROM nodes n WHERE {where} "
-            "GROUP BY 1", names))
-        years = dict(c.execute(
-            "SELECT COALESCE(NULLIF(n.year, 0), CASE WHEN substr(n.date, 1, 4) GLOB "
-            "'[0-9][0-9][0-9][0-9]' THEN CAST(substr(n.date, 1, 4) AS INTEGER) END), "
-            f"COUNT(*) FROM nodes n WHERE {where} GROUP BY 1", names))
+        kinds: dict[str, int] = {}
+        years: dict[int | None, int] = {}
+        # one pass over the province's documents for both counts
+        for kind, year, n in c.execute(
+                "SELECT COALESCE(NULLIF(n.kind, ''), '?'), COALESCE(NULLIF(n.year, 0), CASE "
+                "WHEN substr(n.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' THEN "
+                f"CAST(substr(n.date, 1, 4) AS INTEGER) END), COUNT(*) FROM nodes n WHERE {where} "
+                "GROUP BY 1, 2", names):
+            kinds[kind] = kinds.get(kind, 0) + n
+            years[year] = years.get(year, 0) + n
+        total = sum(kinds.values())
         types = list(types)
         best = c.execute(
             "SELECT n.key, COUNT(DISTINCT r.src_node) AS implementers FROM nodes n "
