@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.sqlite_read import chunks, marks
+from graph.sqlparams import chunks, marks
 
 # the documents a page shows: every reached node but unresolved references
 _SHOWN = ("FROM temp.{t} w JOIN nodes n ON n.id = w.id "

@@ -5,31 +5,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
 from extract.normalize import issuers_match
 
 from graph import property_graph, search
 from graph.plan import serial_key
+from graph.sqlparams import CHUNK, chunks, marks  # noqa: F401 (chunks, marks: sqlite_load's)
 from graph.store import group_statements, statement_evidence
 
 DOC_FIELDS = ("key", "label", "number", "kind", "date", "year", "term", "issuer", "locality",
               "province", "title", "signer", "name", "first_seen", "provisional", "reason",
               "candidates")
 _DOC_COLUMNS = ", ".join(f'"{f}"' for f in DOC_FIELDS)   # not the load's bookkeeping
-_CHUNK = 500
-
-
-def chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
-    """`items` in slices of at most `size` (SQLite's bound-parameter limit)."""
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-def marks(n: int) -> str:
-    """`?,?,...` for an `IN (...)` of n parameters."""
-    return ",".join("?" * n)
+_CHUNK = CHUNK
 
 
 class SQLiteReading:
