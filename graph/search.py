@@ -141,7 +141,7 @@ def search(store, text: str | None = None, *, kind: str | None = None,
     words = folded_words(text)
     year = year or next((int(w) for w in words if _YEAR_WORD.fullmatch(w)), None)
     words = [w for w in words if not _YEAR_WORD.fullmatch(w)] or words
-    keys = word_keys(store, words, max(limit * 20, 500))
+    keys = word_keys(store, words, max(limit * 20, 500)) if limit > 0 else []
     rows = []
     # the facts of the best keys first, a page more at a time while the filters drop
     # some: without filters the documents shown are the only ones read

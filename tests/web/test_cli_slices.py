@@ -74,3 +74,12 @@ def test_sliced_tables_and_csv_print(web_db, command, fmt):
 def test_a_bad_slice_is_one_line_and_exit_2(web_db, bad):
     out = CliRunner().invoke(cli, ["query", "implementers", "CT 33", "--db", str(web_db), bad])
     assert out.exit_code == 2 and "Traceback" not in out.output
+
+
+@pytest.mark.parametrize("q", ["CT 33", "dan van kheo"])
+def test_api_search_limit(client, q):
+    whole = client.get("/api/search", params={"q": q}).json()["results"]
+    assert whole
+    assert client.get("/api/search", params={"q": q, "limit": 1}).json()["results"] == whole[:1]
+    assert client.get("/api/search", params={"q": q, "limit": 0}).json()["results"] == []
+    assert client.get("/api/search", params={"q": q, "limit": "-1"}).status_code == 400
