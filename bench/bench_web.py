@@ -6,7 +6,9 @@ on a free port in a child process, and sends `--requests` requests of each kind 
 each number of concurrent clients in `--concurrency` (e.g. `1,8`): search by number and
 by words, document pages (central, the most implemented, provincial, district), a
 province page, a coverage table, `/api/implementers` and `/api/search`. Prints p50/p95
-and throughput per kind, one column per concurrency, side by side; never fails.
+and throughput per kind, one column per concurrency, side by side; never fails. The
+server keeps answers while the store is unchanged (vanban/web/cache.py): the "unseen"
+rows ask each page once (a first view), the others ask pages again.
 
     python bench/bench_web.py --docs 20000                              # quick
     python bench/bench_web.py --docs 1000000 --db /tmp/bench1m.sqlite   # the 1M store
@@ -72,9 +74,12 @@ def sample_keys(db: Path, n: int) -> dict[str, list[str]]:
             f"SELECT key FROM nodes WHERE label='Document' AND {where} LIMIT 20000")]
         return rng.sample(keys, min(n, len(keys)))
 
-    out = {"central": some("province IS NULL"),
+    # twice as many central documents as asked: the first half for pages asked once each
+    central = some("province IS NULL") + some("province IS NULL")
+    out = {"central": central[n:], "central_unseen": list(dict.fromkeys(central))[:n],
            "provincial": some("province IS NOT NULL AND locality NOT LIKE '%/%'"),
            "district": some("locality LIKE '%/%'")}
+    out["central"] = out["central"] or out["central_unseen"]
     # the documents with the most direct implementers: the heaviest document pages
     out["most_implemented"] = [r[0] for r in conn.execute(
         "SELECT t.key FROM relations r JOIN nodes t ON t.id=r.dst_node "
@@ -105,6 +110,13 @@ def serve(db: Path, port: int) -> subprocess.Popen:
             time.sleep(0.3)
     proc.kill()
     raise SystemExit("vanban serve did not start")
+
+
+def unseen(paths: list[str], levels: list[int]) -> dict[int, list[str]]:
+    """`paths` dealt out to the concurrency levels, none asked twice: the pages a
+    server that keeps answers (vanban/web/cache.py) computes anew."""
+    share = max(1, len(paths) // len(levels))
+    return {c: paths[i * share:(i + 1) * share] for i, c in enumerate(levels)}
 
 
 def measure(base: str, paths: list[str], concurrency: int) -> dict[str, float]:
@@ -169,7 +181,14 @@ def main() -> None:
         n = args.requests
         numbers = [rng.choice(keys["numbers"]) for _ in range(n)]
         doc = lambda k: "/doc/" + quote(k, safe="")   # noqa: E731
+        # first the pages asked once each, then pages asked again and again (most
+        # implemented, and central documents drawn with repeats): the latter are mostly
+        # answers the server kept
         kinds = {
+            "document page, central, unseen": unseen([doc(k) for k in keys["central_unseen"]],
+                                                     levels),
+            "coverage page, central, unseen": unseen(
+                [f"/coverage?{urlencode({'q': k})}" for k in keys["central_unseen"]], levels),
             "search page, a number": [f"/search?{urlencode({'q': x})}" for x in numbers],
             "search page, words": [f"/search?{urlencode({'q': w})}" for w in
                                    rng.choices(["ke hoach thuc hien", "uy ban nhan dan tinh",
@@ -192,7 +211,8 @@ def main() -> None:
         try:
             print(f"vanban serve over {db} ({db.stat().st_size / 1e6:,.0f} MB), "
                   f"{n} requests of each kind")
-            figures = {label: {c: measure(f"http://127.0.0.1:{port}", paths, c)
+            figures = {label: {c: measure(f"http://127.0.0.1:{port}",
+                                          paths[c] if isinstance(paths, dict) else paths, c)
                                for c in levels} for label, paths in kinds.items()}
             print_side_by_side(figures, levels)
         finally:

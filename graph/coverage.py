@@ -32,7 +32,7 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
     "first": {"key", "number", "date", "province", "depth", "path"} | None, "delay_days"}`.
     The first candidate `query` resolves to is the central document."""
     # what `queries.implementers` answers, read as a slice does (graph/paging.py): the
-    # walk by key, the facts of every document reached, the chain of the firsts only
+    # walk counted and ranked by place in the store, the facts and chains of the firsts
     _, candidates = queries.resolve(store, query, province=province, year=year)
     resolved = [queries._brief(c, store) for c in candidates]
     central = resolved[0] if resolved else None
@@ -41,34 +41,28 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
     if central is not None:
         narrow = province if province and not any(c.get("province") for c in candidates) \
             else None
-        reached = store.reach(central["key"], "in", IMPLEMENTATION_TYPES, max_depth)
-        depth_of = {k: d for d, k, _ in reached}
-        docs = store.documents(k for _, k, label in reached
-                               if label not in (None, "UnresolvedReference"))
-        for key, doc in docs.items():
-            if doc.get("label") == "UnresolvedReference" or \
-                    (narrow and not queries._in_province(doc, narrow)):
-                continue
-            now = successor(doc.get("province") or doc.get("locality"))
+        reached = paging.reached(store, central["key"], "in", IMPLEMENTATION_TYPES, max_depth)
+        ranks: dict[str, tuple[str, int, str]] = {}
+        for place, n, rank in reached.places(queries.province_filter(narrow) if narrow
+                                             else None):
+            now = successor(place)
             if now is None:
                 continue
-            counts[now] = counts.get(now, 0) + 1
-            rank = (doc.get("date") or "9999", depth_of[key], key)
-            best = firsts.get(now)
-            if best is None or rank < best["_rank"]:
-                firsts[now] = {"key": key, "number": doc.get("number"),
-                               "date": doc.get("date"), "province": doc.get("province"),
-                               "depth": depth_of[key], "_rank": rank}
+            counts[now] = counts.get(now, 0) + n
+            if now not in ranks or rank < ranks[now]:
+                ranks[now] = rank
+        docs = store.documents(key for _, _, key in ranks.values())
         steps = paging.TreeSteps(store, central["key"], "in", IMPLEMENTATION_TYPES,
-                                 depth_of | {central["key"]: 0})
-        steps.load(f["key"] for f in firsts.values())
-        for f in firsts.values():
-            f["path"] = steps.path(f["key"])[0]
+                                 reached.depths)
+        steps.load(key for _, _, key in ranks.values())
+        for now, (_, depth, key) in ranks.items():
+            doc = docs[key]
+            firsts[now] = {"key": key, "number": doc.get("number"), "date": doc.get("date"),
+                           "province": doc.get("province"), "depth": depth,
+                           "path": steps.path(key)[0]}
     rows = []
     for name, olds in SUCCESSION.items():
         first = firsts.get(name)
-        if first:
-            first.pop("_rank")
         rows.append({"province": name, "predecessors": [o for o in olds if o != name],
                      "covered": first is not None, "count": counts.get(name, 0),
                      "first": first,
@@ -91,8 +85,25 @@ def province_summary(store, name: str, *, top: int = 20) -> dict[str, Any] | Non
     today = successor(name)
     if today is None:
         return None
+    own = getattr(store, "province_figures", None)
+    if own is not None:     # counted by the store, the documents never read
+        total, kinds, years, best = own(SUCCESSION[today], IMPLEMENTATION_TYPES, top)
+        docs = store.documents(k for k, _ in best)
+    else:
+        total, kinds, years, best, docs = _province_figures(store, SUCCESSION[today], top)
+    return {"province": today, "predecessors": [o for o in SUCCESSION[today] if o != today],
+            "documents": total,
+            "kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "years": {y: years[y] for y in sorted((y for y in years if y), reverse=True)},
+            "most_implemented": [{"document": queries._brief(docs[k]), "implementers": n}
+                                 for k, n in best]}
+
+
+def _province_figures(store, provinces, top: int):
+    """`SQLiteStore.province_figures` from `Store.search` and `cited_counts`, for a store
+    without it; and the documents read."""
     docs: dict[str, dict[str, Any]] = {}
-    for former in SUCCESSION[today]:
+    for former in provinces:
         for d in store.search(province=former, limit=10 ** 9):
             docs.setdefault(d["key"], d)
     implemented = store.cited_counts(list(docs), IMPLEMENTATION_TYPES)
@@ -100,12 +111,7 @@ def province_summary(store, name: str, *, top: int = 20) -> dict[str, Any] | Non
                   key=lambda k: (-implemented[k], k))[:top]
     kinds = Counter(d.get("kind") or "?" for d in docs.values())
     years = Counter(d.get("year") or _year(d.get("date")) for d in docs.values())
-    return {"province": today, "predecessors": [o for o in SUCCESSION[today] if o != today],
-            "documents": len(docs),
-            "kinds": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "years": {y: years[y] for y in sorted((y for y in years if y), reverse=True)},
-            "most_implemented": [{"document": queries._brief(docs[k]),
-                                  "implementers": implemented[k]} for k in best]}
+    return len(docs), kinds, years, [(k, implemented[k]) for k in best], docs
 
 
 def _year(day: str | None) -> int | None:

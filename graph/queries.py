@@ -116,22 +116,19 @@ def implementers(store: Store, query: str, *, province: str | None = None,
     seen_refs: set[tuple[str, str, str]] = set()
     for cand in candidates:
         if sliced:
-            reached = store.reach(cand["key"], "in", types, max_depth)
-            depth_of = {k: d for d, k, _ in reached} | {cand["key"]: 0}
-            shown = {k for _, k, label in reached if label not in (None, "UnresolvedReference")}
-            if narrow:
-                docs = store.documents(shown)
-                shown = {k for k in shown if _in_province(docs[k], narrow)}
-            levels = paging.levels_of(reached)
-            wanted = paging.levels_of(reached, keep=shown)
-            depths += [{"implements": cand["key"], "depth": d, "count": len(keys)}
-                       for d, keys in sorted(wanted.items())]
-            found = [k for keys in paging.cut(wanted, limit, offset, depth).values()
+            # counted, cut and looked up in the store (graph/paging.py): no fact of a
+            # document the slice leaves out is read
+            reached = paging.reached(store, cand["key"], "in", types, max_depth)
+            provinces = province_filter(narrow) if narrow else None
+            depths += [{"implements": cand["key"], "depth": d, "count": n}
+                       for d, n in sorted(reached.counts(provinces).items())]
+            found = [k for keys in reached.cut(limit, offset, depth, provinces).values()
                      for k in keys]
-            steps = paging.TreeSteps(store, cand["key"], "in", types, depth_of)
+            depth_of = reached.depths(found)
+            steps = paging.TreeSteps(store, cand["key"], "in", types, reached.depths)
             steps.load(found)
             path_of = steps.path
-            levels = [[cand["key"]]] + [levels[d] for d in sorted(levels)]
+            ref_levels, depth_lookup = reached.unresolved_levels(), reached.depths
         else:
             parent: dict[str, dict[str, Any] | None] = {cand["key"]: None}
             depth_of = {cand["key"]: 0}
@@ -142,6 +139,10 @@ def implementers(store: Store, query: str, *, province: str | None = None,
                 by_depth.setdefault(d, []).append(e["source"])
             found = [k for d in sorted(by_depth) for k in by_depth[d]]
             levels = [[cand["key"]]] + [sorted(by_depth[d]) for d in sorted(by_depth)]
+            ref_levels = [(d, refs) for d, keys in enumerate(levels)
+                          if (refs := store.unresolved_naming(keys))]
+            depth_lookup = lambda keys, known=depth_of: {  # noqa: E731
+                k: known[k] for k in keys if k in known}
 
             def path_of(key: str, parent=parent) -> tuple[list[str], list[dict[str, Any]]]:
                 path, steps = [key], []
@@ -165,7 +166,8 @@ def implementers(store: Store, query: str, *, province: str | None = None,
             brief["sources"] = srcs.get(key, [])
             results.append({"document": brief, "implements": cand["key"],
                             "depth": depth_of[key], "path": path, "evidence": steps})
-        unresolved += _unresolved_along(store, cand["key"], levels, types, path_of, seen_refs)
+        unresolved += _unresolved_along(store, cand["key"], ref_levels, depth_lookup, types,
+                                        path_of, seen_refs)
     out = {"query": query, "parsed": alias.to_dict(),
            "resolved": [_brief(c, store) for c in candidates], "results": results,
            "unresolved": unresolved}
@@ -174,28 +176,28 @@ def implementers(store: Store, query: str, *, province: str | None = None,
     return out
 
 
-def _unresolved_along(store: Store, root: str, levels: list[list[str]],
+def _unresolved_along(store: Store, root: str,
+                      ref_levels: list[tuple[int, list[dict[str, Any]]]], depths,
                       types: tuple[str, ...], path_of, seen: set[tuple[str, str, str]]
                       ) -> list[dict[str, Any]]:
     """Documents that would implement `root` at some depth if an unresolved reference
     they make meant a node of the chain: one entry per (reference, document, type).
 
-    `levels[d]` holds the chain's nodes at depth d (the root at 0). An entry says the
-    depth it would have (`depth` = d + 1), which chain nodes the reference may stand for
-    (`via`, with `via_path` up to the root), and the reference's ranked candidates."""
+    `ref_levels` holds, for each depth d of the chain (the root at 0), the unresolved
+    references naming a node of that depth; `depths(keys)` the depth of chain nodes. An
+    entry says the depth it would have (`depth` = d + 1), which chain nodes the reference
+    may stand for (`via`, with `via_path` up to the root), and the reference's ranked
+    candidates."""
     out = []
-    for depth, keys in enumerate(levels):
-        level = set(keys)
-        refs = store.unresolved_naming(keys)
-        if not refs:
-            continue
+    for depth, refs in ref_levels:
         for e in store.edges([r["key"] for r in refs], "in", types):
             ref = next(r for r in refs if r["key"] == e["target"])
             ident = (ref["key"], e["source"], e["type"])
             if ident in seen:
                 continue
             seen.add(ident)
-            via = [k for k in ref.get("candidates", []) if k in level]
+            at = depths(ref.get("candidates", []))
+            via = [k for k in ref.get("candidates", []) if at.get(k) == depth]
             out.append({"document": e["source"], "reference": ref["number"],
                         "candidates": ref.get("candidates", []), "type": e["type"],
                         "evidence": e["evidence"], "reason": ref.get("reason"),

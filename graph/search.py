@@ -83,13 +83,22 @@ def sqlite_sync(conn) -> None:
     conn.execute("DELETE FROM doc_fts_dirty")
 
 
+# a search ranks at most this many of the documents that have every word (the most
+# recently indexed): the ranking function reads each one's statistics, so words that
+# most documents have ("huyen uy") would otherwise cost a read of every such document
+RANKED = 1000
+
+
 def sqlite_words(store, words: list[str], limit: int) -> list[str]:
+    """Keys of documents with every word, best (bm25) first, then by key; when more than
+    `RANKED` documents have them, the best of the `RANKED` last indexed."""
     # every word must occur; each quoted, so nothing the user types is FTS syntax
     match = " ".join(f'"{w}"' for w in words)
     return [r[0] for r in store._conn.execute(
-        "SELECT n.key FROM doc_fts f JOIN nodes n ON n.id = f.rowid "
-        "WHERE doc_fts MATCH ? AND n.label = 'Document' ORDER BY f.rank LIMIT ?",
-        (match, limit))]
+        "SELECT n.key FROM (SELECT rowid AS id, bm25(doc_fts) AS score FROM doc_fts "
+        "WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN nodes n ON n.id = f.id "
+        "WHERE n.label = 'Document' ORDER BY f.score, n.key LIMIT ?",
+        (match, RANKED, limit))]
 
 
 # --- Neo4j -------------------------------------------------------------------------
@@ -137,22 +146,29 @@ def search(store, text: str | None = None, *, kind: str | None = None,
     words = folded_words(text)
     year = year or next((int(w) for w in words if _YEAR_WORD.fullmatch(w)), None)
     words = [w for w in words if not _YEAR_WORD.fullmatch(w)] or words
-    keys = word_keys(store, words, max(limit * 20, 500))
-    docs = store.documents(keys)
+    keys = word_keys(store, words, max(limit * 20, 500)) if limit > 0 else []
     rows = []
-    for key in keys:
-        d = docs.get(key)
-        if d is None or (kind and d.get("kind") != kind):
-            continue
-        if issuer and not (d.get("issuer") and issuers_match(issuer, d["issuer"])):
-            continue
-        if year and d.get("year") != int(year) and (d.get("date") or "")[:4] != str(year):
-            continue
-        if accepted is not None and not _in(d, accepted):
-            continue
-        rows.append(d)
+    # the facts of the best keys first, a page more at a time while the filters drop
+    # some: without filters the documents shown are the only ones read
+    step = max(limit, 1)
+    for start in range(0, len(keys), step):
+        docs = store.documents(keys[start:start + step])
+        for key in keys[start:start + step]:
+            d = docs.get(key)
+            if d is None or (kind and d.get("kind") != kind):
+                continue
+            if issuer and not (d.get("issuer") and issuers_match(issuer, d["issuer"])):
+                continue
+            if year and d.get("year") != int(year) and (d.get("date") or "")[:4] != str(year):
+                continue
+            if accepted is not None and not _in(d, accepted):
+                continue
+            rows.append(d)
+            if len(rows) >= limit:
+                break
         if len(rows) >= limit:
             break
+        step = min(step * 4, 1000)
     return {"query": text, "parsed": alias.to_dict(), "mode": "words",
             "results": [queries._brief(d) for d in rows]}
 

@@ -5,30 +5,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
 from extract.normalize import issuers_match
 
 from graph import property_graph, search
 from graph.plan import serial_key
+from graph.sqlparams import CHUNK, chunks, marks  # noqa: F401 (chunks, marks: sqlite_load's)
 from graph.store import group_statements, statement_evidence
 
 DOC_FIELDS = ("key", "label", "number", "kind", "date", "year", "term", "issuer", "locality",
               "province", "title", "signer", "name", "first_seen", "provisional", "reason",
               "candidates")
-_CHUNK = 500
-
-
-def chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
-    """`items` in slices of at most `size` (SQLite's bound-parameter limit)."""
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-def marks(n: int) -> str:
-    """`?,?,...` for an `IN (...)` of n parameters."""
-    return ",".join("?" * n)
+_DOC_COLUMNS = ", ".join(f'"{f}"' for f in DOC_FIELDS)   # not the load's bookkeeping
+_CHUNK = CHUNK
 
 
 class SQLiteReading:
@@ -50,7 +40,8 @@ class SQLiteReading:
         return row[0] if row else None
 
     def _doc(self, r: sqlite3.Row) -> dict[str, Any]:
-        out = {f: r[f] for f in DOC_FIELDS if f in r.keys()}
+        names = r.keys()
+        out = {f: r[f] for f in DOC_FIELDS if f in names}
         out["provisional"] = bool(out.get("provisional"))
         if out.get("candidates"):
             out["candidates"] = json.loads(out["candidates"])
@@ -83,7 +74,8 @@ class SQLiteReading:
         out: dict[str, dict[str, Any]] = {}
         for chunk in chunks(keys):
             for r in self._conn.execute(
-                    f"SELECT * FROM nodes WHERE key IN ({marks(len(chunk))})", chunk):
+                    f"SELECT {_DOC_COLUMNS} FROM nodes WHERE key IN ({marks(len(chunk))})",
+                    chunk):
                 out[r["key"]] = self._doc(r)
         return out
 
@@ -140,6 +132,30 @@ class SQLiteReading:
                 out.add((there, x, rtype) if direction == "in" else (x, there, rtype))
         return sorted(out)
 
+    def edge_keys_slice(self, keys, direction, types, limit, offset):
+        """`edge_keys(...)[offset:offset + limit]` and `len(edge_keys(...))`, the order and
+        the count made by SQLite: the count from the relation index alone."""
+        keys = list(dict.fromkeys(keys))
+        types = list(types)
+        near, far = ("dst_node", "src_node") if direction == "in" else ("src_node", "dst_node")
+        if len(keys) > _CHUNK:
+            ends = self.edge_keys(keys, direction, types)
+            stop = None if limit is None else offset + max(0, limit)
+            return ends[offset:stop], len(ends)
+        cur = self._tuples()
+        where = (f"x.key IN ({marks(len(keys))}) AND r.type IN ({marks(len(types))}) "
+                 f"AND r.{far} IS NOT NULL")
+        count = cur.execute(
+            f"SELECT COUNT(*) FROM (SELECT DISTINCT r.{near}, r.{far}, r.type FROM nodes x "
+            f"JOIN relations r ON r.{near} = x.id WHERE {where})", [*keys, *types]).fetchone()[0]
+        source, target = ("o.key", "x.key") if direction == "in" else ("x.key", "o.key")
+        rows = cur.execute(
+            f"SELECT DISTINCT {source}, {target}, r.type FROM nodes x "
+            f"JOIN relations r ON r.{near} = x.id JOIN nodes o ON o.id = r.{far} WHERE {where} "
+            "ORDER BY 1, 2, 3 LIMIT ? OFFSET ?",
+            [*keys, *types, -1 if limit is None else max(0, limit), offset]).fetchall()
+        return rows, count
+
     def reach(self, root, direction, types, max_depth):
         """Breadth first over node ids (no key, no statement read), keys looked up once
         at the end: a central document's thousands of implementers in a few queries."""
@@ -170,6 +186,28 @@ class SQLiteReading:
             out += [(depth_of[i], key, label) for i, key, label in cur.execute(
                 f"SELECT id, key, label FROM nodes WHERE id IN ({marks(len(chunk))})", chunk)]
         return sorted(out)
+
+    def reached(self, root, direction, types, max_depth):
+        """`paging.Reached` for this store, answered in SQL (graph/sqlite_reach.py)."""
+        from graph.sqlite_reach import SQLiteReached
+        return SQLiteReached(self, "reached", root, direction, tuple(types), max_depth)
+
+    def change_token(self):
+        """What changes whenever a transaction writes to the store, from any connection
+        or process: the modification time and size of the file and of its write-ahead
+        log. The web application keeps answers while it stays the same (vanban/web)."""
+        path = getattr(self, "path", None)
+        if path is None or str(path) == ":memory:":
+            return None
+        token = []
+        for f in (path, path.with_name(path.name + "-wal")):
+            try:
+                st = f.stat()
+            except OSError:
+                token.append(None)
+            else:
+                token.append((st.st_mtime_ns, st.st_size))
+        return tuple(token)
 
     def _tuples(self) -> sqlite3.Cursor:
         """A cursor giving plain tuples: the walks read thousands of rows."""
@@ -220,6 +258,32 @@ class SQLiteReading:
         cited = self.cited_counts([d["key"] for d in rows])
         rows.sort(key=lambda d: (-cited.get(d["key"], 0), d["key"]))
         return rows[:limit]
+
+    def province_figures(self, provinces, types, top):
+        """What `coverage.province_summary` counts, counted by SQLite: (documents, {kind:
+        n}, {year: n}, [(key, implementers)] of the `top` most implemented), over the
+        documents of `provinces`."""
+        names = list(provinces)
+        where = f"n.label = 'Document' AND n.province IN ({marks(len(names))})"
+        c = self._tuples()
+        kinds: dict[str, int] = {}
+        years: dict[int | None, int] = {}
+        # one pass over the province's documents for both counts
+        for kind, year, n in c.execute(
+                "SELECT COALESCE(NULLIF(n.kind, ''), '?'), COALESCE(NULLIF(n.year, 0), CASE "
+                "WHEN substr(n.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' THEN "
+                f"CAST(substr(n.date, 1, 4) AS INTEGER) END), COUNT(*) FROM nodes n WHERE {where} "
+                "GROUP BY 1, 2", names):
+            kinds[kind] = kinds.get(kind, 0) + n
+            years[year] = years.get(year, 0) + n
+        total = sum(kinds.values())
+        types = list(types)
+        best = c.execute(
+            "SELECT n.key, COUNT(DISTINCT r.src_node) AS implementers FROM nodes n "
+            f"JOIN relations r ON r.dst_node = n.id WHERE {where} "
+            f"AND r.type IN ({marks(len(types))}) GROUP BY n.id HAVING implementers > 0 "
+            "ORDER BY implementers DESC, n.key LIMIT ?", [*names, *types, top]).fetchall()
+        return total, kinds, years, best
 
     def cited_counts(self, keys, types=None):
         """Node key -> number of distinct documents pointing at it (optionally by type)."""

@@ -228,6 +228,33 @@ def query_options(func):
     return wrapper
 
 
+def _slicing(func, depth: bool = False):
+    """`--limit` and `--offset` (and `--depth` for implementers): the slice of the answer
+    that `/api/...?limit=&offset=` returns (graph/paging.py); without `--limit` the whole."""
+    @click.option("--limit", type=click.IntRange(0, 1_000_000_000), default=None,
+                  help="At most this many results (of each depth for trees).")
+    @click.option("--offset", type=click.IntRange(0, 1_000_000_000), default=0,
+                  show_default=True, help="Skip this many results first (with --limit).")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    if depth:
+        wrapper = click.option("--depth", type=click.IntRange(1, 1000), default=None,
+                               help="Only results at this depth (a slice, like --limit).")(wrapper)
+    return wrapper
+
+
+def _slice(limit, offset, depth=None) -> dict[str, int]:
+    """The slice arguments of a query function, none when the whole answer is asked for
+    (as the API passes them: `offset` alone changes nothing)."""
+    if limit is None and depth is None:
+        return {}
+    out = {"limit": limit, "offset": offset}
+    if depth is not None:
+        out["depth"] = depth
+    return out
+
+
 def _narrowing(func):
     @click.option("--province", default=None, help="Narrow to a province.")
     @click.option("--year", type=click.IntRange(1, 9999), default=None, help="Narrow to a year.")
@@ -249,13 +276,14 @@ def query_group():
 @query_options
 @_narrowing
 @click.option("--max-depth", type=click.IntRange(1, 1000), default=10, show_default=True)
+@functools.partial(_slicing, depth=True)
 def implementers_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, province,
-                         year, max_depth):
+                         year, max_depth, limit, offset, depth):
     """Every document that implements DOCUMENT, directly or through a chain."""
     from graph import queries
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
         result = queries.implementers(store, document, province=province, year=year,
-                                      max_depth=max_depth)
+                                      max_depth=max_depth, **_slice(limit, offset, depth))
     _echo(result, fmt, rows_implementers, table_implementers)
 
 
@@ -264,13 +292,14 @@ def implementers_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fm
 @query_options
 @_narrowing
 @click.option("--max-depth", type=click.IntRange(1, 1000), default=8, show_default=True)
+@_slicing
 def lineage_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, province, year,
-                    max_depth):
+                    max_depth, limit, offset):
     """Ancestors and descendants of DOCUMENT, as trees."""
     from graph import queries
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
         result = queries.lineage(store, document, province=province, year=year,
-                                 max_depth=max_depth)
+                                 max_depth=max_depth, **_slice(limit, offset))
     _echo(result, fmt, rows_lineage)
 
 
@@ -278,11 +307,14 @@ def lineage_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, pr
 @click.argument("document")
 @query_options
 @_narrowing
-def cites_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, province, year):
+@_slicing
+def cites_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, province, year,
+                  limit, offset):
     """What DOCUMENT cites (every outgoing relation)."""
     from graph import queries
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
-        result = queries.cites(store, document, province=province, year=year)
+        result = queries.cites(store, document, province=province, year=year,
+                               **_slice(limit, offset))
     _echo(result, fmt, functools.partial(rows_neighbours, direction="out"))
 
 
@@ -290,12 +322,14 @@ def cites_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, prov
 @click.argument("document")
 @query_options
 @_narrowing
+@_slicing
 def cited_by_command(document, db, neo4j_uri, neo4j_user, neo4j_password, fmt, province,
-                     year):
+                     year, limit, offset):
     """What cites DOCUMENT (every incoming relation)."""
     from graph import queries
     with _open(db, neo4j_uri, neo4j_user, neo4j_password) as store:
-        result = queries.cited_by(store, document, province=province, year=year)
+        result = queries.cited_by(store, document, province=province, year=year,
+                                  **_slice(limit, offset))
     _echo(result, fmt, functools.partial(rows_neighbours, direction="in"))
 
 

@@ -176,12 +176,154 @@ def _coverage_from_the_whole_answer(store, query, **narrowing):
     return found["resolved"], {p: f for p, (_, f) in firsts.items()}, counts
 
 
+@pytest.mark.parametrize("own_reach", [True, False])
 @pytest.mark.parametrize("narrowing", [{}, {"province": "Hà Giang"}])
-def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_store, narrowing):
+def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_store, narrowing,
+                                                                        own_reach):
     from graph.coverage import coverage
+    store = big_store if own_reach else _WithoutOwnReach(big_store)
     for key in _most_implemented(big_store, 2):
         resolved, firsts, counts = _coverage_from_the_whole_answer(big_store, key, **narrowing)
-        got = coverage(big_store, key, **narrowing)
+        got = coverage(store, key, **narrowing)
         assert got["resolved"] == resolved
         assert {r["province"]: r["first"] for r in got["provinces"] if r["first"]} == firsts
         assert {r["province"]: r["count"] for r in got["provinces"] if r["count"]} == counts
+
+
+class _WithoutOwnReach:
+    """A store without its own shortcuts (`reached`, `edge_keys_slice`,
+    `province_figures`): graph.paging and graph.coverage answer from the `Store`
+    interface, as for any store."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        if name in ("reached", "edge_keys_slice", "province_figures"):
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+@pytest.fixture(scope="module")
+def chain_store(tmp_path_factory):
+    """The contract tests' pages with unresolved references along the chains."""
+    from graph.sqlite_store import SQLiteStore
+    from tests.graph.records import ALL
+    from tests.graph.test_contract import MORE
+    store = SQLiteStore(tmp_path_factory.mktemp("chains") / "chains.sqlite")
+    store.load_records(ALL + MORE)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("own_reach", [True, False])
+@pytest.mark.parametrize("limit,offset,depth", [(1, 0, None), (1, 1, None), (5, 0, 2),
+                                                (100, 0, None)])
+def test_a_slice_with_unresolved_references_on_its_chains(chain_store, own_reach, limit,
+                                                         offset, depth):
+    store = chain_store if own_reach else _WithoutOwnReach(chain_store)
+    for query, narrowing in [("33/CT-TTg 2021", {}), ("35-CT/TU", {"province": "Ninh Thuận"}),
+                             ("33/CT-TTg 2021", {"province": "Ninh Thuận"})]:
+        whole = queries.implementers(chain_store, query, **narrowing)
+        part = queries.implementers(store, query, limit=limit, offset=offset, depth=depth,
+                                    **narrowing)
+        assert whole["unresolved"] and part["unresolved"] == whole["unresolved"]
+        assert part["results"] == _per_depth(whole["results"], limit, offset, depth)
+
+
+@pytest.mark.parametrize("limit,offset,depth", [(5, 0, None), (7, 3, None), (10, 20, 2)])
+def test_the_stores_own_reach_answers_as_the_one_from_reach(big_store, limit, offset, depth):
+    for key in _most_implemented(big_store):
+        for narrowing in ({}, {"province": "Hà Giang"}):
+            assert queries.implementers(big_store, key, limit=limit, offset=offset,
+                                        depth=depth, **narrowing) == \
+                queries.implementers(_WithoutOwnReach(big_store), key, limit=limit,
+                                     offset=offset, depth=depth, **narrowing)
+
+
+def test_a_reach_replaced_by_a_newer_walk_refuses_questions(big_store):
+    from graph.paging import reached
+    first = reached(big_store, _most_implemented(big_store, 1)[0], "in",
+                    queries.IMPLEMENTATION_TYPES, 10)
+    reached(big_store, _most_implemented(big_store, 2)[1], "in",
+            queries.IMPLEMENTATION_TYPES, 10)
+    with pytest.raises(RuntimeError):
+        first.counts()
+
+
+@pytest.mark.parametrize("direction", ["in", "out"])
+@pytest.mark.parametrize("limit,offset", [(6, 2), (1, 0), (None, 3), (0, 0), (5, 10_000)])
+def test_the_stores_edge_slice_is_edge_keys_cut(big_store, direction, limit, offset):
+    for key in _most_implemented(big_store, 2) + [_most_implemented(big_store, 3)]:
+        keys = key if isinstance(key, list) else [key]
+        for types in (queries.IMPLEMENTATION_TYPES, queries.ALL_TYPES):
+            ends = big_store.edge_keys(keys, direction, types)
+            stop = None if limit is None else offset + limit
+            assert big_store.edge_keys_slice(keys, direction, types, limit, offset) == (
+                ends[offset:stop], len(ends))
+
+
+def test_the_stores_province_figures_are_the_summary_from_its_documents(big_store, chain_store):
+    from graph.coverage import province_summary
+    from graph.provinces import SUCCESSION
+    for store in (big_store, chain_store):
+        summaries = []
+        for name in list(SUCCESSION)[:12] + ["Ninh Thuận", "Khánh Hòa", "Thái Nguyên"]:
+            summaries.append(province_summary(store, name))
+            assert summaries[-1] == province_summary(_WithoutOwnReach(store), name)
+        assert any(s["documents"] and s["most_implemented"] and s["years"]
+                   for s in summaries)
+
+
+def test_a_search_by_common_words_ranks_a_bounded_window(big_store, monkeypatch):
+    from graph import search
+    words = ["ke", "hoach", "thuc", "hien"]
+    match = " ".join(f'"{w}"' for w in words)
+    having = [r[0] for r in big_store._conn.execute(
+        "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rowid DESC", (match,))]
+    assert len(having) > 100
+    whole = search.sqlite_words(big_store, words, 10_000)
+    assert len(whole) == len(having)     # fewer than RANKED: every one ranked
+    statements = []
+    big_store._conn.set_trace_callback(statements.append)
+    try:
+        monkeypatch.setattr(search, "RANKED", 40)
+        part = search.sqlite_words(big_store, words, 10)
+        bounded = len(statements)
+        statements.clear()
+        monkeypatch.setattr(search, "RANKED", 10_000)
+        search.sqlite_words(big_store, words, 10)
+    finally:
+        big_store._conn.set_trace_callback(None)
+    newest = {k for k, in big_store._conn.execute(
+        f"SELECT key FROM nodes WHERE id IN ({','.join('?' * 40)})", having[:40])}
+    assert len(part) == 10 and set(part) <= newest
+    # the ranking reads each ranked document's statistics: a window of 40 reads 40
+    assert bounded < 100 < len(statements)
+
+
+class _CountingFacts:
+    """A store that counts the documents whose facts it hands over."""
+
+    def __init__(self, store):
+        self._store, self.read = store, 0
+
+    def documents(self, keys):
+        found = self._store.documents(keys)
+        self.read += len(found)
+        return found
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_a_search_by_words_reads_the_facts_of_what_it_shows(big_store):
+    from graph import search
+    store = _CountingFacts(big_store)
+    found = search.search(store, "ke hoach thuc hien", limit=7)
+    assert len(found["results"]) == 7 and store.read == 7
+    narrowed = search.search(store, "ke hoach thuc hien", limit=7, province="Hà Giang")
+    assert narrowed["results"] and all(d["province"] == "Hà Giang"
+                                       for d in narrowed["results"])
+    assert narrowed == search.search(big_store, "ke hoach thuc hien", limit=7,
+                                     province="Hà Giang")

@@ -25,6 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from vanban.web import answers, labels, picture
+from vanban.web.cache import AnswerCache
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 25    # results of each depth (and citing documents) a document page shows
@@ -54,6 +55,7 @@ class Stores:
         self._opener = opener
         self._local = threading.local()
         self._shared = None
+        self.answers = AnswerCache()
 
     def get(self):
         store = getattr(self._local, "store", None) or self._shared
@@ -66,7 +68,15 @@ class Stores:
                 self._shared = store
             else:
                 self._local.store = store
+
         return store
+
+    def kept(self, asked, fn: Callable, *args, **kwargs):
+        """`run(fn, ...)`, or the answer kept for `asked` while the store is unchanged
+        (vanban/web/cache.py)."""
+        has_token = getattr(self.get(), "change_token", None) is not None
+        token = self.run(lambda store: store.change_token()) if has_token else None
+        return self.answers.get(token, asked, lambda: self.run(fn, *args, **kwargs))
 
     def run(self, fn: Callable, *args, **kwargs):
         store = self.get()
@@ -132,7 +142,7 @@ class _SourcesOnce:
 
 
 _SLICED = {"implementers": ("limit", "offset", "depth"), "lineage": ("limit", "offset"),
-           "cites": ("limit", "offset"), "cited-by": ("limit", "offset")}
+           "cites": ("limit", "offset"), "cited-by": ("limit", "offset"), "search": ("limit",)}
 
 
 def _slice(request: Request, kind: str) -> dict[str, int]:
@@ -183,10 +193,14 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
                 raise HTTPException(400, "q is required")
             if kind == "search":
                 result = stores.run(search.search, p["q"] or None, kind=p["kind"],
-                                    year=p["year"], province=p["province"])
-            else:
-                result = stores.run(fn, p["q"], province=p["province"], year=p["year"],
+                                    year=p["year"], province=p["province"],
                                     **_slice(request, kind))
+            else:
+                sliced = _slice(request, kind)
+                result = stores.kept((kind, p["q"], p["province"], p["year"],
+                                      tuple(sorted(sliced.items()))),
+                                     fn, p["q"], province=p["province"], year=p["year"],
+                                     **sliced)
             if request.query_params.get("format") == "csv":
                 name = f"{kind}.csv"
                 return Response(answers.to_csv(kind, result), media_type="text/csv; charset=utf-8",
@@ -199,7 +213,7 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
         p = _params(request)
         if not p["q"]:
             raise HTTPException(400, "q is required")
-        result = stores.run(province_summary, p["q"])
+        result = stores.kept(("province", p["q"]), province_summary, p["q"])
         if result is None:
             raise HTTPException(404, "no such province")
         return Response(json.dumps(result, ensure_ascii=False, indent=2),
@@ -242,7 +256,7 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
                                                  offset=cited_offset),
                     "unresolved_refs": store.unresolved_naming([key])}
 
-        data = stores.run(gather)
+        data = stores.kept(("doc", key, depth, offset, cited_offset), gather)
         if data is None:
             raise HTTPException(404, "no such document")
         levels = answers.implementers_levels(data["implementers"], key)
@@ -257,7 +271,8 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
 
     def coverage_page(request: Request) -> HTMLResponse:
         p = _params(request)
-        result = stores.run(coverage, p["q"], year=p["year"]) if p["q"] else None
+        result = stores.kept(("coverage", p["q"], None, p["year"], ()), coverage, p["q"],
+                             year=p["year"]) if p["q"] else None
         return page(request, "coverage.html", params=p, result=result)
 
     def province_page(request: Request) -> Response:
@@ -275,7 +290,7 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
             if lang_of(request) != "vi":
                 target += "?lang=" + lang_of(request)
             return RedirectResponse(target, status_code=303)
-        summary = stores.run(province_summary, today)
+        summary = stores.kept(("province", today), province_summary, today)
         return page(request, "province.html", summary=summary)
 
     # --- errors ---------------------------------------------------------------------

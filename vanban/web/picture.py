@@ -8,14 +8,19 @@ links to its document page.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import select
 import shutil
 import subprocess
+import threading
+import time
 from typing import Any
 
 from vanban.web.answers import doc_href
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+_LATER_GRAPH = re.compile(r'(?<= id=")page\d+,\d+_')
 _COLOURS = {"IMPLEMENTS": "#1b5e20", "BASED_ON": "#0d47a1", "CITES": "#9e9e9e"}
 
 
@@ -103,13 +108,79 @@ def _draw(dot_source: str, timeout: float) -> str | None:
     return _PROLOGUE.sub("", done.stdout.decode("utf-8"), count=1)
 
 
+class _DotWorker:
+    """One `dot -Tsvg` process kept running for the web pages: dot reads graph after
+    graph on its input and writes each drawing as soon as the graph is read, so a page
+    pays for the drawing, not for starting dot (most of the 25-50 ms a fresh `dot` takes).
+    One drawing at a time; a drawing that does not come within the timeout, or a dot
+    that died, costs that process, and the next drawing starts another."""
+
+    _END = b"</svg>\n"
+
+    def __init__(self):
+        self._proc: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    def draw(self, dot_source: str, timeout: float) -> str | None:
+        with self._lock:
+            proc = self._running()
+            if proc is None:
+                return None
+            try:
+                proc.stdin.write(dot_source.encode("utf-8") + b"\n")
+                proc.stdin.flush()
+                svg = self._read_one(proc, time.monotonic() + timeout)
+            except (OSError, ValueError):
+                svg = None
+            if svg is None:
+                self._stop()
+                return None
+            # dot names the elements of its second and later graphs `page0,N_node1`...
+            return _LATER_GRAPH.sub("", _PROLOGUE.sub("", svg.decode("utf-8"), count=1))
+
+    def _running(self) -> subprocess.Popen | None:
+        if self._proc is not None and self._proc.poll() is None:
+            return self._proc
+        dot = shutil.which("dot")
+        if dot is None:
+            return None
+        try:
+            self._proc = subprocess.Popen([dot, "-Tsvg"], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:
+            return None
+        return self._proc
+
+    def _read_one(self, proc: subprocess.Popen, deadline: float) -> bytes | None:
+        out = b""
+        fd = proc.stdout.fileno()
+        while not out.endswith(self._END):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return None      # dot exited (a graph it could not read)
+            out += chunk
+        return out
+
+    def _stop(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.wait()
+            self._proc = None
+
+
+_WORKER = _DotWorker() if os.name == "posix" else None   # select() needs POSIX pipes
+
+
 class _NoPicture(Exception):
     pass
 
 
 @functools.lru_cache(maxsize=512)
 def _drawn(dot_source: str, timeout: float) -> str:
-    svg = _draw(dot_source, timeout)
+    svg = _WORKER.draw(dot_source, timeout) if _WORKER else _draw(dot_source, timeout)
     if svg is None:
         raise _NoPicture   # not cached: dot may answer next time
     return svg
