@@ -11,7 +11,7 @@ from graph import open_store, queries
 from graph.coverage import coverage
 from graph.sqlite_store import SQLiteStore
 from tests.graph.records import ALL
-from tests.graph.test_contract import MORE
+from tests.graph.test_contract_bulk import MORE
 from vanban.web.cache import AnswerCache
 
 ASKED = [("/api/implementers", {"q": "33/CT-TTg 2021"}),

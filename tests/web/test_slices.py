@@ -209,7 +209,7 @@ def chain_store(tmp_path_factory):
     """The contract tests' pages with unresolved references along the chains."""
     from graph.sqlite_store import SQLiteStore
     from tests.graph.records import ALL
-    from tests.graph.test_contract import MORE
+    from tests.graph.test_contract_bulk import MORE
     store = SQLiteStore(tmp_path_factory.mktemp("chains") / "chains.sqlite")
     store.load_records(ALL + MORE)
     yield store
