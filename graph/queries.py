@@ -11,15 +11,15 @@ Shape shared by all: `{"query": ..., "resolved": [document, ...], ...}` where
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Any, Iterable
 
 from graph import paging
 from graph.aliases import Alias, parse_alias
 from graph.provinces import MERGER_DATE, display_locality, merger_doubt, predecessors
+from graph.ranking import influence_ranks
 from graph.relation_types import IMPLEMENTATION_TYPES, LINEAGE_TYPES, RELATION_TYPES
 from graph.store import Store
-from graph.traversal import far_end, near_end
+from graph.traversal import far_end, near_end, traverse_networkx  # noqa: F401 (public here)
 
 ALL_TYPES = RELATION_TYPES   # the name callers already use for "every type"
 _SOURCES = 10
@@ -372,67 +372,9 @@ _MERGER_YEAR = int(MERGER_DATE[:4])
 
 
 def influence(store: Store, *, top: int = 10) -> list[dict[str, Any]]:
-    """Top documents by PageRank (networkx) over the document graph."""
-    import networkx as nx
-    g = nx.DiGraph()
-    for e in store.iter_edges():
-        w = 1.0 if e["type"] != "CITES" else 0.3
-        if g.has_edge(e["source"], e["target"]):
-            g[e["source"]][e["target"]]["weight"] += w
-        else:
-            g.add_edge(e["source"], e["target"], weight=w)
-    if g.number_of_nodes() == 0:
-        return []
-    ranks = pagerank(g, weight="weight")
-    best = sorted(ranks.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    """Top documents by PageRank (networkx) over the document graph
+    (`ranking.influence_ranks`), each as {"document", "pagerank"}."""
+    best = influence_ranks(store, top=top)
     docs = store.documents([k for k, _ in best])
     return [{"document": _brief(docs.get(k, {"key": k})), "pagerank": round(v, 6)}
             for k, v in best]
-
-
-def pagerank(g, *, alpha: float = 0.85, weight: str = "weight", max_iter: int = 100,
-             tol: float = 1.0e-6) -> dict[str, float]:
-    """networkx's PageRank (same parameters, same figures) by power iteration in pure
-    Python, so that `query stats` needs no scipy; dangling nodes spread evenly."""
-    n = g.number_of_nodes()
-    if n == 0:
-        return {}
-    out_weight = {u: sum(d.get(weight, 1.0) for _, _, d in g.out_edges(u, data=True))
-                  for u in g}
-    rank = dict.fromkeys(g, 1.0 / n)
-    for _ in range(max_iter):
-        previous = rank
-        dangling = alpha * sum(previous[u] for u in g if not out_weight[u])
-        rank = dict.fromkeys(g, (1.0 - alpha) / n + dangling / n)
-        for u, v, d in g.edges(data=True):
-            rank[v] += alpha * previous[u] * d.get(weight, 1.0) / out_weight[u]
-        if sum(abs(rank[u] - previous[u]) for u in g) < n * tol:
-            return rank
-    return rank   # networkx raises here; a ranking close to converged is still a ranking
-
-
-def traverse_networkx(g, root: str, *, direction: str = "in",
-                      types: tuple[str, ...] = IMPLEMENTATION_TYPES, max_depth: int = 10
-                      ) -> dict[str, tuple[int, list[str]]]:
-    """Breadth-first traversal of a `to_networkx()` graph: node -> (depth, path to root).
-
-    The in-memory twin of `implementers` (direction "in") and of a lineage's ancestors
-    (direction "out"), for researchers and the benchmark.
-    """
-    out: dict[str, tuple[int, list[str]]] = {root: (0, [root])}
-    queue = deque([root])
-    while queue:
-        node = queue.popleft()
-        depth, path = out[node]
-        if depth >= max_depth:
-            continue
-        edges = g.in_edges(node, keys=True) if direction == "in" else g.out_edges(node, keys=True)
-        for u, v, k in sorted(edges):
-            if k not in types:
-                continue
-            nxt = u if direction == "in" else v
-            if nxt not in out:
-                out[nxt] = (depth + 1, [nxt, *path])
-                queue.append(nxt)
-    del out[root]
-    return out

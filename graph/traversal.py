@@ -10,8 +10,11 @@ queries in all on Neo4j); the choice of edges is always this function's.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from graph.relation_types import IMPLEMENTATION_TYPES
 
 Edge = dict[str, Any]
 
@@ -50,3 +53,30 @@ def breadth_first_tree(root: str, direction: str, max_depth: int, max_nodes: int
 
 
 __all__ = ["breadth_first_tree", "far_end", "near_end"]
+
+
+def traverse_networkx(g, root: str, *, direction: str = "in",
+                      types: tuple[str, ...] = IMPLEMENTATION_TYPES, max_depth: int = 10
+                      ) -> dict[str, tuple[int, list[str]]]:
+    """Breadth-first traversal of a `to_networkx()` graph: node -> (depth, path to root).
+
+    The in-memory twin of `implementers` (direction "in") and of a lineage's ancestors
+    (direction "out"), for researchers and the benchmark.
+    """
+    out: dict[str, tuple[int, list[str]]] = {root: (0, [root])}
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        depth, path = out[node]
+        if depth >= max_depth:
+            continue
+        edges = g.in_edges(node, keys=True) if direction == "in" else g.out_edges(node, keys=True)
+        for u, v, k in sorted(edges):
+            if k not in types:
+                continue
+            nxt = u if direction == "in" else v
+            if nxt not in out:
+                out[nxt] = (depth + 1, [nxt, *path])
+                queue.append(nxt)
+    del out[root]
+    return out

@@ -22,7 +22,7 @@ def _without(modules: list[str], code: str) -> subprocess.CompletedProcess:
 
 
 def test_pagerank_is_networkx_pagerank():
-    from graph.queries import pagerank
+    from graph.ranking import pagerank
     pytest.importorskip("scipy")
     g = nx.gnp_random_graph(200, 0.03, directed=True, seed=7)
     for n, (u, v) in enumerate(g.edges):
