@@ -18,21 +18,9 @@ from graph.facts import (DOC_FACT_FIELDS, WORST_RANK, PageFacts, fact_rank,
                          merge_document_facts, page_seen)
 from graph.identity import Mention
 from graph.neo4j_partials import Neo4jPartials
-from graph.plan import (
-    aggregate_laws,
-    decide_mentions,
-    number_serial,
-    province_of,
-    refreshed_facts,
-)
-from graph.property_graph import (
-    DOCUMENT_COLUMNS,
-    MENTION_COLUMNS,
-    PAGE_COLUMNS,
-    STATEMENT_COLUMNS,
-    positional,
-    properties_at,
-)
+from graph.plan import aggregate_laws, decide_mentions, number_serial, province_of, refreshed_facts
+from graph.property_graph import (DOCUMENT_COLUMNS, MENTION_COLUMNS, PAGE_COLUMNS,
+                                  STATEMENT_COLUMNS, positional, properties_at)
 from graph.relation_types import RELATION_TYPES
 
 _MERGED = (*DOC_FACT_FIELDS, "year", "first_seen")     # what merge_document_facts sets
