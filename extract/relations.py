@@ -206,10 +206,10 @@ def find_relations(page: Page, mentions: list[Mention], subject: Mention | None)
                 if k is not None:
                     out[k] = None
             elif prev is not None:
+                # (the length first: the cheapest test, and the searches' inputs the longest)
                 between = text[prev.tail_end:t.lead_start]
-                if LIST_SEPARATOR.search(text[prev.tail_end:t.lead_start] or ",") and \
-                        LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]) \
-                        and len(between) < 400:
+                if len(between) < 400 and LIST_SEPARATOR.search(between or ",") and \
+                        LIST_LEAD.match(text[_last_separator(text, prev.tail_end, t.lead_start):t.lead_start]):
                     gov = gov_of.get(id(prev))
             elif after_semicolon[ci] and ci > 0:
                 lead = text[clause_starts[ci]:t.lead_start]
