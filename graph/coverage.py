@@ -41,7 +41,7 @@ def coverage(store, query: str, *, province: str | None = None, year: int | None
     if central is not None:
         narrow = province if province and not any(c.get("province") for c in candidates) \
             else None
-        reached = paging.reached(store, central["key"], "in", IMPLEMENTATION_TYPES, max_depth)
+        reached = store.reached(central["key"], "in", IMPLEMENTATION_TYPES, max_depth)
         ranks: dict[str, tuple[str, int, str]] = {}
         for place, n, rank in reached.places(queries.province_filter(narrow) if narrow
                                              else None):

@@ -108,13 +108,7 @@ def edge_slice(store, keys: list[str], direction: str, types: tuple[str, ...],
                limit: int | None, offset: int) -> tuple[list[Edge], int]:
     """The relations of `keys` in `direction` from `offset`, at most `limit`, in store
     order and with their evidence, and how many there are in all."""
-    own = getattr(store, "edge_keys_slice", None)
-    if own is not None:    # the store cuts and counts without handing over every key
-        wanted, count = own(keys, direction, types, limit, offset)
-    else:
-        ends = store.edge_keys(keys, direction, types)
-        stop = None if limit is None else offset + max(0, limit)
-        wanted, count = ends[offset:stop], len(ends)
+    wanted, count = store.edge_keys_slice(keys, direction, types, limit, offset)
     found = with_evidence(store, wanted, types)
     return [found[w] for w in wanted if w in found], count
 
@@ -168,8 +162,9 @@ class Reached:
     the first document of each place (for coverage). The documents counted and cut
     ("shown") are those other than unresolved references, of `provinces` if given.
 
-    This one answers from `Store.reach` (every node's key and label, in Python); a store
-    may answer the same from its own tables (`SQLiteStore.reached`)."""
+    This one answers from `Store.reach` (every node's key and label, in Python): what
+    `Store.reached` gives by default; a store may answer the same from its own tables
+    (`SQLiteStore.reached`)."""
 
     def __init__(self, store, root: str, direction: str, types: tuple[str, ...],
                  max_depth: int):
@@ -233,11 +228,3 @@ class Reached:
             one[0] += 1
             one[1] = min(one[1], rank)
         return [(p, n, first) for p, (n, first) in out.items()]
-
-
-def reached(store, root: str, direction: str, types: tuple[str, ...], max_depth: int):
-    """The store's own `Reached` when it has one (`store.reached`), else the one above."""
-    own = getattr(store, "reached", None)
-    if own is not None:
-        return own(root, direction, types, max_depth)
-    return Reached(store, root, direction, types, max_depth)

@@ -118,7 +118,7 @@ def implementers(store: Store, query: str, *, province: str | None = None,
         if sliced:
             # counted, cut and looked up in the store (graph/paging.py): no fact of a
             # document the slice leaves out is read
-            reached = paging.reached(store, cand["key"], "in", types, max_depth)
+            reached = store.reached(cand["key"], "in", types, max_depth)
             provinces = province_filter(narrow) if narrow else None
             depths += [{"implements": cand["key"], "depth": d, "count": n}
                        for d, n in sorted(reached.counts(provinces).items())]

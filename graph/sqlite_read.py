@@ -138,10 +138,8 @@ class SQLiteReading:
         keys = list(dict.fromkeys(keys))
         types = list(types)
         near, far = ("dst_node", "src_node") if direction == "in" else ("src_node", "dst_node")
-        if len(keys) > _CHUNK:
-            ends = self.edge_keys(keys, direction, types)
-            stop = None if limit is None else offset + max(0, limit)
-            return ends[offset:stop], len(ends)
+        if len(keys) > _CHUNK:     # more keys than one statement binds: the generic cut
+            return super().edge_keys_slice(keys, direction, types, limit, offset)
         cur = self._tuples()
         where = (f"x.key IN ({marks(len(keys))}) AND r.type IN ({marks(len(types))}) "
                  f"AND r.{far} IS NOT NULL")

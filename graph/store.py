@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.facts import PageFacts, RecordError, page_facts
+from graph.paging import Reached
 from graph.traversal import breadth_first_tree, far_end
 
 NODE_LABELS = ("Document", "Law", "UnresolvedReference")
@@ -275,6 +276,15 @@ class Store(ABC):
         evidence of the slice only; a store may answer it without reading any statement."""
         return [(e["source"], e["target"], e["type"]) for e in self.edges(keys, direction, types)]
 
+    def edge_keys_slice(self, keys: Iterable[str], direction: str, types: Iterable[str],
+                        limit: int | None, offset: int
+                        ) -> tuple[list[tuple[str, str, str]], int]:
+        """`edge_keys(...)[offset:offset + limit]` (all from `offset` when `limit` is None)
+        and `len(edge_keys(...))`; a store may cut and count without listing every key."""
+        ends = self.edge_keys(keys, direction, types)
+        stop = None if limit is None else offset + max(0, limit)
+        return ends[offset:stop], len(ends)
+
     def reach(self, root: str, direction: str, types: Iterable[str], max_depth: int
               ) -> list[tuple[int, str, str | None]]:
         """Every node `walk` reaches, as (depth, key, label) sorted by depth then key,
@@ -284,6 +294,11 @@ class Store(ABC):
                                                                   max_depth)]
         docs = self.documents(k for _, k in found)
         return sorted((d, k, (docs.get(k) or {}).get("label")) for d, k in found)
+
+    def reached(self, root: str, direction: str, types: Iterable[str], max_depth: int):
+        """What the walk from `root` reaches, asked about in parts (`paging.Reached`: counts
+        per depth, slices, depths of given keys); by default from `reach`."""
+        return Reached(self, root, direction, tuple(types), max_depth)
 
     @abstractmethod
     def cited_counts(self, keys: Iterable[str], types: Iterable[str] | None = None

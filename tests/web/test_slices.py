@@ -191,15 +191,19 @@ def test_coverage_reads_the_walk_by_key_and_answers_as_the_whole_answer(big_stor
 
 
 class _WithoutOwnReach:
-    """A store without its own shortcuts (`reached`, `edge_keys_slice`,
-    `province_figures`): graph.paging and graph.coverage answer from the `Store`
+    """A store without its own shortcuts: `reached` and `edge_keys_slice` are the `Store`
+    defaults (over this wrapper, so over the store's `reach` and `edge_keys`), and there
+    is no `province_figures`: graph.paging and graph.coverage answer from the `Store`
     interface, as for any store."""
 
     def __init__(self, store):
         self._store = store
 
     def __getattr__(self, name):
-        if name in ("reached", "edge_keys_slice", "province_figures"):
+        from graph.store import Store
+        if name in ("reached", "edge_keys_slice"):
+            return getattr(Store, name).__get__(self)
+        if name == "province_figures":
             raise AttributeError(name)
         return getattr(self._store, name)
 
@@ -242,11 +246,9 @@ def test_the_stores_own_reach_answers_as_the_one_from_reach(big_store, limit, of
 
 
 def test_a_reach_replaced_by_a_newer_walk_refuses_questions(big_store):
-    from graph.paging import reached
-    first = reached(big_store, _most_implemented(big_store, 1)[0], "in",
-                    queries.IMPLEMENTATION_TYPES, 10)
-    reached(big_store, _most_implemented(big_store, 2)[1], "in",
-            queries.IMPLEMENTATION_TYPES, 10)
+    first = big_store.reached(_most_implemented(big_store, 1)[0], "in",
+                              queries.IMPLEMENTATION_TYPES, 10)
+    big_store.reached(_most_implemented(big_store, 2)[1], "in", queries.IMPLEMENTATION_TYPES, 10)
     with pytest.raises(RuntimeError):
         first.counts()
 
