@@ -8,7 +8,8 @@ by words, document pages (central, the most implemented, provincial, district), 
 province page, a coverage table, `/api/implementers` and `/api/search`. Prints p50/p95
 and throughput per kind, one column per concurrency, side by side; never fails. The
 server keeps answers while the store is unchanged (vanban/web/cache.py): the "unseen"
-rows ask each page once (a first view), the others ask pages again.
+rows ask each page once (a first view), the others ask pages again. Requests start once
+the server's reach index is built (`/api/status`; its size and build time are printed).
 
     python bench/bench_web.py --docs 20000                              # quick
     python bench/bench_web.py --docs 1000000 --db /tmp/bench1m.sqlite   # the 1M store
@@ -17,6 +18,7 @@ rows ask each page once (a first view), the others ask pages again.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import socket
@@ -101,13 +103,20 @@ def serve(db: Path, port: int) -> subprocess.Popen:
                              "serve", "--db", str(db), "--port", str(port)],
                             env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
+        # serving, and its walks answered from the index in memory (graph/reach_index.py)
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
-            return proc
+            status = json.load(urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/api/status", timeout=2))
         except OSError:
             time.sleep(0.3)
+            continue
+        index = status.get("reach_index") or {}
+        if index.get("state") != "building":
+            print(f"reach index: {index}")
+            return proc
+        time.sleep(0.3)
     proc.kill()
     raise SystemExit("vanban serve did not start")
 

@@ -186,7 +186,13 @@ class SQLiteReading:
         return sorted(out)
 
     def reached(self, root, direction, types, max_depth):
-        """`paging.Reached` for this store, answered in SQL (graph/sqlite_reach.py)."""
+        """`paging.Reached` for this store: from the in-memory index a long-running reader
+        keeps (`reach_keeper`, graph/reach_index.py) while it is of the store as it is,
+        else answered in SQL (graph/sqlite_reach.py)."""
+        keeper = getattr(self, "reach_keeper", None)
+        found = keeper.reached(self, root, direction, types, max_depth) if keeper else None
+        if found is not None:
+            return found
         from graph.sqlite_reach import SQLiteReached
         return SQLiteReached(self, "reached", root, direction, tuple(types), max_depth)
 

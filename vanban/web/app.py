@@ -8,6 +8,7 @@ page (or JSON error), never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -52,10 +53,13 @@ class Stores:
     once); Neo4j: one store for all, its driver being thread-safe with its own pool."""
 
     def __init__(self, opener: Callable[[], Any]):
+        from graph.reach_index import ReachKeeper
         self._opener = opener
         self._local = threading.local()
         self._shared = None
         self.answers = AnswerCache()
+        # the walks of every thread's SQLite store, from one index in memory
+        self.reach = ReachKeeper(opener)
 
     def get(self):
         store = getattr(self._local, "store", None) or self._shared
@@ -67,6 +71,7 @@ class Stores:
             if type(store).__name__ == "Neo4jStore":
                 self._shared = store
             else:
+                store.reach_keeper = self.reach
                 self._local.store = store
 
         return store
@@ -77,6 +82,23 @@ class Stores:
         has_token = getattr(self.get(), "change_token", None) is not None
         token = self.run(lambda store: store.change_token()) if has_token else None
         return self.answers.get(token, asked, lambda: self.run(fn, *args, **kwargs))
+
+    def warm(self) -> None:
+        """At start-up: build the reach index of a SQLite store in the background."""
+        try:
+            store = self.get()
+        except StoreUnavailable:
+            return      # the first request says so
+        if getattr(store, "reach_keeper", None) is not None:
+            self.reach.start(store.change_token())
+
+    def status(self) -> dict[str, Any]:
+        """`/api/status`: the store's description and the reach index's state."""
+        store = self.get()
+        out: dict[str, Any] = {"store": store.describe()}
+        if getattr(store, "reach_keeper", None) is not None:
+            out["reach_index"] = self.reach.state()
+        return out
 
     def run(self, fn: Callable, *args, **kwargs):
         store = self.get()
@@ -328,7 +350,13 @@ def create_app(opener: Callable[[], Any], *, debug: bool = False) -> Starlette:
         Route("/api/search", answer("search", search.search, needs_query=False)),
         Route("/api/coverage", answer("coverage", coverage)),
         Route("/api/province", province_api),
+        Route("/api/status", lambda request: JSONResponse(stores.status())),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    return Starlette(debug=debug, routes=routes, exception_handlers={
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        stores.warm()
+        yield
+
+    return Starlette(debug=debug, routes=routes, lifespan=lifespan, exception_handlers={
         HTTPException: on_http_error, StoreUnavailable: on_unavailable, Exception: on_error})
