@@ -334,12 +334,13 @@ def test_the_kept_word_counts_follow_the_store(tmp_path):
                     "issuer": "Ủy ban nhân dân tỉnh Hà Giang", "title": title},
         "references": [], "relations": []}
     store.load_records([page(1, "Kế hoạch dân vận khéo"), page(2, "Kế hoạch chuyển đổi số")])
-    assert search.sqlite_words(store, ["ke", "hoach"], 10) == ["1/KH-UBND#2024", "2/KH-UBND#2024"]
+    assert search.sqlite_words(store, ["ke", "hoach"], 10) == ["1/KH-UBND@Hà Giang#2024",
+                                                           "2/KH-UBND@Hà Giang#2024"]
     first = search._corpus(store)
     store.load_records([page(3, "Kế hoạch dân vận khéo năm 2024")])
     again = search._corpus(store)
     assert again is not first and again.rows == first.rows + 1
-    assert search.sqlite_words(store, ["dan", "van"], 10)[0] == "1/KH-UBND#2024"
+    assert search.sqlite_words(store, ["dan", "van"], 10)[0] == "1/KH-UBND@Hà Giang#2024"
     store.close()
 
 
