@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS nodes(
 CREATE INDEX IF NOT EXISTS nodes_number ON nodes(number_key);
 CREATE INDEX IF NOT EXISTS nodes_serial ON nodes(serial, kind);
 CREATE INDEX IF NOT EXISTS nodes_province ON nodes(province);
+CREATE INDEX IF NOT EXISTS nodes_key_of ON nodes(id, key);
 CREATE TABLE IF NOT EXISTS mentions(
     mid TEXT PRIMARY KEY, page_id INTEGER NOT NULL, role TEXT NOT NULL, number TEXT NOT NULL,
     number_key TEXT NOT NULL, kind TEXT, date TEXT, issuer TEXT, page_province TEXT,
