@@ -16,6 +16,8 @@ diacritics, `đ` -> `d`):
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from typing import Any
 
@@ -88,17 +90,128 @@ def sqlite_sync(conn) -> None:
 # most documents have ("huyen uy") would otherwise cost a read of every such document
 RANKED = 1000
 
+# FTS5's bm25 constants (fts5_aux.c); `_bm25` computes its score with the same
+# operations in the same order, so the scores are the same doubles
+_K1, _B = 1.2, 0.75
+
 
 def sqlite_words(store, words: list[str], limit: int) -> list[str]:
     """Keys of documents with every word, best (bm25) first, then by key; when more than
-    `RANKED` documents have them, the best of the `RANKED` last indexed."""
+    `RANKED` documents have them, the best of the `RANKED` last indexed.
+
+    FTS5's bm25() counts, in every query, the documents that have each word (a read of
+    the word's whole list: most documents for "uy" or "huyen"). Here those counts are
+    kept while the store is unchanged (`_corpus`), and the score is computed from the
+    ranked documents' indexed text, the same value bm25() gives."""
     # every word must occur; each quoted, so nothing the user types is FTS syntax
     match = " ".join(f'"{w}"' for w in words)
-    return [r[0] for r in store._conn.execute(
-        "SELECT n.key FROM (SELECT rowid AS id, bm25(doc_fts) AS score FROM doc_fts "
-        "WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN nodes n ON n.id = f.id "
-        "WHERE n.label = 'Document' ORDER BY f.score, n.key LIMIT ?",
-        (match, RANKED, limit))]
+    corpus = _corpus(store)
+    if corpus is None:     # no statistics to read: FTS5 ranks (and counts) itself
+        return [r[0] for r in store._conn.execute(
+            "SELECT n.key FROM (SELECT rowid AS id, bm25(doc_fts) AS score FROM doc_fts "
+            "WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN nodes n ON n.id = f.id "
+            "WHERE n.label = 'Document' ORDER BY f.score, n.key LIMIT ?",
+            (match, RANKED, limit))]
+    idf = [corpus.idf(store, w) for w in words]
+    # the window in one row (a JSON array of [key, text]): Python's sqlite3 gives up and
+    # takes back the interpreter lock at every row, and with other requests' threads
+    # waiting for it each take-back can wait a switch interval (5 ms)
+    (window,) = store._conn.execute(
+        "SELECT json_group_array(json_array(n.key, f.text)) FROM (SELECT rowid AS id, text "
+        "FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
+        "JOIN nodes n ON n.id = f.id WHERE n.label = 'Document'", (match, RANKED)).fetchone()
+    # a score depends on the document's size and its count of each word only: documents
+    # of the same shape (most, in a window of similar titles) are scored once
+    scores: dict[tuple[int, ...], float] = {}
+    ranked = []
+    for key, text in json.loads(window):
+        tokens = text.split()
+        shape = (len(tokens), *map(tokens.count, words))
+        score = scores.get(shape)
+        if score is None:
+            score = scores[shape] = _bm25(shape, idf, corpus.avgdl)
+        ranked.append((score, key))
+    ranked.sort()
+    return [key for _, key in ranked[:max(0, limit)]]
+
+
+def _bm25(shape: tuple[int, ...], idf: list[float], avgdl: float) -> float:
+    """fts5_aux.c's bm25 of a document of `shape` (its number of tokens, then how often
+    it has each word of the query) for single-word phrases, operation for operation."""
+    size = float(shape[0])
+    score = 0.0
+    for count, weight in zip(shape[1:], idf):
+        freq = float(count)
+        score += weight * ((freq * (_K1 + 1.0)) / (freq + _K1 * (1 - _B + _B * size / avgdl)))
+    return -1.0 * score
+
+
+class _Corpus:
+    """What bm25 reads of the whole index: the number of documents and of tokens (FTS5's
+    averages record) and, asked for word by word, how many documents have each word."""
+
+    def __init__(self, rows: int, tokens: int):
+        self.rows = max(rows, 1)
+        self.avgdl = float(tokens) / float(self.rows)
+        self._having: dict[str, int] = {}
+
+    def idf(self, store, word: str) -> float:
+        having = self._having.get(word)
+        if having is None:
+            conn = store._conn
+            # a per-connection view of the index's words (temp schema: nothing written)
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.doc_fts_words "
+                         "USING fts5vocab(main, doc_fts, 'row')")
+            row = conn.execute("SELECT doc FROM temp.doc_fts_words WHERE term = ?",
+                               (word,)).fetchone()
+            having = self._having[word] = row[0] if row else 0
+        idf = math.log((self.rows - having + 0.5) / (having + 0.5))
+        return idf if idf > 0.0 else 1e-6
+
+
+# (store path, change token) -> its _Corpus, for the stores of this process
+_CORPORA: dict[tuple[str, Any], _Corpus] = {}
+
+
+def _corpus(store) -> _Corpus | None:
+    """The store's `_Corpus`, kept while its change token stays the same (a store with
+    no token, in memory, reads it anew); None when the averages record is missing."""
+    token = store.change_token() if hasattr(store, "change_token") else None
+    ident = (str(getattr(store, "path", "")), token)
+    corpus = _CORPORA.get(ident) if token is not None else None
+    if corpus is None:
+        row = store._conn.execute("SELECT block FROM doc_fts_data WHERE id = 1").fetchone()
+        numbers = _varints(row[0]) if row and isinstance(row[0], bytes) else []
+        if len(numbers) < 2:
+            return None
+        corpus = _Corpus(numbers[0], numbers[1])
+        if token is not None:
+            for old in [k for k in list(_CORPORA) if k[0] == ident[0]]:
+                _CORPORA.pop(old, None)     # the same store before a change
+            _CORPORA[ident] = corpus
+    return corpus
+
+
+def _varints(blob: bytes) -> list[int]:
+    """The numbers of an FTS5 record (SQLite varints: 7 bits a byte, high bit set when
+    more follow, the ninth byte whole); the averages record holds the number of rows,
+    then the tokens of each column."""
+    out, i = [], 0
+    while i < len(blob):
+        value = 0
+        for n in range(9):
+            if i >= len(blob):
+                return out
+            byte = blob[i]
+            i += 1
+            if n == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out
 
 
 # --- Neo4j -------------------------------------------------------------------------

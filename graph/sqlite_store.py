@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS nodes(
 CREATE INDEX IF NOT EXISTS nodes_number ON nodes(number_key);
 CREATE INDEX IF NOT EXISTS nodes_serial ON nodes(serial, kind);
 CREATE INDEX IF NOT EXISTS nodes_province ON nodes(province);
+CREATE INDEX IF NOT EXISTS nodes_key_of ON nodes(id, key);
 CREATE TABLE IF NOT EXISTS mentions(
     mid TEXT PRIMARY KEY, page_id INTEGER NOT NULL, role TEXT NOT NULL, number TEXT NOT NULL,
     number_key TEXT NOT NULL, kind TEXT, date TEXT, issuer TEXT, page_province TEXT,
@@ -48,7 +49,7 @@ CREATE TABLE IF NOT EXISTS mentions(
     decided INTEGER NOT NULL, node_id INTEGER, reason TEXT);
 CREATE INDEX IF NOT EXISTS mentions_page ON mentions(page_id);
 CREATE INDEX IF NOT EXISTS mentions_citing ON mentions(number_key, decided, citing);
-CREATE INDEX IF NOT EXISTS mentions_node ON mentions(node_id);
+CREATE INDEX IF NOT EXISTS mentions_node_page ON mentions(node_id, page_id);
 CREATE TABLE IF NOT EXISTS page_laws(page_id INTEGER NOT NULL, node_id INTEGER NOT NULL,
     PRIMARY KEY(page_id, node_id));
 CREATE INDEX IF NOT EXISTS page_laws_node ON page_laws(node_id);
@@ -76,7 +77,7 @@ _BULK_GC_THRESHOLDS = (100_000, 50, 1000)
 # empty store builds them at the end. The relation indexes hold the far end too, so a walk
 # reads the index alone (a central document's thousands of implementers)
 _DEFERRED_INDEXES = ("nodes_province", "relations_in", "relations_out", "relations_page",
-                     "relations_src_mid", "relations_dst_mid", "mentions_page", "mentions_node",
+                     "relations_src_mid", "relations_dst_mid", "mentions_page", "mentions_node_page",
                      "candidates_doc", "page_laws_node")
 _INDEX_DDL = {line.split()[5]: line.strip().rstrip(";") for line in SCHEMA.splitlines()
               if line.startswith("CREATE INDEX IF NOT EXISTS")}
@@ -103,6 +104,9 @@ class SQLiteStore(SQLiteWriting, SQLiteReading, Store):
         add_missing_columns(self._conn, "nodes", {"fact_ranks": "TEXT"})
         # mentions_citing (number_key, decided, citing) replaced it: its prefix does the same
         self._conn.execute("DROP INDEX IF EXISTS mentions_group")
+        # mentions_node_page (node_id, page_id) replaced mentions_node (node_id): the pages
+        # of a node read from the index alone (a central document's thousands of pages)
+        self._conn.execute("DROP INDEX IF EXISTS mentions_node")
 
     def close(self) -> None:
         self._conn.close()

@@ -304,6 +304,46 @@ def test_a_search_by_common_words_ranks_a_bounded_window(big_store, monkeypatch)
     assert bounded < 100 < len(statements)
 
 
+@pytest.mark.parametrize("text", ["ke hoach thuc hien", "uy ban nhan dan tinh", "huyen uy",
+                                  "thuc hien 12", "uy uy ban", "ha giang", "kh ubnd",
+                                  "ba ria vung tau", "nq tw", "khong co tu nay"])
+def test_a_search_by_words_ranks_as_fts5_bm25_does(big_store, monkeypatch, text):
+    """The ranking computed from the kept word counts is FTS5's own bm25 ranking, in a
+    window smaller than the documents having the words and in one holding them all."""
+    from graph import search
+    words = search.folded_words(text)
+    match = " ".join(f'"{w}"' for w in words)
+    for ranked in (40, search.RANKED):
+        monkeypatch.setattr(search, "RANKED", ranked)
+        by_fts5 = [r[0] for r in big_store._conn.execute(
+            "SELECT n.key FROM (SELECT rowid AS id, bm25(doc_fts) AS score FROM doc_fts "
+            "WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN nodes n ON n.id = f.id "
+            "ORDER BY f.score, n.key", (match, ranked))]
+        assert search.sqlite_words(big_store, words, 10_000) == by_fts5
+        assert search.sqlite_words(big_store, words, 7) == by_fts5[:7]
+
+
+def test_the_kept_word_counts_follow_the_store(tmp_path):
+    """A load changes the store's token: the counts bm25 weighs words by are read anew."""
+    from graph import search
+    from graph.sqlite_store import SQLiteStore
+    store = SQLiteStore(tmp_path / "words.sqlite")
+    page = lambda i, title: {  # noqa: E731
+        "url": f"https://ubnd.example/{i}", "province": "Hà Giang",
+        "subject": {"number": f"{i}/KH-UBND", "kind": "KH", "date": "2024-01-02",
+                    "issuer": "Ủy ban nhân dân tỉnh Hà Giang", "title": title},
+        "references": [], "relations": []}
+    store.load_records([page(1, "Kế hoạch dân vận khéo"), page(2, "Kế hoạch chuyển đổi số")])
+    assert search.sqlite_words(store, ["ke", "hoach"], 10) == ["1/KH-UBND@Hà Giang#2024",
+                                                           "2/KH-UBND@Hà Giang#2024"]
+    first = search._corpus(store)
+    store.load_records([page(3, "Kế hoạch dân vận khéo năm 2024")])
+    again = search._corpus(store)
+    assert again is not first and again.rows == first.rows + 1
+    assert search.sqlite_words(store, ["dan", "van"], 10)[0] == "1/KH-UBND@Hà Giang#2024"
+    store.close()
+
+
 class _CountingFacts:
     """A store that counts the documents whose facts it hands over."""
 
