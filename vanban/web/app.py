@@ -87,10 +87,10 @@ class Stores:
         """At start-up: build the reach index of a SQLite store in the background."""
         try:
             store = self.get()
-        except StoreUnavailable:
-            return      # the first request says so
-        if getattr(store, "reach_keeper", None) is not None:
-            self.reach.start(store.change_token())
+            if getattr(store, "reach_keeper", None) is not None:
+                self.reach.start(store.change_token())
+        except Exception as exc:    # the first request says so, as a 503
+            log.warning("store not ready at start-up: %s", exc)
 
     def status(self) -> dict[str, Any]:
         """`/api/status`: the store's description and the reach index's state."""
