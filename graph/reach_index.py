@@ -7,7 +7,9 @@ the same way and stays the answer for a one-off question, as the CLI asks).
 
 An index holds the store's `change_token()` of the moment it began to read; the store
 asks it only while the token is the same (`SQLiteReading.reached`), and `ReachKeeper`
-builds a new one in the background after a write, while the SQL walk answers.
+builds a new one in the background after a write, while the SQL walk answers. With it,
+the keeper builds the `NeighbourIndex` of the same state (graph/neighbour_index.py: what
+cites each node, its source pages).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from graph.neighbour_index import NeighbourIndex
 from graph.relation_types import IMPLEMENTATION_TYPES
 from graph.sqlparams import chunks, marks
 
@@ -289,7 +292,11 @@ class ReachKeeper:
             try:
                 if token is None:
                     token = store.change_token()
+                started = time.perf_counter()
                 index = ReachIndex(store._conn, self._types, token)
+                # what cites each node and its source pages, of the same state
+                index.neighbours = NeighbourIndex(store._conn, index.key_rank, index.exists)
+                index.seconds = time.perf_counter() - started
             finally:
                 store.close()
             self.index, self.failed = index, None
@@ -307,6 +314,12 @@ class ReachKeeper:
         it is now; else None (and a new index is built if the store changed)."""
         if tuple(types) != self._types or direction != ReachIndex.direction:
             return None
+        index = self.fresh(store)
+        return None if index is None else index.reached(store, root, max_depth)
+
+    def fresh(self, store) -> ReachIndex | None:
+        """The index if it is of the store as it is now; else None (and a new one is
+        built if the store changed)."""
         index, token = self.index, store.change_token()
         if token is None:     # a store that cannot say it changed (in memory): no index
             return None
@@ -314,4 +327,9 @@ class ReachKeeper:
             if self._failed_token is None or self._failed_token != token:
                 self.start(token)    # one try per state of the store
             return None
-        return index.reached(store, root, max_depth)
+        return index
+
+    def neighbours(self, store) -> NeighbourIndex | None:
+        """The `NeighbourIndex` of the store as it is now, or None."""
+        index = self.fresh(store)
+        return getattr(index, "neighbours", None)

@@ -9,7 +9,7 @@ from typing import Any
 
 from extract.normalize import issuers_match
 
-from graph import property_graph, search
+from graph import neighbour_index, property_graph, search
 from graph.plan import serial_key
 from graph.sqlparams import CHUNK, chunks, marks  # noqa: F401 (chunks, marks: sqlite_load's)
 from graph.store import group_statements, statement_evidence
@@ -84,7 +84,11 @@ class SQLiteReading:
 
         One row (a JSON array), not one row per page: Python's sqlite3 takes the
         interpreter lock back at every row, a wait when other requests' threads hold it.
-        Sorted again here, the same order (code points sort as UTF-8 bytes do)."""
+        Sorted again here, the same order (code points sort as UTF-8 bytes do). A
+        long-running reader's index answers the same (graph/neighbour_index.py)."""
+        index = self._neighbours()
+        if index is not None:
+            return neighbour_index.sources_for(index, self, [key], limit).get(key, [])
         (found,) = self._conn.execute(
             "SELECT json_group_array(u) FROM (SELECT DISTINCT COALESCE(p.url, p.key) AS u "
             "FROM mentions m JOIN nodes n ON n.id=m.node_id JOIN pages p ON p.id=m.page_id "
@@ -92,6 +96,9 @@ class SQLiteReading:
         return sorted(json.loads(found))
 
     def sources_for(self, keys, limit=20):
+        index = self._neighbours()
+        if index is not None:
+            return neighbour_index.sources_for(index, self, keys, limit)
         out: dict[str, list[str]] = {}
         keys = list(dict.fromkeys(keys))
         for chunk in chunks(keys):
@@ -143,6 +150,9 @@ class SQLiteReading:
         the count made by SQLite: the count from the relation index alone."""
         keys = list(dict.fromkeys(keys))
         types = list(types)
+        index = self._neighbours()
+        if index is not None and direction == "in" and len(keys) == 1 and index.covers(types):
+            return neighbour_index.edge_keys_slice(index, self, keys[0], types, limit, offset)
         near, far = ("dst_node", "src_node") if direction == "in" else ("src_node", "dst_node")
         if len(keys) > _CHUNK:     # more keys than one statement binds: the generic cut
             return super().edge_keys_slice(keys, direction, types, limit, offset)
@@ -193,6 +203,12 @@ class SQLiteReading:
             out += [(depth_of[i], key, label) for i, key, label in cur.execute(
                 f"SELECT id, key, label FROM nodes WHERE id IN ({marks(len(chunk))})", chunk)]
         return sorted(out)
+
+    def _neighbours(self):
+        """The in-memory `NeighbourIndex` a long-running reader keeps, while it is of the
+        store as it is; else None (the SQL answers)."""
+        keeper = getattr(self, "reach_keeper", None)
+        return keeper.neighbours(self) if keeper is not None else None
 
     def reached(self, root, direction, types, max_depth):
         """`paging.Reached` for this store: from the in-memory index a long-running reader

@@ -138,3 +138,37 @@ def test_the_status_says_when_the_index_is_ready(web_db):
         assert status["reach_index"]["nodes"] > 0 and status["store"]
         assert client.get("/api/implementers", params={"q": "CT 33", "limit": 5}).status_code \
             == 200
+
+
+SLICES = [(None, 0), (5, 0), (3, 2), (1, 10_000), (0, 0), (25, 25)]
+TYPE_SETS = [queries.ALL_TYPES, IMPLEMENTATION_TYPES, ("CITES", "BASED_ON")]
+
+
+def _neighbour_answers(store, keys):
+    return {
+        "slices": [store.edge_keys_slice([k], "in", types, limit, offset)
+                   for k in keys for types in TYPE_SETS for limit, offset in SLICES],
+        "sources": [store.sources(k, n) for k in keys for n in (50, 1, 0)],
+        "sources_for": store.sources_for(keys + ["no such key"], 3),
+    }
+
+
+@pytest.mark.parametrize("fixture", ["big_store", "chain_store"])
+def test_what_cites_a_node_and_its_sources_are_the_same_from_the_index(request, fixture):
+    """Every node's citing documents (slices and counts, of each set of types) and source
+    pages: from the neighbour index (graph/neighbour_index.py) as from SQL."""
+    store = request.getfixturevalue(fixture)
+    keys = [k for (k,) in store._conn.execute("SELECT key FROM nodes ORDER BY id")]
+    keys = keys[:: max(1, len(keys) // 300)] + _most_implemented(store, 4) + ["no such key"]
+    central = _most_implemented(store, 1)[0]
+    by_sql = _neighbour_answers(store, keys)
+    cited_by_sql = queries.cited_by(store, central, limit=25, offset=3)
+    keeper = _keeper_of(store)
+    try:
+        assert keeper.neighbours(store) is not None
+        assert _neighbour_answers(store, keys) == by_sql
+        # a type the index does not know: SQL answers it (no relation has it)
+        assert store.edge_keys_slice([keys[0]], "in", ("NO_SUCH_TYPE",), None, 0) == ([], 0)
+        assert queries.cited_by(store, central, limit=25, offset=3) == cited_by_sql
+    finally:
+        del store.reach_keeper
