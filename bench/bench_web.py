@@ -98,12 +98,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def serve(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-c", "from vanban.cli import main; main()",
-                             "serve", "--db", str(db), "--port", str(port)],
+                             "serve", "--db", str(db), "--port", str(port),
+                             "--workers", str(workers)],
                             env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 600
+    ready: set = set()
     while time.monotonic() < deadline:
         # serving, and its walks answered from the index in memory (graph/reach_index.py)
         try:
@@ -113,10 +115,13 @@ def serve(db: Path, port: int) -> subprocess.Popen:
             time.sleep(0.3)
             continue
         index = status.get("reach_index") or {}
+        # every worker process builds its own index: wait until each has said it is done
         if index.get("state") != "building":
+            ready.add(status.get("worker"))
+        if len(ready) >= workers:
             print(f"reach index: {index}")
             return proc
-        time.sleep(0.3)
+        time.sleep(0.3 if not ready else 0.05)
     proc.kill()
     raise SystemExit("vanban serve did not start")
 
@@ -174,6 +179,8 @@ def main() -> None:
                     help="documents of the synthetic store (up to 1000000; at least 2000)")
     ap.add_argument("--db", default=None, help="SQLite store (built there if missing)")
     ap.add_argument("--requests", type=int, default=100, help="requests of each kind")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="vanban serve's worker processes (default 1)")
     ap.add_argument("--concurrency", default="1,8",
                     help="numbers of concurrent clients, comma-separated (default 1,8)")
     args = ap.parse_args()
@@ -216,10 +223,10 @@ def main() -> None:
             "/api/search, a number": [f"/api/search?{urlencode({'q': x})}" for x in numbers],
         }
         port = free_port()
-        proc = serve(db, port)
+        proc = serve(db, port, args.workers)
         try:
-            print(f"vanban serve over {db} ({db.stat().st_size / 1e6:,.0f} MB), "
-                  f"{n} requests of each kind")
+            print(f"vanban serve --workers {args.workers} over {db} "
+                  f"({db.stat().st_size / 1e6:,.0f} MB), {n} requests of each kind")
             figures = {label: {c: measure(f"http://127.0.0.1:{port}",
                                           paths[c] if isinstance(paths, dict) else paths, c)
                                for c in levels} for label, paths in kinds.items()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -95,7 +96,8 @@ class Stores:
     def status(self) -> dict[str, Any]:
         """`/api/status`: the store's description and the reach index's state."""
         store = self.get()
-        out: dict[str, Any] = {"store": store.describe()}
+        # the worker process (`vanban serve --workers N`): each keeps its own index
+        out: dict[str, Any] = {"store": store.describe(), "worker": os.getpid()}
         if getattr(store, "reach_keeper", None) is not None:
             out["reach_index"] = self.reach.state()
         return out
