@@ -58,7 +58,7 @@ class NeighbourIndex:
             keep = np.ones(len(near), dtype=bool)
             keep[1:] = (near[1:] != near[:-1]) | (far[1:] != far[:-1]) | (code[1:] != code[:-1])
             near, far, code = near[keep], far[keep], code[keep]
-        self.cited_far, self.cited_type = far, code.astype(np.int8)
+        self.cited_far, self.cited_type = far.astype(np.int32), code.astype(np.int8)
         self.cited_start = _by_node(near, size)
         # the pages in the order of COALESCE(url, key), equal ones sharing a rank
         pages = _array(cur, "SELECT id, COALESCE(url, key) IS LAG(COALESCE(url, key)) "
@@ -79,7 +79,7 @@ class NeighbourIndex:
             keep = np.ones(len(node), dtype=bool)
             keep[1:] = (node[1:] != node[:-1]) | (rank[1:] != rank[:-1])
             node, page = node[keep], page[keep]
-        self.source_page = page
+        self.source_page = page.astype(np.int32)
         self.source_start = _by_node(node, size)
 
     def covers(self, types) -> bool:
