@@ -23,6 +23,15 @@ def _array(cur, sql: str, params=()) -> np.ndarray:
     return np.fromiter(itertools.chain.from_iterable(cur.execute(sql, params)), dtype=np.int64)
 
 
+def _first_of_runs(*columns: np.ndarray) -> np.ndarray:
+    """In rows sorted by `columns`: True where a row differs from the one before it in
+    any of them (what SELECT DISTINCT of those columns keeps)."""
+    keep = np.ones(len(columns[0]), dtype=bool)
+    if len(keep):
+        keep[1:] = np.logical_or.reduce([c[1:] != c[:-1] for c in columns])
+    return keep
+
+
 def _by_node(near: np.ndarray, size: int) -> np.ndarray:
     """The start of each node's run in arrays sorted by `near` (one more for the end)."""
     start = np.zeros(size + 1, dtype=np.int64)
@@ -54,10 +63,9 @@ class NeighbourIndex:
         self.far_exists[:size] = exists
         order = np.lexsort((code, key_rank[np.minimum(far, size - 1)], near))
         near, far, code = near[order], far[order], code[order]
-        if len(near):     # once each (source, target, type), as SELECT DISTINCT counts them
-            keep = np.ones(len(near), dtype=bool)
-            keep[1:] = (near[1:] != near[:-1]) | (far[1:] != far[:-1]) | (code[1:] != code[:-1])
-            near, far, code = near[keep], far[keep], code[keep]
+        # once each (source, target, type), as SELECT DISTINCT counts them
+        keep = _first_of_runs(near, far, code)
+        near, far, code = near[keep], far[keep], code[keep]
         self.cited_far, self.cited_type = far.astype(np.int32), code.astype(np.int8)
         self.cited_start = _by_node(near, size)
         # the pages in the order of COALESCE(url, key), equal ones sharing a rank
@@ -75,10 +83,8 @@ class NeighbourIndex:
         rank = url_rank[page]
         order = np.lexsort((page, rank, node))
         node, page, rank = node[order], page[order], rank[order]
-        if len(node):     # one page for each url (SELECT DISTINCT of the url)
-            keep = np.ones(len(node), dtype=bool)
-            keep[1:] = (node[1:] != node[:-1]) | (rank[1:] != rank[:-1])
-            node, page = node[keep], page[keep]
+        keep = _first_of_runs(node, rank)     # one page for each url (SELECT DISTINCT)
+        node, page = node[keep], page[keep]
         self.source_page = page.astype(np.int32)
         self.source_start = _by_node(node, size)
 
@@ -119,24 +125,23 @@ def node_ids(store, keys) -> dict[str, int]:
     return out
 
 
-def keys_of(store, ids) -> dict[int, str]:
-    """Node id -> key."""
-    out: dict[int, str] = {}
+def _by_id(store, select: str, ids) -> dict[int, Any]:
+    """id -> value of `select` ("SELECT id, value FROM table"), for the ids given."""
+    out: dict[int, Any] = {}
     cur = store._tuples()
     for chunk in chunks(sorted({int(i) for i in ids})):
-        out.update(cur.execute(f"SELECT id, key FROM nodes WHERE id IN ({marks(len(chunk))})",
-                               chunk))
+        out.update(cur.execute(f"{select} WHERE id IN ({marks(len(chunk))})", chunk))
     return out
+
+
+def keys_of(store, ids) -> dict[int, str]:
+    """Node id -> key."""
+    return _by_id(store, "SELECT id, key FROM nodes", ids)
 
 
 def urls_of(store, pages) -> dict[int, str]:
     """Page id -> its url (or key)."""
-    out: dict[int, str] = {}
-    cur = store._tuples()
-    for chunk in chunks(sorted({int(p) for p in pages})):
-        out.update(cur.execute("SELECT id, COALESCE(url, key) FROM pages "
-                               f"WHERE id IN ({marks(len(chunk))})", chunk))
-    return out
+    return _by_id(store, "SELECT id, COALESCE(url, key) FROM pages", pages)
 
 
 def edge_keys_slice(index: NeighbourIndex, store, key: str, types, limit, offset

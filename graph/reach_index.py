@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.neighbour_index import NeighbourIndex
+from graph.neighbour_index import NeighbourIndex, keys_of, node_ids
 from graph.relation_types import IMPLEMENTATION_TYPES
 from graph.sqlparams import chunks, marks
 
@@ -151,12 +151,7 @@ class IndexedReached:
         return self._answers[asked]
 
     def _keys(self, ids) -> dict[int, str]:
-        out: dict[int, str] = {}
-        cur = self._store._tuples()
-        for chunk in chunks([int(i) for i in ids]):
-            out.update(cur.execute(
-                f"SELECT id, key FROM nodes WHERE id IN ({marks(len(chunk))})", chunk))
-        return out
+        return keys_of(self._store, ids)
 
     def counts(self, provinces=None) -> dict[int, int]:
         asked = ("counts", None if provinces is None else tuple(provinces))
@@ -187,13 +182,8 @@ class IndexedReached:
 
     def depths(self, keys) -> dict[str, int]:
         keys = list(keys)
-        found: dict[str, int] = {}
-        cur = self._store._tuples()
-        for chunk in chunks(list(dict.fromkeys(keys))):
-            for key, node in cur.execute(
-                    f"SELECT key, id FROM nodes WHERE key IN ({marks(len(chunk))})", chunk):
-                if node < len(self.depth) and self.depth[node] >= 0:
-                    found[key] = int(self.depth[node])
+        found = {key: int(self.depth[node]) for key, node in node_ids(self._store, keys).items()
+                 if node < len(self.depth) and self.depth[node] >= 0}
         return {k: found[k] for k in keys if k in found}
 
     def unresolved_levels(self) -> list[tuple[int, list[dict[str, Any]]]]:
