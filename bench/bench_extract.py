@@ -85,6 +85,11 @@ def stage_rows(pages: list[str], clock=time.perf_counter) -> list[tuple[str, flo
     from extract.relations import find_relations
     from extract.resolve import resolve_page
     from extract.subject import find_subject
+    try:
+        from extract.subject import with_reported_details
+        from extract.titles import with_side_item_issuers
+    except ImportError:
+        with_reported_details = with_side_item_issuers = None
 
     rows = []
 
@@ -97,6 +102,10 @@ def stage_rows(pages: list[str], clock=time.perf_counter) -> list[tuple[str, flo
     read = run("page (normalise, side lists, district)", read_page, [(p,) for p in pages])
     mentions = run("mentions (numbers, dates, issuers)", find_mentions, [(p,) for p in read])
     laws = run("laws by name", find_laws, [(p,) for p in read])
+    if with_reported_details is not None:   # a checkout from before the step lacks it
+        mentions = run("details (reported, side items)",
+                       lambda p, ms: with_side_item_issuers(p, with_reported_details(p, ms)),
+                       list(zip(read, mentions)))
     found = run("subject", find_subject, list(zip(read, mentions)))
     cited = [sorted(ms + ls, key=lambda m: m.start) for ms, ls in zip(mentions, laws)]
     statements = run("relations", find_relations,
@@ -154,9 +163,13 @@ def compare(args) -> None:
     print(f"{size / 1e6:.1f} MB, CPU seconds, best of {args.rounds}; "
           f"base = {other}, this = {mine}")
     print(f"{'what':<46}{'base':>9}{'this':>9}{'this/base':>11}")
-    for label, base_secs in best[other].items():
-        secs = best[mine].get(label)
-        if secs is None:
+    labels = list(best[mine]) + [label for label in best[other] if label not in best[mine]]
+    for label in labels:
+        base_secs, secs = best[other].get(label), best[mine].get(label)
+        if base_secs is None or secs is None:   # a stage one checkout lacks
+            shown = f"{secs:.3f}" if secs is not None else "-"
+            print(f"{label:<46}{'-' if base_secs is None else f'{base_secs:.3f}':>9}"
+                  f"{shown:>9}{'-':>11}")
             continue
         print(f"{label:<46}{base_secs:>9.3f}{secs:>9.3f}{secs / base_secs:>11.3f}")
 
