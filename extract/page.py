@@ -7,7 +7,7 @@ import bisect
 import math
 import re
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract import patterns as P
 from extract.grammar import DISTRICT_WORD_TAIL, ISSUED_BY
@@ -29,6 +29,10 @@ class Page:
     province: str | None            # the province the page speaks for, as the caller says
     url_key: str = ""               # the page's address as `url_key` folds it ("" if none)
     items: tuple[tuple[int, int], ...] = ()   # related-document item lines (in `side` too)
+    # a reported mention's sentence date and actor by its start, read once by the first
+    # stage that asks (`extract.subject.reported_date_actor`)
+    reported: dict[int, tuple[str | None, str | None]] = field(
+        default_factory=dict, compare=False, repr=False)
 
 
 def read_page(text: str, province: str | None = None, url: str | None = None) -> Page:

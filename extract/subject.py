@@ -133,7 +133,7 @@ def find_subject(page: Page, mentions: list[Mention]) -> SubjectFind | None:
         or _headline_or_its_implementation(page, candidates, body_mentions)
     if how is None or isinstance(how, str):
         return SubjectFind(_title_line_subject(page, m, how), m)
-    return SubjectFind(_news_subject(text, m, how, province, district), m)
+    return SubjectFind(_news_subject(page, m, how, province, district), m)
 
 
 def _headline_or_its_implementation(page: Page, candidates: list, body_mentions: list[Mention]):
@@ -186,8 +186,7 @@ def _late_number_subject(page: Page, body_mentions: list[Mention]) -> SubjectFin
                 continue
             if P.CUE.search(low, max(0, m.lead_start - 30), m.lead_start):
                 break  # the kind's next number is a document acted on, not this one
-            sent_start = max(text.rfind("\n", 0, verb.start()), text.rfind(". ", 0, verb.start()) + 1, 0)
-            actor = _actor_before(text, verb.start(), sent_start)
+            actor = _actor_before(text, verb.start(), sentence_start(text, verb.start()))
             issuer = m.issuer or (text[actor[0]:actor[1]] if actor else None)
             title = SPACES.sub(" ", text[km.end():clause_end]).strip(" ,")
             subject = Subject(m.number, m.kind, date=m.date,
@@ -210,7 +209,7 @@ def _title_line_subject(page: Page, m: Mention, title: str | None) -> Subject:
     if is_caps_line(text[line_start:m.start]):
         found = _full_text_subject(text, m, province)
     else:
-        found = _news_subject(text, m, False, province, page.district, title_line=True)
+        found = _news_subject(page, m, False, province, page.district, title_line=True)
         found.signer = signer_of(text)
         if title:
             found.title = title
@@ -297,22 +296,35 @@ def _full_text_subject(text: str, m: Mention, province: str | None) -> Subject:
                    start=m.start, end=m.end)
 
 
-def _reported_date_actor(text: str, m: Mention, sent_start: int) -> tuple[str | None, str | None]:
+_SENTENCE_REACH = 400
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence `pos` stands in starts (a line break or ". "), looked for over a
+    bounded reach: a text without breaks must not make a look-up per mention quadratic."""
+    floor = max(0, pos - _SENTENCE_REACH)
+    return max(text.rfind("\n", floor, pos), text.rfind(". ", floor, pos) + 1, floor)
+
+
+def reported_date_actor(page: Page, m: Mention) -> tuple[str | None, str | None]:
     """The date and the actor of the sentence that reports `m` as issued ("Ngày 11/10/2016,
     Ban Dân vận Trung ương và Ban cán sự đảng Chính phủ đã ký Chương trình số ..."): the
-    mention's own date first; the actor's name as written, or None."""
-    verb = P.REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
-    verb_start = max(0, m.lead_start - 40) + verb.start()
-    actor = _actor_before(text, verb_start, sent_start)
-    date = m.date
-    if date is None:
-        ld = P.LEADING_DATE.search(text, max(0, sent_start - 40), verb_start)
-        if ld:
-            date = date_of(ld)
-    return date, text[actor[0]:actor[1]] if actor else None
-
-
-_SENTENCE_REACH = 400
+    mention's own date first; the actor's name as written, or None. Read once per mention
+    (`Page.reported`): the details step and the subject rule both ask."""
+    found = page.reported.get(m.start)
+    if found is None:
+        text = page.text
+        sent_start = sentence_start(text, m.lead_start)
+        verb = P.REPORTING.search(text[max(0, m.lead_start - 40):m.lead_start])
+        verb_start = max(0, m.lead_start - 40) + verb.start()
+        actor = _actor_before(text, verb_start, sent_start)
+        date = m.date
+        if date is None:
+            ld = P.LEADING_DATE.search(text, max(0, sent_start - 40), verb_start)
+            if ld:
+                date = date_of(ld)
+        found = page.reported[m.start] = (date, text[actor[0]:actor[1]] if actor else None)
+    return found
 
 
 def with_reported_details(page: Page, mentions: list[Mention]) -> list[Mention]:
@@ -322,30 +334,24 @@ def with_reported_details(page: Page, mentions: list[Mention]) -> list[Mention]:
     text = page.text
     out = []
     for m in mentions:
-        lead_from = max(0, m.lead_start - 40)
         if (m.date is None or m.issuer is None) and not m.is_law and not m.in_side_list \
-                and m.word_kind \
-                and text[lead_from:m.lead_start].rstrip().endswith(P.REPORTING_LAST_WORDS) \
-                and P.REPORTING.search(text, lead_from, m.lead_start):
-            # the sentence's start, looked for over a bounded reach: this runs for every
-            # reported mention, and a text without breaks must not make it quadratic
-            floor = max(0, m.lead_start - _SENTENCE_REACH)
-            sent_start = max(text.rfind("\n", floor, m.lead_start),
-                             text.rfind(". ", floor, m.lead_start) + 1, floor)
-            date, actor = _reported_date_actor(text, m, sent_start)
-            m = m._replace(date=m.date or date, issuer=m.issuer or actor)
+                and m.word_kind:
+            lead_from = max(0, m.lead_start - 40)
+            if text[lead_from:m.lead_start].rstrip().endswith(P.REPORTING_LAST_WORDS) \
+                    and P.REPORTING.search(text, lead_from, m.lead_start):
+                date, actor = reported_date_actor(page, m)
+                m = m._replace(date=m.date or date, issuer=m.issuer or actor)
         out.append(m)
     return out
 
 
-def _news_subject(text: str, m: Mention, reporting: bool, province: str | None,
+def _news_subject(page: Page, m: Mention, reporting: bool, province: str | None,
                   district: str | None, title_line: bool = False) -> Subject:
-    # the sentence the number stands in
-    sent_start = max(text.rfind("\n", 0, m.lead_start), text.rfind(". ", 0, m.lead_start) + 1, 0)
+    text = page.text
     date = m.date
     issuer = m.issuer
     if reporting:
-        date, actor = _reported_date_actor(text, m, sent_start)
+        date, actor = reported_date_actor(page, m)
         issuer = actor or issuer
     if issuer is None:
         # "Tại văn bản số 252-CV/HU ngày 13/6/2018, Huyện ủy chỉ đạo ..."
