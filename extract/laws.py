@@ -45,7 +45,8 @@ def law_starts(text: str, low: str | None = None):
                 before = text[i - 1]
                 if before == "L":
                     starts.add(i - 1)
-                if before == head or before == "L":
+                # (a "Bộ" in the few characters before: one test, then the three places)
+                if (before == head or before == "L") and pair in text[max(0, i - 6):i - 1]:
                     for gap in (1, 2, 3):  # "Bộ" and one to three spaces before the "l"
                         if i - 3 - gap >= 0 and text.startswith(pair, i - 3 - gap):
                             starts.add(i - 3 - gap)

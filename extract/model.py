@@ -9,7 +9,7 @@ from typing import Any
 EVIDENCE_WINDOW = 300
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """A document named by its number in the text (ANNOTATION.md §3).
 
@@ -31,7 +31,7 @@ class Reference:
                 "issuer": self.issuer, "start": self.start, "end": self.end}
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     """The document the page is, or reports (ANNOTATION.md §2)."""
 
@@ -49,7 +49,7 @@ class Subject:
                 "issuer": self.issuer, "signer": self.signer, "title": self.title}
 
 
-@dataclass
+@dataclass(slots=True)
 class Law:
     """A law or code cited by name, without a number."""
 
@@ -62,7 +62,7 @@ class Law:
         return {"name": self.name, "year": self.year}
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """Where a relation is stated: a window of the sentence around the cue and the number
     (at most `EVIDENCE_WINDOW` characters, cut at word boundaries, so a page that is one
@@ -80,7 +80,7 @@ class Evidence:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A typed, directed link between two documents (numbers, or a law's name)."""
 
@@ -94,7 +94,7 @@ class Relation:
                 "evidence": self.evidence.to_dict()}
 
 
-@dataclass
+@dataclass(slots=True)
 class PageExtraction:
     """Everything found on one page."""
 

@@ -24,7 +24,7 @@ def alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in ordered)
 
 
-def _trie(phrases, *, word_start: bool = True) -> str:
+def trie(phrases, *, word_start: bool = True) -> str:
     """The same language as `alternation`, factored by common prefixes.
 
     A match attempt then costs one character comparison per branch instead of one
@@ -143,32 +143,32 @@ for _code, _words in KIND_WORDS.items():
 # Searched in the lower-cased text (`normalize.lower_same_length`), like every pattern
 # below whose comment says "lower-cased": the case-insensitive phrase scans.
 KIND_BEFORE = re.compile(
-    r"(?P<word>" + _trie(KIND_WORD_TO_CODE, word_start=False) + r")"
+    r"(?P<word>" + trie(KIND_WORD_TO_CODE, word_start=False) + r")"
     r"(?:\s{1,3}(?:(?:" + "|".join(q.replace(" ", r"\s{1,3}") for q in KIND_QUALIFIERS) + r")\s{1,3})?)?"
     r"(?:\s{0,3}số\s{0,2}:?)?\s{0,3}$"
 )
-KIND_WORD = re.compile(r"(?<!\w)" + _trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
+KIND_WORD = re.compile(r"(?<!\w)" + trie(KIND_WORD_TO_CODE, word_start=False) + r"(?!\w)",
                        re.IGNORECASE)
 # lower-cased. `KIND_WORD` for a scan of a whole page's `low` (`lower_same_length`): the same
 # spans, without the case-insensitive matching at every position
-KIND_WORD_LOW = re.compile(_trie({k.lower() for k in KIND_WORD_TO_CODE}) + r"(?!\w)")
+KIND_WORD_LOW = re.compile(trie({k.lower() for k in KIND_WORD_TO_CODE}) + r"(?!\w)")
 # lower-cased. The short form of a number whose serial ends in a letter: "Nghị quyết 36a",
 # "nghị quyết số 45b" (the kind word in group `word`, the serial in `serial`)
 SHORT_FORM = re.compile(
-    r"(?P<word>" + _trie(KIND_WORD_TO_CODE) + r")"
+    r"(?P<word>" + trie(KIND_WORD_TO_CODE) + r")"
     r"\s{1,3}(?:số\s{0,2})?(?P<serial>\d{1,5}[a-z])(?![\w/\-])")
 
 # --- relation cues --------------------------------------------------------------------
 
 # lower-cased
-CUE = re.compile(r"(?P<cue>" + _trie(k.lower() for k in CUES) + r")(?!\w)")
+CUE = re.compile(r"(?P<cue>" + trie(k.lower() for k in CUES) + r")(?!\w)")
 CUE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v for k, v in CUES.items()}
 
 # lower-cased. "đã được sửa đổi, bổ sung theo": the phrase, with "đã" before it and
 # "theo" after it when they stand there (the cue itself: `PASSIVE_LEAD` and the
 # group `by` cut off).
 PASSIVE_CUE = re.compile(
-    r"(?:" + _trie([k.lower() for k in PASSIVE_CUES]
+    r"(?:" + trie([k.lower() for k in PASSIVE_CUES]
                    + [PASSIVE_BEFORE + " " + k.lower() for k in PASSIVE_CUES])
     + r")(?!\w)(?P<by>\s{1,3}(?:" + "|".join(PASSIVE_AFTER) + r")(?!\w))?"
 )
@@ -177,7 +177,7 @@ PASSIVE_TYPES: dict[str, str] = {re.sub(r"\s+", " ", k.lower()): v
                                  for k, v in PASSIVE_CUES.items()}
 
 # lower-cased
-BLOCKING = re.compile(_trie(w.lower() for w in BLOCKING_WORDS) + r"(?!\w)")
+BLOCKING = re.compile(trie(w.lower() for w in BLOCKING_WORDS) + r"(?!\w)")
 
 # Clause boundaries: a semicolon (a list may go on), a sentence end, a blank line,
 # a new bullet or numbered item, a colon that ends a line.
@@ -200,7 +200,7 @@ SIDE_LIST_HEADING = re.compile(
 # without one has no side list, and this scan skips ahead from line break to line
 # break where `SIDE_LIST_HEADING` must try every line start.
 SIDE_LIST_HINT = re.compile(
-    r"\n[ \t]{0,8}" + _trie((h.lower() for h in SIDE_LIST_HEADINGS), word_start=False))
+    r"\n[ \t]{0,8}" + trie((h.lower() for h in SIDE_LIST_HEADINGS), word_start=False))
 # "- Triển khai ... (09/06/2025, 14:56)", "... cơ sở(21/08/2023 4:36 CH)"
 _TIMESTAMP = r"\(\s{0,2}\d{1,2}/\d{1,2}/\d{4},?\s{1,2}\d{1,2}:\d{2}"
 TIMESTAMP_LINE = re.compile(
@@ -222,7 +222,7 @@ SIGNATURE = re.compile(
 
 # A body's name starts with one of these words; used to find who issued a subject.
 ISSUER_HEAD = re.compile(
-    _trie(("UBND", "HĐND", "Ủy ban", "Uỷ ban", "UỶ BAN", "ỦY BAN", "Hội đồng", "Ban", "Tỉnh ủy",
+    trie(("UBND", "HĐND", "Ủy ban", "Uỷ ban", "UỶ BAN", "ỦY BAN", "Hội đồng", "Ban", "Tỉnh ủy",
            "Tỉnh uỷ", "Huyện ủy", "Huyện uỷ", "Thành ủy", "Thành uỷ", "Thị ủy", "Đảng ủy",
            "Đảng uỷ", "Bộ", "Sở", "Thủ tướng", "Chính phủ", "Văn phòng", "Quốc hội", "Cục",
            "Tổng cục", "Mặt trận", "MTTQ", "Công an", "Bộ Chính trị", "Ban Bí thư"))
@@ -230,9 +230,9 @@ ISSUER_HEAD = re.compile(
 )
 
 # An official's title at the start of a name, before the body he heads: "Giám đốc| Sở Tài chính"
-OFFICIAL_TITLE = re.compile(_trie(OFFICIAL_TITLES) + r"\s{1,3}(?=" + ISSUER_HEAD.pattern + ")")
+OFFICIAL_TITLE = re.compile(trie(OFFICIAL_TITLES) + r"\s{1,3}(?=" + ISSUER_HEAD.pattern + ")")
 
-LAW_START = re.compile(r"(?P<head>" + _trie(("Hiến pháp", "Bộ luật", "Luật", "BỘ LUẬT", "LUẬT"))
+LAW_START = re.compile(r"(?P<head>" + trie(("Hiến pháp", "Bộ luật", "Luật", "BỘ LUẬT", "LUẬT"))
                        + r")(?=\s)")
 
 # The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"

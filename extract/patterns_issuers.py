@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.grammar import DEPARTMENT_NAMES, HEADER_NAMES, ISSUER_SPELLINGS
-from extract.patterns import KIND_WORD_TO_CODE
+from extract.patterns import KIND_WORD_TO_CODE, trie
 
 # --- issuers ------------------------------------------------------------------------------
 # "(UBND)" after a body's name, and its term "(khóa XII)" at its end: dropped
@@ -50,9 +50,9 @@ AT_WORD = re.compile(r"\s{1,3}tại\s{1,3}")
 # "(khóa xi)" after lower-casing a heading: the term's Roman numeral back in capitals
 TERM_LOWER = re.compile(r"(?<!\w)(kh[oó]a |khoá )([ivxlc]{1,6})(?!\w)")
 
-KIND_BEFORE_SO = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(w) for w in KIND_WORD_TO_CODE), key=len, reverse=True))
-    + r")(?=\s+số)")
+# (a trie: the regex engine skips ahead to the kind words' first letters; the text it is
+# run on has its spaces collapsed)
+KIND_BEFORE_SO = re.compile(trie(KIND_WORD_TO_CODE) + r"(?=\s+số)")
 
 NATIONAL_MOTTO = re.compile(r"(?i)(CỘNG H[OÒ]A|CHỦ NGHĨA|Độc lập|ĐẢNG CỘNG SẢN)")
 

@@ -122,8 +122,9 @@ def restore_names(text: str, patterns: NamePatterns) -> str:
     as a whole run of word characters, in the text as it came (a name put back changes
     only the case of its letters, so it makes no lower-case run): the names whose first
     word is none of the text's runs are skipped, and a substring test skips most others."""
-    words = set(_WORD_RUN.findall(text))
-    candidates = sorted(i for w in words for i in patterns.by_first_word.get(w, ()))
+    # (the runs that open some name, by one set intersection in C)
+    opening = patterns.by_first_word.keys() & set(_WORD_RUN.findall(text))
+    candidates = sorted(i for w in opening for i in patterns.by_first_word[w])
     for i in candidates:
         lowered, name, pattern = patterns.names[i]
         if lowered in text:

@@ -169,6 +169,8 @@ def title_line_mentions(page: Page, body_mentions: list[Mention]) -> list[tuple[
     ..."); or a kind word opens it and the number closes it ("Luật sửa đổi, bổ sung ...
     2019 số 47/2019/QH14"), with no other document's kind word right before the number
     ("Báo cáo kết quả thực hiện Đề án số 12-ĐA/TU" reports on the Đề án)."""
+    if not body_mentions or body_mentions[0].start >= _HEADLINE_REACH:
+        return []   # the zone ends before the first mention (the loop below would stop there)
     text = page.text
     zone = headline_zone(text)
     if not zone:
