@@ -123,7 +123,7 @@ DATE = re.compile(_DATE_BODY, re.IGNORECASE)
 DATE_AFTER = re.compile(r"(?:(?:ban hành|cấp|ký)\s{1,3})?ngày\s{1,3}" + _DATE_BODY,
                         re.IGNORECASE)
 # A sentence that opens with its date: "Ngày 29/05/2025, UBND tỉnh ..."
-LEADING_DATE = re.compile(r"(?<!\w)Ngày\s{1,3}" + _DATE_BODY)
+LEADING_DATE = re.compile(r"N(?<!\w.)gày\s{1,3}" + _DATE_BODY)   # (the "N" first: a search skips to it)
 # The characters a match of a case-insensitive pattern may start with, where a scanner
 # tests the character before it tries the pattern (most tries fail at their first one):
 # the first letters in both cases, and the Kelvin sign `re.IGNORECASE` takes for "k".
@@ -236,7 +236,9 @@ LAW_START = re.compile(r"(?P<head>" + trie(("Hiến pháp", "Bộ luật", "Lu�
                        + r")(?=\s)")
 
 # The verb right before a number that makes a news sentence report it: "... ban hành Kế hoạch số"
-REPORTING = re.compile(r"(?<!\w)(?:" + alternation(REPORTING_VERBS) + r")\s{1,3}$")
+# (a trie, so a search skips ahead to the verbs' first letters: a leading `(?<!\w)` would
+# have it try every position of the lead)
+REPORTING = re.compile(trie(REPORTING_VERBS) + r"\s{1,3}$")
 # the last words of `REPORTING_VERBS`: a stretch `REPORTING` matches at its end ends, its
 # spaces stripped, with one of them (a test of a few characters before the search)
 REPORTING_LAST_WORDS = tuple(sorted({v.split()[-1] for v in REPORTING_VERBS}))

@@ -77,7 +77,8 @@ def title_after(text: str, pos: int, limit: int) -> str | None:
     # markup left in stored text ends the sentence ("... ngày 13/8/2021.</span></p>")
     mk = _MARKUP.search(text, end, title_end)
     raw = text[end:mk.start()].rstrip(" .") if mk else text[end:title_end]
-    rm = _RUN_ON_TAIL.search(raw)
+    # (a match ends the title and is at most `_RUN_ON_TAIL_LONGEST` long: the search starts there)
+    rm = _RUN_ON_TAIL.search(raw, max(0, len(raw) - _RUN_ON_TAIL_LONGEST))
     if rm:
         raw = raw[:rm.start()]
     raw = raw.strip(" ,")
@@ -97,6 +98,9 @@ _RECIPIENTS_ABOUT = re.compile(
     + ABOUT_WHAT.replace(" ", r"\s{1,3}") + r"\s{1,3}")
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _RUN_ON_TAIL = re.compile(r"[,;]?\s{0,3}(?:" + P.alternation(TITLE_RUN_ON_TAILS) + r")\s{0,3}:?\s{0,3}$")
+# its longest match: the longest tail with three spaces for each, the rest, and the line break `$`
+# may stand before
+_RUN_ON_TAIL_LONGEST = max(len(t) + 2 * t.count(" ") for t in TITLE_RUN_ON_TAILS) + 1 + 3 + 3 + 1 + 3 + 1
 
 
 def headline_title(text: str) -> str | None:
