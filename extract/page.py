@@ -114,6 +114,7 @@ def find_side_lists(text: str, low: str | None = None,
 _ITEM_OPENING = r"[ \t]{0,4}-[ \t]{0,2}\d{1,3}[ \t]{0,2}(?=\S)"
 RELATED_ITEM_OPENING = re.compile(_ITEM_OPENING)
 _ITEM_NEXT = re.compile(r"\n" + _ITEM_OPENING)
+_ITEM_FIRST = frozenset(" \t-")
 # "... do Thủ tướng Chính phủ ban hành" closing a line: a related-document item's issuer,
 # and a legal database's title line's (the name's span is bounded)
 ISSUED_BY_END = re.compile(
@@ -127,7 +128,8 @@ def related_document_items(text: str) -> list[tuple[int, int]]:
     """The lines of a legal database's related-document lists (§3): two such items or
     more, or one that closes with its issuer ("do ... ban hành")."""
     items = []
-    m = RELATED_ITEM_OPENING.match(text)
+    # (an item on the first line opens with a space, a tab or its dash)
+    m = RELATED_ITEM_OPENING.match(text) if text[:1] in _ITEM_FIRST else None
     found = [m] if m else []
     found += _ITEM_NEXT.finditer(text)
     for m in found:

@@ -53,10 +53,9 @@ def resolve_references(mentions: list[Mention], subject_key: str | None,
             worded = next((m for m in group if m.word_kind), None)
             if worded is not None:
                 kind = worded.kind
-        refs.append(Reference(
-            number=best.number, kind=kind, date=best.date, issuer=issuer,
-            start=first.start, end=first.end, mentions=spans, in_side_list=in_side_list,
-        ))
+        # (positional: number, kind, date, issuer, start, end, mentions, in_side_list)
+        refs.append(Reference(best.number, kind, best.date, issuer, first.start, first.end,
+                              spans, in_side_list))
     return refs
 
 
@@ -125,9 +124,9 @@ def resolve_relations(page: Page, statements: list[Statement], subject: Subject 
         if not same_offsets:
             win_s, win_e = norm.to_original(win_s, win_e)
             sent_s, sent_e = norm.to_original(sent_s, sent_e)
+        # (positional: sentence, start, end, cue, sentence_start, sentence_end)
         relations.append(Relation(src, tgt, rel_type, Evidence(
-            sentence=text[win_s:win_e], start=win_s, end=win_e, cue=_spaced_cue(cue),
-            sentence_start=sent_s, sentence_end=sent_e)))
+            text[win_s:win_e], win_s, win_e, _spaced_cue(cue), sent_s, sent_e)))
     return relations
 
 
