@@ -21,8 +21,9 @@ one portal; no cache holds a page or a sentence.
 
 `--compare PATH` times another checkout (PATH, e.g. the code before a change) against
 this one: the whole extractor and each stage, in CPU time (`time.process_time`), each
-round a fresh process per checkout, the two alternating, best of `--rounds`. On a
-shared machine only the best of N and the ratio of the two mean anything.
+round a fresh process per checkout, the two alternating: the best of `--rounds` for each,
+and the median of the rounds' own ratios with its quartiles. On a shared machine only
+ratios mean anything; the median of the paired rounds is the steadier of the two.
 
 `--output-hash` prints a hash of `extract_page`'s output (JSON) over the corpus's pages
 (with their gold province) and the grammar examples: a change made for speed alone must
@@ -35,6 +36,7 @@ import argparse
 import hashlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -146,32 +148,50 @@ def output_hash(corpus: Path) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    """(lower quartile, median, upper quartile) of `values` (at least one)."""
+    q = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
+    return q[0], q[1], q[2]
+
+
 def compare(args) -> None:
-    """Best-of-`--rounds` CPU seconds of `--compare`'s checkout and this one, alternating."""
+    """CPU seconds of `--compare`'s checkout and this one, alternating, over `--rounds`:
+    the best of each, and the median (with its quartiles) of the rounds' own ratios. A
+    round's two runs follow each other, so a slow minute of a shared machine slows both:
+    its ratio is the steadier figure, the best of N the one nearer an idle machine. The
+    two run in turns, the first of each round alternating."""
     mine, other = HERE.parent, args.compare.resolve()
-    best: dict[Path, dict[str, float]] = {mine: {}, other: {}}
-    for _ in range(args.rounds):
-        for checkout in (other, mine):
+    rounds: dict[Path, list[dict[str, float]]] = {mine: [], other: []}
+    for i in range(args.rounds):
+        # (the order turns each round: neither checkout always runs second)
+        for checkout in (other, mine) if i % 2 == 0 else (mine, other):
             cmd = [sys.executable, str(Path(__file__).resolve()), "--worker",
                    _CHECKOUT_FLAG, str(checkout), "--mb", str(args.mb), "--corpus", str(args.corpus)]
             env = dict(os.environ, PYTHONPATH=str(checkout))
             line = subprocess.run(cmd, env=env, check=True, capture_output=True,
                                   text=True).stdout.strip().splitlines()[-1]
-            for label, secs in json.loads(line).items():
-                best[checkout][label] = min(secs, best[checkout].get(label, secs))
+            rounds[checkout].append(json.loads(line))
     _work, size = replicate(load_pages(args.corpus), args.mb)
-    print(f"{size / 1e6:.1f} MB, CPU seconds, best of {args.rounds}; "
+    print(f"{size / 1e6:.1f} MB, CPU seconds, {args.rounds} rounds; "
           f"base = {other}, this = {mine}")
-    print(f"{'what':<46}{'base':>9}{'this':>9}{'this/base':>11}")
-    labels = list(best[mine]) + [label for label in best[other] if label not in best[mine]]
+    print(f"{'what':<46}{'base':>9}{'this':>9}{'this/base':>11}{'round ratios':>22}")
+    print(f"{'':<46}{'best':>9}{'best':>9}{'best':>11}{'median [quartiles]':>22}")
+    labels = list(rounds[mine][0]) + [label for label in rounds[other][0]
+                                      if label not in rounds[mine][0]]
     for label in labels:
-        base_secs, secs = best[other].get(label), best[mine].get(label)
-        if base_secs is None or secs is None:   # a stage one checkout lacks
-            shown = f"{secs:.3f}" if secs is not None else "-"
+        if label not in rounds[other][0] or label not in rounds[mine][0]:
+            # a stage one checkout lacks
+            base_secs = min(r[label] for r in rounds[other]) if label in rounds[other][0] else None
+            secs = min(r[label] for r in rounds[mine]) if label in rounds[mine][0] else None
             print(f"{label:<46}{'-' if base_secs is None else f'{base_secs:.3f}':>9}"
-                  f"{shown:>9}{'-':>11}")
+                  f"{'-' if secs is None else f'{secs:.3f}':>9}{'-':>11}")
             continue
-        print(f"{label:<46}{base_secs:>9.3f}{secs:>9.3f}{secs / base_secs:>11.3f}")
+        base_secs = min(r[label] for r in rounds[other])
+        secs = min(r[label] for r in rounds[mine])
+        low, median, high = quartiles([m[label] / o[label]
+                                       for m, o in zip(rounds[mine], rounds[other])])
+        spread = f"{median:.3f} [{low:.3f}-{high:.3f}]"
+        print(f"{label:<46}{base_secs:>9.3f}{secs:>9.3f}{secs / base_secs:>11.3f}{spread:>22}")
 
 
 def main() -> None:
