@@ -179,9 +179,11 @@ def find_laws(page: Page) -> list[Mention]:
                     continue
             if low in LAW_STOP:
                 break
-            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
-            if (low, nxt) in LAW_STOP_PAIRS or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
-                break
+            # (the next word matters only after the first word of a stop pair, or "số")
+            if low in _STOP_PAIR_FIRSTS:
+                nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+                if (low, nxt) in LAW_STOP_PAIRS or (low == NUMBER_WORD and (not nxt or nxt[0].isdigit())):
+                    break
             # (the kind word's regex only for a capitalised word)
             if tok[0].isupper() and low != LAW_WORD and P.KIND_WORD.match(text, pos + tokens[i].start()):
                 break
@@ -219,6 +221,8 @@ def find_laws(page: Page) -> list[Mention]:
 
 
 _ITEM_REACH = 600
+# the words after which `find_laws` reads the next one: a stop pair's first, and "số"
+_STOP_PAIR_FIRSTS = frozenset({first for first, _ in LAW_STOP_PAIRS} | {NUMBER_WORD})
 
 
 def _item_opening(text: str, start: int):
