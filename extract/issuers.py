@@ -56,7 +56,6 @@ _KIND_OPENING = re.compile("|".join(
     for k in sorted(P.KIND_WORD_TO_CODE)), P.KIND_WORD.flags)
 
 
-@functools.lru_cache(maxsize=8192)
 def _token_role(tok: str) -> int:
     """The role of a token in a body's name (`scan_issuer`), from the token alone:
     _STOP ends the name; _CAPITAL, _NAME_WORD and _DIGIT / _DIGIT_OR_CAPS continue it
@@ -87,6 +86,12 @@ def _token_role(tok: str) -> int:
     return _NAME_WORD if caps else _STOP
 
 
+# The roles of the tokens met so far (a dict subscript costs a third of an `lru_cache`
+# call, and a name's every token is looked up); emptied when full, as a crawl meets ever
+# more words
+_ROLES: dict[str, int] = {}
+_ROLES_MOST = 8192
+
 _TITLE_FIRST_LETTERS = frozenset(t[0] for t in OFFICIAL_TITLES)
 
 # How far a name's tokens are read ahead of its end (it stops after a few)
@@ -110,7 +115,11 @@ def scan_issuer(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if s - name_end > 1 and text.count("\n", name_end, s) > 1:
             break
         tok = cur.group()
-        role = _token_role(tok)
+        role = _ROLES.get(tok)
+        if role is None:
+            if len(_ROLES) >= _ROLES_MOST:
+                _ROLES.clear()
+            role = _ROLES[tok] = _token_role(tok)
         # the roles from the most frequent
         if role == _CAPITAL or role == _NAME_WORD:
             # (a capital the window's end cuts may open a kind word past it)
