@@ -15,10 +15,12 @@ from extract.normalize import NormalizedText, fold, lower_same_length, normalize
 from extract.patterns import DISTRICT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Page:
     """One page's text as the stages read it. Offsets are into `text`, the normalised
-    text; `norm` maps them back into `original`, the text as given."""
+    text; `norm` maps them back into `original`, the text as given. No stage sets a
+    field (not frozen: a frozen dataclass sets each field through `object.__setattr__`,
+    four times the cost of building it)."""
 
     original: str
     norm: NormalizedText
