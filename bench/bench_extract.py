@@ -1,7 +1,7 @@
 """Extractor throughput in MB/s over the gold corpus replicated to N MB, single core.
 
     python bench/bench_extract.py [--mb 50] [--corpus ../shared/corpus]
-    python bench/bench_extract.py --compare ../base [--mb 5] [--rounds 5]
+    python bench/bench_extract.py --compare ../base [--mb 5] [--rounds 5] [--pairs 300]
     python bench/bench_extract.py --output-hash
 
 Prints figures and ratios; never fails on a machine's speed. Rows:
@@ -22,8 +22,11 @@ one portal; no cache holds a page or a sentence.
 `--compare PATH` times another checkout (PATH, e.g. the code before a change) against
 this one: the whole extractor and each stage, in CPU time (`time.process_time`), each
 round a fresh process per checkout, the two alternating: the best of `--rounds` for each,
-and the median of the rounds' own ratios with its quartiles. On a shared machine only
-ratios mean anything; the median of the paired rounds is the steadier of the two.
+and the median of the rounds' own ratios with its quartiles; then, in one process with
+both checkouts' extractors loaded, `--pairs` pairs of passes over the corpus's pages in
+turns, and the median of their ratios. On a shared machine only ratios mean anything, and
+the last is the steadiest: the two of a pair are a few milliseconds apart, where two
+processes are seconds apart (the same checkout against itself: 0.99 to 1.00).
 
 `--output-hash` prints a hash of `extract_page`'s output (JSON) over the corpus's pages
 (with their gold province) and the grammar examples: a change made for speed alone must
@@ -154,6 +157,53 @@ def quartiles(values: list[float]) -> tuple[float, float, float]:
     return q[0], q[1], q[2]
 
 
+def extract_page_of(checkout: Path):
+    """`extract.engine.extract_page` as `checkout` defines it, imported apart from any
+    other checkout's: the `extract` modules loaded before are dropped from `sys.modules`
+    first. The engine's own function, not the package's: that one imports the engine on
+    its first call, which would find whichever checkout was loaded last."""
+    import importlib
+
+    for name in [n for n in sys.modules if n == "extract" or n.startswith("extract.")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(checkout))
+    try:
+        engine = importlib.import_module("extract.engine")
+    finally:
+        sys.path.remove(str(checkout))
+    if not Path(engine.__file__).resolve().is_relative_to(checkout.resolve()):
+        raise SystemExit(f"{checkout} has no extract package of its own")
+    return engine.extract_page
+
+
+def paired_passes(other: Path, mine: Path, pages: list[str], pairs: int) -> list[float]:
+    """The ratios this/base of `pairs` pairs of passes over `pages`, the two checkouts'
+    extractors loaded in one process and run in turns (the first of each pair
+    alternating), in CPU time. The two share every minute of the machine and each
+    pass is short, so a slow spell slows both of a pair alike."""
+    base_extract, this_extract = extract_page_of(other), extract_page_of(mine)
+    for page in pages * 2:          # imports, compiled patterns and small caches
+        base_extract(page)
+        this_extract(page)
+
+    def one_pass(extract) -> float:
+        begin = time.process_time()
+        for page in pages:
+            extract(page)
+        return time.process_time() - begin
+
+    ratios = []
+    for i in range(pairs):
+        if i % 2 == 0:
+            base_secs = one_pass(base_extract)
+            secs = one_pass(this_extract)
+        else:
+            secs = one_pass(this_extract)
+            base_secs = one_pass(base_extract)
+        ratios.append(secs / base_secs)
+    return ratios
+
+
 def compare(args) -> None:
     """CPU seconds of `--compare`'s checkout and this one, alternating, over `--rounds`:
     the best of each, and the median (with its quartiles) of the rounds' own ratios. A
@@ -192,6 +242,11 @@ def compare(args) -> None:
                                        for m, o in zip(rounds[mine], rounds[other])])
         spread = f"{median:.3f} [{low:.3f}-{high:.3f}]"
         print(f"{label:<46}{base_secs:>9.3f}{secs:>9.3f}{secs / base_secs:>11.3f}{spread:>22}")
+    if args.pairs:
+        pages = load_pages(args.corpus)
+        low, median, high = quartiles(paired_passes(other, mine, pages, args.pairs))
+        print(f"extractor in one process, {args.pairs} pairs of passes over the {len(pages)} "
+              f"pages in turns: this/base median {median:.3f} [{low:.3f}-{high:.3f}]")
 
 
 def main() -> None:
@@ -205,6 +260,8 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, metavar="PATH",
                         help="another checkout to time against this one (CPU time)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of --compare")
+    parser.add_argument("--pairs", type=int, default=300,
+                        help="pairs of in-process passes of --compare (0: none)")
     parser.add_argument("--output-hash", action="store_true",
                         help="print a hash of the extractor's output instead of timing")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
