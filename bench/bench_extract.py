@@ -7,8 +7,8 @@
 Prints figures and ratios; never fails on a machine's speed. Rows:
 - a bare scan with the number regex alone (the floor any extractor pays),
 - the whole extractor (`extract_page` per page, as the crawler calls it),
-- each call the engine makes (`read_page`, `find_mentions`, `find_laws`,
-  `find_subject`, `find_relations`, `resolve_page`), timed alone on the inputs the
+- each call the engine makes (`read_page`, `find_mentions`, `find_laws`, the details
+  step, `find_subject`, `find_relations`, `resolve_page`), timed alone on the inputs the
   calls before it made (over `--stage-mb`), so a slow stage shows where the time goes,
 - the spaCy component on `spacy.blank("vi")` with spaCy's own Vietnamese tokenizer
   (`use_pyvi: false`; tokenisation + the same engine),
