@@ -226,18 +226,15 @@ def compare(args) -> None:
           f"base = {other}, this = {mine}")
     print(f"{'what':<46}{'base':>9}{'this':>9}{'this/base':>11}{'round ratios':>22}")
     print(f"{'':<46}{'best':>9}{'best':>9}{'best':>11}{'median [quartiles]':>22}")
-    labels = list(rounds[mine][0]) + [label for label in rounds[other][0]
-                                      if label not in rounds[mine][0]]
+    best = {checkout: {label: min(r[label] for r in runs) for label in runs[0]}
+            for checkout, runs in rounds.items()}
+    labels = list(best[mine]) + [label for label in best[other] if label not in best[mine]]
     for label in labels:
-        if label not in rounds[other][0] or label not in rounds[mine][0]:
-            # a stage one checkout lacks
-            base_secs = min(r[label] for r in rounds[other]) if label in rounds[other][0] else None
-            secs = min(r[label] for r in rounds[mine]) if label in rounds[mine][0] else None
+        base_secs, secs = best[other].get(label), best[mine].get(label)
+        if base_secs is None or secs is None:   # a stage one checkout lacks
             print(f"{label:<46}{'-' if base_secs is None else f'{base_secs:.3f}':>9}"
                   f"{'-' if secs is None else f'{secs:.3f}':>9}{'-':>11}")
             continue
-        base_secs = min(r[label] for r in rounds[other])
-        secs = min(r[label] for r in rounds[mine])
         low, median, high = quartiles([m[label] / o[label]
                                        for m, o in zip(rounds[mine], rounds[other])])
         spread = f"{median:.3f} [{low:.3f}-{high:.3f}]"
